@@ -1,0 +1,302 @@
+package plot
+
+import (
+	"fmt"
+	"image/color"
+	"math"
+
+	gplot "gonum.org/v1/plot"
+	"gonum.org/v1/plot/plotter"
+	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
+)
+
+// Series is the data behind one curve (or one set of points) of a figure,
+// after cleaning: X and Y hold exactly the points drawn.
+type Series struct {
+	Name string    // legend label: "train", "lr=0.5 validation", "class 1"
+	X, Y []float64 // the points drawn, all finite
+
+	// Dropped counts the points left out: NaN or ±Inf, and values ≤ 0 on
+	// a logarithmic axis.
+	Dropped int
+	// Diverged is true when the data contained NaN or ±Inf: the run blew
+	// up. A red ✗ labelled "diverged" marks (MarkX, MarkY), the last finite
+	// point before the first bad one (the curve's first point when even
+	// that one is bad and no finite point exists, MarkX is NaN).
+	Diverged     bool
+	MarkX, MarkY float64
+}
+
+// String summarises the series: train: 100 points, y 0.693 → 0.0123.
+func (s Series) String() string {
+	out := fmt.Sprintf("%s: %d points", s.Name, len(s.X))
+	if n := len(s.Y); n > 0 {
+		out += fmt.Sprintf(", y %.3g → %.3g", s.Y[0], s.Y[n-1])
+	}
+	if s.Dropped > 0 {
+		out += fmt.Sprintf(", %d dropped", s.Dropped)
+	}
+	if s.Diverged {
+		out += ", diverged"
+	}
+	return out
+}
+
+// rawSeries is a curve as given, before cleaning.
+type rawSeries struct {
+	name   string
+	x, y   []float64
+	color  color.RGBA
+	dashed bool
+}
+
+// clean returns the drawable points of r: finite, and positive on a log axis.
+func (r rawSeries) clean(logY bool) Series {
+	s := Series{Name: r.name, MarkX: math.NaN(), MarkY: math.NaN()}
+	n := min(len(r.x), len(r.y))
+	s.X = make([]float64, 0, n)
+	s.Y = make([]float64, 0, n)
+	lastX, lastY, haveLast := 0.0, 0.0, false
+	for i := range n {
+		x, y := r.x[i], r.y[i]
+		if !finite(x) || !finite(y) {
+			s.Dropped++
+			if !s.Diverged {
+				s.Diverged = true
+				if haveLast {
+					s.MarkX, s.MarkY = lastX, lastY
+				}
+			}
+			continue
+		}
+		if logY && y <= 0 {
+			s.Dropped++
+			continue
+		}
+		s.X = append(s.X, x)
+		s.Y = append(s.Y, y)
+		if !s.Diverged {
+			lastX, lastY, haveLast = x, y, true
+		}
+	}
+	return s
+}
+
+// curves is a panel of line plots: loss, accuracy or any values.
+type curves struct {
+	title, xlabel, ylabel string
+	raw                   []rawSeries
+	log                   int  // 0 automatic, +1 forced on, -1 forced off
+	canLog                bool // false for accuracy: always linear in [0, 1]
+	unit                  bool // y axis spans at least [0, 1]
+	legendBottom          bool // legend in the lower right corner
+}
+
+// Decades is the span, in powers of ten, beyond which a loss axis turns
+// logarithmic by itself: max/min > 10^Decades.
+const Decades = 2
+
+// logOn reports whether the y axis is logarithmic.
+func (c *curves) logOn() bool {
+	if !c.canLog || c.log < 0 {
+		return false
+	}
+	lo, hi := math.Inf(1), math.Inf(-1)
+	nonPositive := false
+	for _, r := range c.raw {
+		for _, y := range r.y {
+			if !finite(y) {
+				continue
+			}
+			if y <= 0 {
+				nonPositive = true
+				continue
+			}
+			lo, hi = math.Min(lo, y), math.Max(hi, y)
+		}
+	}
+	if lo > hi {
+		return false // no positive value: a log axis has nothing to show
+	}
+	if c.log > 0 {
+		return true
+	}
+	return !nonPositive && hi/lo > math.Pow(10, Decades)
+}
+
+func (c *curves) series() []Series {
+	logY := c.logOn()
+	out := make([]Series, len(c.raw))
+	for i, r := range c.raw {
+		out[i] = r.clean(logY)
+	}
+	return out
+}
+
+func (c *curves) describe() (string, int) { return "series", len(c.raw) }
+
+// maxLinePoints bounds the points of one drawn line: longer series are
+// thinned to the min and max of each bucket (the envelope stays exact), so
+// a 100,000-step curve draws as fast as a 2,000-point one.
+const maxLinePoints = 4000
+
+// thin returns at most about maxLinePoints points of (xs, ys) keeping, in
+// each of maxLinePoints/2 buckets, the smallest and the largest y in order.
+func thin(xs, ys []float64) plotter.XYs {
+	n := len(xs)
+	if n <= maxLinePoints {
+		out := make(plotter.XYs, n)
+		for i := range n {
+			out[i] = plotter.XY{X: xs[i], Y: ys[i]}
+		}
+		return out
+	}
+	buckets := maxLinePoints / 2
+	out := make(plotter.XYs, 0, maxLinePoints+2)
+	for b := range buckets {
+		lo, hi := b*n/buckets, (b+1)*n/buckets
+		imin, imax := lo, lo
+		for i := lo; i < hi; i++ {
+			if ys[i] < ys[imin] {
+				imin = i
+			}
+			if ys[i] > ys[imax] {
+				imax = i
+			}
+		}
+		first, second := min(imin, imax), max(imin, imax)
+		out = append(out, plotter.XY{X: xs[first], Y: ys[first]})
+		if second != first {
+			out = append(out, plotter.XY{X: xs[second], Y: ys[second]})
+		}
+	}
+	return out
+}
+
+func (c *curves) build() (*gplot.Plot, error) {
+	p := newPlot()
+	p.Title.Text = c.title
+	p.X.Label.Text = c.xlabel
+	p.Y.Label.Text = c.ylabel
+	grid := plotter.NewGrid()
+	grid.Vertical.Color = color.Gray{Y: 0xe6}
+	grid.Horizontal.Color = color.Gray{Y: 0xe6}
+	p.Add(grid)
+
+	logY := c.logOn()
+	if logY {
+		p.Y.Scale = gplot.LogScale{}
+		p.Y.Tick.Marker = gplot.LogTicks{Prec: -1}
+	}
+	ss := c.series()
+	legend := len(ss) > 1
+	var marks plotter.XYs
+	var markLabels []string
+	for i, s := range ss {
+		r := c.raw[i]
+		line, err := plotter.NewLine(thin(s.X, s.Y))
+		if err != nil {
+			return nil, fmt.Errorf("plot: curve %q: %v", s.Name, err)
+		}
+		line.LineStyle = draw.LineStyle{Color: r.color, Width: vg.Points(1.5)}
+		if r.dashed {
+			line.LineStyle.Dashes = []vg.Length{vg.Points(6), vg.Points(3)}
+		}
+		p.Add(line)
+		name := s.Name
+		if s.Diverged {
+			legend = true
+			name += " (diverged)"
+			if !math.IsNaN(s.MarkX) {
+				marks = append(marks, plotter.XY{X: s.MarkX, Y: s.MarkY})
+				markLabels = append(markLabels, "diverged")
+			}
+		}
+		if name != "" {
+			p.Legend.Add(name, line)
+		}
+	}
+	if len(marks) > 0 {
+		sc, err := plotter.NewScatter(marks)
+		if err != nil {
+			return nil, fmt.Errorf("plot: diverged marks: %v", err)
+		}
+		sc.GlyphStyle = draw.GlyphStyle{Color: red, Radius: vg.Points(5), Shape: thickCross{}}
+		p.Add(sc)
+		lb, err := plotter.NewLabels(plotter.XYLabels{XYs: marks, Labels: markLabels})
+		if err != nil {
+			return nil, fmt.Errorf("plot: diverged labels: %v", err)
+		}
+		for i := range lb.TextStyle {
+			lb.TextStyle[i].Color = red
+			lb.TextStyle[i].Font = sans(9)
+		}
+		lb.Offset = vg.Point{X: vg.Points(6), Y: vg.Points(4)}
+		p.Add(lb)
+	}
+	if !legend {
+		p.Legend = gplot.NewLegend() // empty
+	}
+	p.Legend.Top = !c.legendBottom
+	p.Legend.Padding = vg.Points(2)
+	p.Legend.XOffs = -vg.Points(6)
+	if c.legendBottom {
+		p.Legend.YOffs = vg.Points(6)
+	} else {
+		p.Legend.YOffs = -vg.Points(6)
+	}
+	if c.unit {
+		p.Y.Min = math.Min(p.Y.Min, 0)
+		p.Y.Max = math.Max(p.Y.Max, 1)
+	}
+	return p, nil
+}
+
+// thickCross is a ✗ glyph drawn with a 2-point pen (gonum's CrossGlyph is
+// hairline-thin).
+type thickCross struct{}
+
+// DrawGlyph implements draw.GlyphDrawer.
+func (thickCross) DrawGlyph(c *draw.Canvas, sty draw.GlyphStyle, pt vg.Point) {
+	c.SetLineStyle(draw.LineStyle{Color: sty.Color, Width: vg.Points(2)})
+	r := sty.Radius * 0.7071
+	var p vg.Path
+	p.Move(vg.Point{X: pt.X - r, Y: pt.Y - r})
+	p.Line(vg.Point{X: pt.X + r, Y: pt.Y + r})
+	p.Move(vg.Point{X: pt.X - r, Y: pt.Y + r})
+	p.Line(vg.Point{X: pt.X + r, Y: pt.Y - r})
+	c.Stroke(p)
+}
+
+// Values plots one curve from plain numbers, y against step 1, 2, …, n —
+// for example the worked example's error after each of 10,000 updates.
+// The name labels the y axis; the y axis turns logarithmic when the values
+// span more than two decades.
+func Values(name string, ys []float64) *Figure {
+	xs := make([]float64, len(ys))
+	for i := range xs {
+		xs[i] = float64(i + 1)
+	}
+	return Curves("step", name, Series{Name: name, X: xs, Y: ys})
+}
+
+// Curves plots any number of curves on one pair of axes, one colour each
+// (Color(0), Color(1), …), with a legend when there are several. xlabel
+// and ylabel name the axes. Only Name, X and Y of each Series are used;
+// NaN/Inf points are dropped and marked, and the y axis turns logarithmic
+// when the positive values span more than two decades.
+func Curves(xlabel, ylabel string, ss ...Series) *Figure {
+	c := &curves{xlabel: xlabel, ylabel: ylabel, canLog: true}
+	for i, s := range ss {
+		if len(s.X) != len(s.Y) {
+			return errFigure(ylabel, fmt.Errorf("plot.Curves: series %q has %d x values but %d y values",
+				s.Name, len(s.X), len(s.Y)))
+		}
+		c.raw = append(c.raw, rawSeries{name: s.Name, x: clone(s.X), y: clone(s.Y), color: Color(i)})
+	}
+	return newFigure("", 640, 480, c)
+}
+
+// clone copies xs, so a figure does not change when the caller's slice does.
+func clone(xs []float64) []float64 { return append([]float64(nil), xs...) }
