@@ -92,7 +92,7 @@ type digitCell struct {
 	wrong   bool // caption in red
 }
 
-func (g *digitGrid) series() []Series      { return nil }
+func (g *digitGrid) series() []Series        { return nil }
 func (g *digitGrid) describe() (string, int) { return "digit", len(g.cells) }
 
 func (g *digitGrid) build() (*gplot.Plot, error) {
