@@ -1,0 +1,82 @@
+package jupyter
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os/signal"
+	"strings"
+	"syscall"
+
+	"github.com/nnbook/nnbook/kernel"
+)
+
+const usage = `usage:
+  nnbook kernel --connection-file FILE       run the kernel (what Jupyter starts)
+  nnbook kernel install [--user | --sys-prefix | --prefix DIR] [--name NAME] [--display-name TEXT]
+  nnbook kernel uninstall [--user | --sys-prefix | --prefix DIR] [--name NAME]
+`
+
+// Main runs "nnbook kernel ARGS..." (args are what follows "kernel") and
+// returns the exit status: 0 on success, 1 on failure, 2 on a usage error.
+func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return 2
+	}
+	switch args[0] {
+	case "install":
+		return installMain(args[1:], stdout, stderr)
+	case "uninstall":
+		return uninstallMain(args[1:], stdout, stderr)
+	case "help", "-h", "--help", "-help":
+		fmt.Fprint(stdout, usage)
+		return 0
+	}
+	var file string
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		switch {
+		case a == "--connection-file" || a == "-f" || a == "-connection-file":
+			if i+1 >= len(args) {
+				fmt.Fprintf(stderr, "nnbook kernel: %s wants a file name\n%s", a, usage)
+				return 2
+			}
+			i++
+			file = args[i]
+		case strings.HasPrefix(a, "--connection-file="):
+			file = strings.TrimPrefix(a, "--connection-file=")
+		default:
+			fmt.Fprintf(stderr, "nnbook kernel: unknown argument %q\n%s", a, usage)
+			return 2
+		}
+	}
+	if file == "" {
+		fmt.Fprintf(stderr, "nnbook kernel: --connection-file is required\n%s", usage)
+		return 2
+	}
+	if err := Serve(file, stderr); err != nil {
+		fmt.Fprintf(stderr, "nnbook kernel: %v\n", err)
+		return 1
+	}
+	return 0
+}
+
+// Serve runs a kernel for the connection file until it is shut down (by a
+// shutdown_request, SIGTERM or SIGHUP). SIGINT interrupts the running cell.
+// The engine starts in the background so that kernel_info is answered at once.
+func Serve(connectionFile string, logw io.Writer) error {
+	conn, err := ReadConnectionFile(connectionFile)
+	if err != nil {
+		return err
+	}
+	eng := newLazyEngine(func() (Engine, error) { return kernel.New() })
+	k, err := NewKernel(&conn, eng, logw)
+	if err != nil {
+		return err
+	}
+	k.signals = true
+	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGTERM, syscall.SIGHUP)
+	defer stop()
+	return k.Run(ctx)
+}
