@@ -1,0 +1,251 @@
+package plot
+
+import (
+	"fmt"
+	"image/color"
+	"math"
+	"strconv"
+
+	gplot "gonum.org/v1/plot"
+	"gonum.org/v1/plot/palette"
+	"gonum.org/v1/plot/plotter"
+	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
+)
+
+// BoundaryResolution is the number of grid cells along each axis of a
+// decision-boundary heat map (the network is evaluated at Resolution²
+// points).
+const BoundaryResolution = 100
+
+// probGrid is the network's output over a regular grid: a GridXYZ.
+type probGrid struct {
+	xs, ys []float64
+	z      [][]float64 // z[row][col]
+}
+
+func (g *probGrid) Dims() (c, r int)   { return len(g.xs), len(g.ys) }
+func (g *probGrid) Z(c, r int) float64 { return g.z[r][c] }
+func (g *probGrid) X(c int) float64    { return g.xs[c] }
+func (g *probGrid) Y(r int) float64    { return g.ys[r] }
+
+// boundaryPanel is a decision-boundary plot.
+type boundaryPanel struct {
+	title          string
+	xlabel, ylabel string
+	grid           *probGrid
+	nclass         int // 2: z is P(class 1); more: z is the predicted class
+	points         []Series
+}
+
+func (b *boundaryPanel) series() []Series        { return b.points }
+func (b *boundaryPanel) describe() (string, int) { return "boundary", 1 }
+
+// classScore turns a network output into the heat map value: P(class 1)
+// for two classes (one output ≥ 0.5, or output 1 over output 0), the
+// predicted class (argmax) for more.
+func classScore(out []float64) float64 {
+	switch len(out) {
+	case 0:
+		return math.NaN()
+	case 1:
+		return out[0]
+	case 2:
+		a, b := out[0], out[1]
+		if a >= 0 && b >= 0 && a+b > 0 {
+			return b / (a + b)
+		}
+		return 1 / (1 + math.Exp(a-b)) // logits
+	}
+	best := 0
+	for i, v := range out {
+		if v > out[best] {
+			best = i
+		}
+	}
+	return float64(best)
+}
+
+// boundaryFigure evaluates predict over the plane around inputs and puts
+// the labelled points on top.
+func boundaryFigure(title string, predict func([]float64) ([]float64, error), nout int,
+	inputs [][]float64, labels []int, classes []string, xlabel, ylabel string) *Figure {
+	if len(inputs) == 0 {
+		return errFigure(title, fmt.Errorf("plot.Boundary: the data set has no rows"))
+	}
+	if labels != nil && len(labels) != len(inputs) {
+		return errFigure(title, fmt.Errorf("plot.Boundary: %d rows but %d labels", len(inputs), len(labels)))
+	}
+	xmin, xmax := math.Inf(1), math.Inf(-1)
+	ymin, ymax := math.Inf(1), math.Inf(-1)
+	for i, in := range inputs {
+		if len(in) != 2 {
+			return errFigure(title, fmt.Errorf("plot.Boundary: row %d has %d inputs; a decision boundary needs exactly 2", i, len(in)))
+		}
+		if !finite(in[0]) || !finite(in[1]) {
+			continue
+		}
+		xmin, xmax = math.Min(xmin, in[0]), math.Max(xmax, in[0])
+		ymin, ymax = math.Min(ymin, in[1]), math.Max(ymax, in[1])
+	}
+	if xmin > xmax {
+		return errFigure(title, fmt.Errorf("plot.Boundary: no row has finite inputs"))
+	}
+	pad := func(lo, hi float64) (float64, float64) {
+		m := 0.1 * (hi - lo)
+		if m == 0 {
+			m = 0.5
+		}
+		return lo - m, hi + m
+	}
+	xmin, xmax = pad(xmin, xmax)
+	ymin, ymax = pad(ymin, ymax)
+
+	nclass := 2
+	if nout > 2 {
+		nclass = nout
+	}
+	for _, l := range labels {
+		nclass = max(nclass, l+1)
+	}
+	n := BoundaryResolution
+	g := &probGrid{xs: make([]float64, n), ys: make([]float64, n), z: make([][]float64, n)}
+	for i := range n {
+		g.xs[i] = xmin + (xmax-xmin)*(float64(i)+0.5)/float64(n)
+		g.ys[i] = ymin + (ymax-ymin)*(float64(i)+0.5)/float64(n)
+	}
+	in := make([]float64, 2)
+	for r := range n {
+		g.z[r] = make([]float64, n)
+		for c := range n {
+			in[0], in[1] = g.xs[c], g.ys[r]
+			out, err := predict(in)
+			if err != nil {
+				return errFigure(title, fmt.Errorf("plot.Boundary: %v", err))
+			}
+			g.z[r][c] = classScore(out)
+		}
+	}
+
+	b := &boundaryPanel{title: title, xlabel: xlabel, ylabel: ylabel, grid: g, nclass: nclass}
+	byClass := make([]Series, nclass)
+	for k := range byClass {
+		name := fmt.Sprintf("class %d", k)
+		if k < len(classes) && classes[k] != "" {
+			name = classes[k]
+			if _, err := strconv.Atoi(name); err == nil {
+				name = "class " + name // "class 1", not a bare "1"
+			}
+		}
+		byClass[k] = Series{Name: name, MarkX: math.NaN(), MarkY: math.NaN()}
+	}
+	for i, p := range inputs {
+		k := 0
+		if labels != nil {
+			k = labels[i]
+		}
+		if k < 0 || k >= nclass || !finite(p[0]) || !finite(p[1]) {
+			byClass[max(0, min(k, nclass-1))].Dropped++
+			continue
+		}
+		byClass[k].X = append(byClass[k].X, p[0])
+		byClass[k].Y = append(byClass[k].Y, p[1])
+	}
+	b.points = byClass
+	if labels == nil {
+		b.points = byClass[:1]
+		b.points[0].Name = "data"
+	}
+	return newFigure(title, 560, 520, b)
+}
+
+// classTint is the light background colour of class k.
+func classTint(k int) color.RGBA { return mix(white, Color(k), 0.45) }
+
+func (b *boundaryPanel) build() (*gplot.Plot, error) {
+	p := newPlot()
+	p.Title.Text = b.title
+	p.X.Label.Text = b.xlabel
+	p.Y.Label.Text = b.ylabel
+
+	var hm *plotter.HeatMap
+	if b.nclass == 2 {
+		// Class 0 tint → white at the boundary (0.5) → class 1 tint.
+		const steps = 64
+		cols := make([]color.Color, steps)
+		for i := range cols {
+			t := float64(i) / float64(steps-1)
+			if t < 0.5 {
+				cols[i] = mix(classTint(0), white, t*2)
+			} else {
+				cols[i] = mix(white, classTint(1), t*2-1)
+			}
+		}
+		hm = plotter.NewHeatMap(b.grid, paletteOf(cols))
+		hm.Min, hm.Max = 0, 1
+		hm.Underflow, hm.Overflow = cols[0], cols[steps-1]
+	} else {
+		cols := make([]color.Color, b.nclass)
+		for k := range cols {
+			cols[k] = classTint(k)
+		}
+		hm = plotter.NewHeatMap(b.grid, paletteOf(cols))
+		hm.Min, hm.Max = 0, float64(b.nclass-1)
+	}
+	hm.NaN = color.Gray{Y: 0xdd}
+	hm.Rasterized = true
+	p.Add(hm)
+	if b.nclass == 2 {
+		ct := plotter.NewContour(b.grid, []float64{0.5}, nil)
+		ct.LineStyles = []draw.LineStyle{{Color: color.Gray{Y: 0x40}, Width: vg.Points(1)}}
+		ct.Min, ct.Max = 0, 1
+		p.Add(ct)
+	}
+	for k, s := range b.points {
+		if len(s.X) == 0 {
+			continue
+		}
+		xys := make(plotter.XYs, len(s.X))
+		for i := range s.X {
+			xys[i] = plotter.XY{X: s.X[i], Y: s.Y[i]}
+		}
+		sc, err := plotter.NewScatter(xys)
+		if err != nil {
+			return nil, fmt.Errorf("plot.Boundary: %s points: %v", s.Name, err)
+		}
+		sc.GlyphStyle = draw.GlyphStyle{Color: Color(k), Radius: vg.Points(3), Shape: dot{}}
+		p.Add(sc)
+		p.Legend.Add(s.Name, sc)
+	}
+	p.Legend.Top = true
+	p.Legend.XOffs = -vg.Points(4)
+	p.Legend.YOffs = -vg.Points(4)
+	// The heat map fills the padded data range exactly: no axis padding.
+	p.X.Padding, p.Y.Padding = 0, 0
+	p.X.Min, p.X.Max = b.grid.xs[0]-(b.grid.xs[1]-b.grid.xs[0])/2, b.grid.xs[len(b.grid.xs)-1]+(b.grid.xs[1]-b.grid.xs[0])/2
+	p.Y.Min, p.Y.Max = b.grid.ys[0]-(b.grid.ys[1]-b.grid.ys[0])/2, b.grid.ys[len(b.grid.ys)-1]+(b.grid.ys[1]-b.grid.ys[0])/2
+	return p, nil
+}
+
+// paletteOf turns colours into a gonum palette.
+type paletteOf []color.Color
+
+// Colors implements palette.Palette.
+func (p paletteOf) Colors() []color.Color { return p }
+
+var _ palette.Palette = paletteOf(nil)
+
+// dot is a filled circle with a thin white rim: readable on any tint.
+type dot struct{}
+
+// DrawGlyph implements draw.GlyphDrawer.
+func (dot) DrawGlyph(c *draw.Canvas, sty draw.GlyphStyle, pt vg.Point) {
+	var p vg.Path
+	p.Move(vg.Point{X: pt.X + sty.Radius, Y: pt.Y})
+	p.Arc(pt, sty.Radius, 0, 2*math.Pi)
+	p.Close()
+	c.SetColor(sty.Color)
+	c.Fill(p)
+	c.SetLineStyle(draw.LineStyle{Color: white, Width: vg.Points(0.6)})
+	c.Stroke(p)
+}
