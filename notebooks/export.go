@@ -150,7 +150,7 @@ var (
 	headingRe  = regexp.MustCompile(`^(#{1,6})\s+(.*?)\s*#*\s*$`)
 	ulRe       = regexp.MustCompile(`^\s*[-*+]\s+(.*)$`)
 	olRe       = regexp.MustCompile(`^\s*\d+[.)]\s+(.*)$`)
-	hrRe       = regexp.MustCompile(`^\s*([-*_])(\s*\1){2,}\s*$`)
+	hrRe       = regexp.MustCompile(`^\s*(-\s*){3,}$|^\s*(\*\s*){3,}$|^\s*(_\s*){3,}$`)
 	tableSepRe = regexp.MustCompile(`^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$`)
 )
 

@@ -356,7 +356,11 @@ func Read(data []byte) (*Notebook, error) {
 func jsonError(data []byte, err error) error {
 	var se *json.SyntaxError
 	if errors.As(err, &se) {
-		line, col := lineCol(data, int(se.Offset))
+		off := int(se.Offset)
+		if off > 0 && off < len(data) {
+			off-- // Offset counts the offending byte
+		}
+		line, col := lineCol(data, off)
 		return &ParseError{Where: fmt.Sprintf("line %d column %d", line, col), Problem: "not valid JSON: " + se.Error()}
 	}
 	var te *json.UnmarshalTypeError

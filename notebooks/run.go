@@ -239,6 +239,9 @@ func (e timeoutError) Error() string {
 	return fmt.Sprintf("the cell ran longer than the time limit of %v (raise it with --timeout)", e.limit)
 }
 
+// interruptGrace is how long an interrupted cell may take to stop.
+var interruptGrace = 5 * time.Second
+
 // runCell executes one cell. When the cell overruns its limit (or ctx is
 // cancelled) the engine is interrupted; if it does not stop within a grace
 // period the cell is abandoned.
@@ -264,7 +267,7 @@ func runCell(ctx context.Context, cell *Cell, eng Executor, timeout time.Duratio
 	select {
 	case err = <-done:
 	case <-cctx.Done():
-		grace := time.NewTimer(5 * time.Second)
+		grace := time.NewTimer(interruptGrace)
 		select {
 		case err = <-done:
 			grace.Stop()
