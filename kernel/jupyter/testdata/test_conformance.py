@@ -1,0 +1,65 @@
+"""The official Jupyter kernel conformance suite (jupyter_kernel_test) with Go
+samples for every test it has. Run by TestConformance with the nnbook
+kernelspec installed in a temporary JUPYTER_DATA_DIR:
+
+    JUPYTER_DATA_DIR=... /usr/bin/python3 -m unittest -v test_conformance
+"""
+import unittest
+
+import jupyter_kernel_test
+
+
+class NnbookKernelTests(jupyter_kernel_test.KernelTests):
+    kernel_name = "nnbook"
+    language_name = "go"
+    file_extension = ".go"
+
+    code_hello_world = 'fmt.Println("hello, world")'
+    code_stderr = 'fmt.Fprintln(os.Stderr, "to stderr")'
+
+    completion_samples = [
+        {"text": "fmt.Printl", "matches": {"fmt.Println"}},
+        {"text": "strings.ToUpp", "matches": {"strings.ToUpper"}},
+    ]
+
+    complete_code_samples = [
+        "x := 1",
+        'fmt.Println("hi")',
+        "func double(a int) int { return 2 * a }",
+        ":help",
+    ]
+    incomplete_code_samples = [
+        "func f() {",
+        "for i := 0; i < 3; i++ {",
+        "y := (1 +",
+    ]
+    invalid_code_samples = [
+        "x := )",
+        "}",
+    ]
+
+    code_page_something = ":help"
+
+    code_generate_error = 'panic("boom")'
+
+    code_execute_result = [
+        {"code": "6*7", "result": "42"},
+        {"code": "1 + 2", "result": "3"},
+    ]
+
+    code_display_data = [
+        {"code": "net := nnlib.WorkedExample()\n"
+                 "net.Fit(nnlib.XOR(), nnlib.FitOptions{Epochs: 3})",
+         "mime": "image/png"},
+    ]
+
+    code_history_pattern = "6?7"
+    supported_history_operations = ("tail", "range", "search")
+
+    code_inspect_sample = "fmt.Println"
+
+    code_clear_output = ":clear"
+
+
+if __name__ == "__main__":
+    unittest.main()
