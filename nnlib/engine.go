@@ -1,0 +1,455 @@
+package nnlib
+
+import (
+	"fmt"
+	"math"
+
+	"gonum.org/v1/gonum/blas"
+	"gonum.org/v1/gonum/blas/blas64"
+)
+
+// This file is the whole training path: a forward pass over a batch of rows,
+// the loss, and the backward pass (backpropagation) that fills the flat
+// gradient and lets the optimizer update the parameters.
+//
+// Shapes (B = rows in the batch): the input X is B×in, layer l has weights W
+// (out×in, one row per neuron), net inputs Z = A_prev·Wᵀ + b (B×out),
+// outputs A = act(Z), deltas D = ∂E/∂Z (B×out). Then
+//
+//	∂E/∂W = Dᵀ·A_prev    ∂E/∂b = column sums of D    ∂E/∂A_prev = D·W
+//
+// Large layers use gonum's BLAS (blas64.Gemm); tiny ones a plain loop, which is
+// faster than any call overhead at 2×2.
+
+// gemmMin is the product size (B·in·out) from which gonum's Gemm is used.
+const gemmMin = 2048
+
+// workspace holds preallocated buffers for batches of up to cap rows.
+type workspace struct {
+	cap     int
+	x, t    []float64   // inputs B×in, targets B×k
+	z, a, d [][]float64 // per layer: net, out, delta (B×out)
+	grad    []float64   // flat gradient
+}
+
+func (n *Network) work(B int) *workspace {
+	if n.ws != nil && n.ws.cap >= B && len(n.ws.grad) == len(n.params) {
+		return n.ws
+	}
+	ws := &workspace{cap: B}
+	ws.x = make([]float64, B*n.sizes[0])
+	ws.t = make([]float64, B*n.sizes[len(n.sizes)-1])
+	nl := len(n.layers)
+	ws.z, ws.a, ws.d = make([][]float64, nl), make([][]float64, nl), make([][]float64, nl)
+	for l := range n.layers {
+		k := B * n.layers[l].out
+		ws.z[l], ws.a[l], ws.d[l] = make([]float64, k), make([]float64, k), make([]float64, k)
+	}
+	ws.grad = make([]float64, len(n.params))
+	n.ws = ws
+	return ws
+}
+
+func (n *Network) checkInput(input []float64) error {
+	if len(input) != n.sizes[0] {
+		return fmt.Errorf("layer 0: weights are %d×%d but the input has %d values (the network expects %d inputs)",
+			n.layers[0].out, n.layers[0].in, len(input), n.sizes[0])
+	}
+	return nil
+}
+
+func (n *Network) checkTarget(target []float64) error {
+	k := n.sizes[len(n.sizes)-1]
+	if len(target) != k {
+		return fmt.Errorf("output layer %d has %d neurons but the target has %d values", len(n.layers)-1, k, len(target))
+	}
+	return nil
+}
+
+// load copies rows into the workspace (inputs, and targets when non-nil).
+func (n *Network) load(ws *workspace, inputs, targets [][]float64) {
+	in, k := n.sizes[0], n.sizes[len(n.sizes)-1]
+	for r, row := range inputs {
+		copy(ws.x[r*in:(r+1)*in], row)
+	}
+	for r, row := range targets {
+		copy(ws.t[r*k:(r+1)*k], row)
+	}
+}
+
+// forward computes Z and A of every layer for the first B rows of ws.x.
+func (n *Network) forward(ws *workspace, B int) {
+	prev := ws.x[:B*n.sizes[0]]
+	for l := range n.layers {
+		L := &n.layers[l]
+		z, a := ws.z[l][:B*L.out], ws.a[l][:B*L.out]
+		affine(L, prev, z, B)
+		for r := 0; r < B; r++ {
+			activate(L.act, L.kind, z[r*L.out:(r+1)*L.out], a[r*L.out:(r+1)*L.out])
+		}
+		prev = a
+	}
+}
+
+// affine writes Z = A·Wᵀ + b.
+func affine(L *layer, A, Z []float64, B int) {
+	in, out := L.in, L.out
+	if B*in*out < gemmMin {
+		for r := 0; r < B; r++ {
+			x := A[r*in : (r+1)*in]
+			zr := Z[r*out : (r+1)*out]
+			for j := range zr {
+				w := L.w[j*in : (j+1)*in]
+				s := 0.0
+				for i, xi := range x {
+					s += w[i] * xi
+				}
+				if L.shared {
+					s += L.b[0]
+				} else {
+					s += L.b[j]
+				}
+				zr[j] = s
+			}
+		}
+		return
+	}
+	for r := 0; r < B; r++ {
+		zr := Z[r*out : (r+1)*out]
+		if L.shared {
+			for j := range zr {
+				zr[j] = L.b[0]
+			}
+		} else {
+			copy(zr, L.b)
+		}
+	}
+	blas64.Gemm(blas.NoTrans, blas.Trans, 1,
+		blas64.General{Rows: B, Cols: in, Stride: in, Data: A},
+		blas64.General{Rows: out, Cols: in, Stride: in, Data: L.w},
+		1, blas64.General{Rows: B, Cols: out, Stride: out, Data: Z})
+}
+
+// lossSum returns the sum of the per-sample losses of the first B rows.
+func (n *Network) lossSum(ws *workspace, B int) float64 {
+	last := len(n.layers) - 1
+	L := &n.layers[last]
+	k := L.out
+	s := 0.0
+	for r := 0; r < B; r++ {
+		s += sampleLoss(n.loss, L.act, L.kind, ws.z[last][r*k:(r+1)*k], ws.a[last][r*k:(r+1)*k], ws.t[r*k:(r+1)*k])
+	}
+	return s
+}
+
+// backward fills ws.grad with the gradient of the mean loss over the first B
+// rows. With update it also takes one optimizer step; in the published variant
+// each layer is updated as soon as its gradient is known, so the layer below
+// sees the updated weights.
+func (n *Network) backward(ws *workspace, B int, update bool) {
+	last := len(n.layers) - 1
+	Lo := &n.layers[last]
+	k := Lo.out
+	inv := 1 / float64(B)
+	for r := 0; r < B; r++ {
+		d := ws.d[last][r*k : (r+1)*k]
+		outputDelta(n.loss, Lo.act, Lo.kind, ws.z[last][r*k:(r+1)*k], ws.a[last][r*k:(r+1)*k], ws.t[r*k:(r+1)*k], d)
+		if B > 1 {
+			for i := range d {
+				d[i] *= inv
+			}
+		}
+	}
+	if update {
+		n.state.begin(&n.opt, len(n.params))
+	}
+	for l := last; l >= 0; l-- {
+		L := &n.layers[l]
+		in, out := L.in, L.out
+		D := ws.d[l][:B*out]
+		var A []float64
+		if l == 0 {
+			A = ws.x[:B*in]
+		} else {
+			A = ws.a[l-1][:B*in]
+		}
+		gw := ws.grad[L.woff : L.woff+in*out]
+		gb := ws.grad[L.boff : L.boff+len(L.b)]
+		// ∂E/∂W = Dᵀ·A, ∂E/∂b = Σ rows of D
+		if B*in*out < gemmMin {
+			clear(gw)
+			for r := 0; r < B; r++ {
+				x := A[r*in : (r+1)*in]
+				dr := D[r*out : (r+1)*out]
+				for j, dj := range dr {
+					g := gw[j*in : (j+1)*in]
+					for i, xi := range x {
+						g[i] += dj * xi
+					}
+				}
+			}
+		} else {
+			blas64.Gemm(blas.Trans, blas.NoTrans, 1,
+				blas64.General{Rows: B, Cols: out, Stride: out, Data: D},
+				blas64.General{Rows: B, Cols: in, Stride: in, Data: A},
+				0, blas64.General{Rows: out, Cols: in, Stride: in, Data: gw})
+		}
+		clear(gb)
+		for r := 0; r < B; r++ {
+			dr := D[r*out : (r+1)*out]
+			if L.shared {
+				for _, dj := range dr {
+					gb[0] += dj
+				}
+			} else {
+				for j, dj := range dr {
+					gb[j] += dj
+				}
+			}
+		}
+		if update && n.published {
+			n.state.update(&n.opt, n.params, ws.grad, n.frozen, L.woff, L.boff+len(L.b))
+		}
+		if l == 0 {
+			break
+		}
+		// ∂E/∂A_prev = D·W, then times act'(Z_prev)
+		P := &n.layers[l-1]
+		Dp := ws.d[l-1][:B*in]
+		if B*in*out < gemmMin {
+			for r := 0; r < B; r++ {
+				dr := D[r*out : (r+1)*out]
+				dp := Dp[r*in : (r+1)*in]
+				clear(dp)
+				for j, dj := range dr {
+					w := L.w[j*in : (j+1)*in]
+					for i := range dp {
+						dp[i] += dj * w[i]
+					}
+				}
+			}
+		} else {
+			blas64.Gemm(blas.NoTrans, blas.NoTrans, 1,
+				blas64.General{Rows: B, Cols: out, Stride: out, Data: D},
+				blas64.General{Rows: out, Cols: in, Stride: in, Data: L.w},
+				0, blas64.General{Rows: B, Cols: in, Stride: in, Data: Dp})
+		}
+		for r := 0; r < B; r++ {
+			derivInto(P.act, P.kind, ws.z[l-1][r*in:(r+1)*in], ws.a[l-1][r*in:(r+1)*in], Dp[r*in:(r+1)*in])
+		}
+	}
+	if update {
+		if !n.published {
+			n.state.update(&n.opt, n.params, ws.grad, n.frozen, 0, len(n.params))
+		}
+		n.steps++
+	}
+}
+
+// output returns the output rows of the last forward pass.
+func (n *Network) output(ws *workspace, r int) []float64 {
+	k := n.sizes[len(n.sizes)-1]
+	return ws.a[len(n.layers)-1][r*k : (r+1)*k]
+}
+
+// Predict runs the forward pass (the seed's feed_forward) and returns the
+// outputs. The network is unchanged.
+func (n *Network) Predict(input []float64) ([]float64, error) {
+	if err := n.checkInput(input); err != nil {
+		return nil, err
+	}
+	ws := n.work(1)
+	copy(ws.x, input)
+	n.forward(ws, 1)
+	return append([]float64(nil), n.output(ws, 0)...), nil
+}
+
+// PredictBatch runs the forward pass on many inputs at once (faster than
+// calling Predict in a loop for wide layers).
+func (n *Network) PredictBatch(inputs [][]float64) ([][]float64, error) {
+	for r, x := range inputs {
+		if err := n.checkInput(x); err != nil {
+			return nil, fmt.Errorf("row %d: %w", r, err)
+		}
+	}
+	const chunk = 256
+	out := make([][]float64, len(inputs))
+	k := n.NumOutputs()
+	flat := make([]float64, len(inputs)*k)
+	for lo := 0; lo < len(inputs); lo += chunk {
+		hi := min(lo+chunk, len(inputs))
+		ws := n.work(hi - lo)
+		n.load(ws, inputs[lo:hi], nil)
+		n.forward(ws, hi-lo)
+		for r := lo; r < hi; r++ {
+			out[r] = flat[r*k : (r+1)*k : (r+1)*k]
+			copy(out[r], n.output(ws, r-lo))
+		}
+	}
+	return out, nil
+}
+
+// SampleLoss returns the loss E of one sample. The network is unchanged.
+func (n *Network) SampleLoss(input, target []float64) (float64, error) {
+	if err := n.checkInput(input); err != nil {
+		return 0, err
+	}
+	if err := n.checkTarget(target); err != nil {
+		return 0, err
+	}
+	ws := n.work(1)
+	copy(ws.x, input)
+	copy(ws.t, target)
+	n.forward(ws, 1)
+	return n.lossSum(ws, 1), nil
+}
+
+// Gradient returns ∂E/∂param for one sample, in the order of Param (frozen
+// shared biases included). The network is unchanged.
+func (n *Network) Gradient(input, target []float64) ([]float64, error) {
+	if err := n.checkInput(input); err != nil {
+		return nil, err
+	}
+	if err := n.checkTarget(target); err != nil {
+		return nil, err
+	}
+	ws := n.work(1)
+	copy(ws.x, input)
+	copy(ws.t, target)
+	n.forward(ws, 1)
+	n.backward(ws, 1, false)
+	return append([]float64(nil), ws.grad...), nil
+}
+
+// Train takes one online step on one sample (the seed's train) and returns the
+// loss before the step. A non-finite loss is an error and the step is not
+// taken.
+func (n *Network) Train(input, target []float64) (float64, error) {
+	if err := n.checkInput(input); err != nil {
+		return 0, err
+	}
+	if err := n.checkTarget(target); err != nil {
+		return 0, err
+	}
+	ws := n.work(1)
+	copy(ws.x, input)
+	copy(ws.t, target)
+	n.forward(ws, 1)
+	e := n.lossSum(ws, 1)
+	if math.IsNaN(e) || math.IsInf(e, 0) {
+		return e, fmt.Errorf("step %d: loss is %g; the step was not taken (try a smaller learning rate)", n.steps+1, e)
+	}
+	n.backward(ws, 1, true)
+	return e, nil
+}
+
+// TrainBatch takes one step on the mean loss of a batch of samples and returns
+// that mean loss (before the step).
+func (n *Network) TrainBatch(inputs, targets [][]float64) (float64, error) {
+	if err := n.checkRows(inputs, targets); err != nil {
+		return 0, err
+	}
+	if len(inputs) == 0 {
+		return 0, fmt.Errorf("TrainBatch: expected at least one sample, got 0")
+	}
+	B := len(inputs)
+	ws := n.work(B)
+	n.load(ws, inputs, targets)
+	n.forward(ws, B)
+	e := n.lossSum(ws, B) / float64(B)
+	if math.IsNaN(e) || math.IsInf(e, 0) {
+		return e, fmt.Errorf("step %d: loss is %g; the step was not taken (try a smaller learning rate)", n.steps+1, e)
+	}
+	n.backward(ws, B, true)
+	return e, nil
+}
+
+func (n *Network) checkRows(inputs, targets [][]float64) error {
+	if len(inputs) != len(targets) {
+		return fmt.Errorf("expected as many targets as inputs: %d inputs, %d targets", len(inputs), len(targets))
+	}
+	for r := range inputs {
+		if err := n.checkInput(inputs[r]); err != nil {
+			return fmt.Errorf("sample %d: %w", r, err)
+		}
+		if err := n.checkTarget(targets[r]); err != nil {
+			return fmt.Errorf("sample %d: %w", r, err)
+		}
+	}
+	return nil
+}
+
+func (n *Network) checkData(d *Dataset) error {
+	if d == nil {
+		return fmt.Errorf("expected a data set, got nil")
+	}
+	return n.checkRows(d.Inputs, d.Targets)
+}
+
+// lossOver returns the summed loss over d and the number of correct class
+// decisions (when counting).
+func (n *Network) lossOver(d *Dataset, count bool) (sum float64, correct int) {
+	const chunk = 256
+	labels := d.Labels
+	for lo := 0; lo < d.Len(); lo += chunk {
+		hi := min(lo+chunk, d.Len())
+		ws := n.work(hi - lo)
+		n.load(ws, d.Inputs[lo:hi], d.Targets[lo:hi])
+		n.forward(ws, hi-lo)
+		sum += n.lossSum(ws, hi-lo)
+		if count {
+			for r := lo; r < hi; r++ {
+				want := 0
+				if labels != nil {
+					want = labels[r]
+				} else {
+					want = decide(d.Targets[r])
+				}
+				if decide(n.output(ws, r-lo)) == want {
+					correct++
+				}
+			}
+		}
+	}
+	return sum, correct
+}
+
+// TotalError returns the sum of the per-sample losses over d (the seed's
+// calculate_total_error). The network is unchanged.
+func (n *Network) TotalError(d *Dataset) (float64, error) {
+	if err := n.checkData(d); err != nil {
+		return 0, err
+	}
+	s, _ := n.lossOver(d, false)
+	return s, nil
+}
+
+// Evaluate returns the mean loss over d. The network is unchanged.
+func (n *Network) Evaluate(d *Dataset) (float64, error) {
+	if err := n.checkData(d); err != nil {
+		return 0, err
+	}
+	if d.Len() == 0 {
+		return 0, fmt.Errorf("Evaluate: expected at least one sample, got 0")
+	}
+	s, _ := n.lossOver(d, false)
+	return s / float64(d.Len()), nil
+}
+
+// decide turns an output row into a class: argmax, or for one output 1 when it
+// is at least 0.5.
+func decide(v []float64) int {
+	if len(v) == 1 {
+		if v[0] >= 0.5 {
+			return 1
+		}
+		return 0
+	}
+	best := 0
+	for i, x := range v {
+		if x > v[best] {
+			best = i
+		}
+	}
+	return best
+}

@@ -1,0 +1,337 @@
+package nnlib
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"strings"
+	"sync"
+	"time"
+)
+
+// FitOptions controls Fit.
+type FitOptions struct {
+	Epochs     int      // passes over the data (≥ 1)
+	BatchSize  int      // 0 = full batch, 1 = online (the seed's), otherwise mini-batches
+	Shuffle    bool     // reshuffle the samples every epoch, from the network's seed
+	Validation *Dataset // optional: loss (and accuracy) on it after every epoch
+	// Context stops training when done (nil = CellContext(), the kernel's
+	// interrupt). It is checked before every mini-batch.
+	Context context.Context
+	// OnEpoch, when set, is called after every epoch (it may be an interpreted
+	// func from the REPL).
+	OnEpoch func(EpochStats)
+	// RecordSteps stores the loss of every step in History.Steps.
+	RecordSteps bool
+}
+
+// String prints the options on one line.
+func (o FitOptions) String() string {
+	b := fmt.Sprintf("FitOptions(epochs=%d, batch=%s, shuffle=%v", o.Epochs, batchName(o.BatchSize), o.Shuffle)
+	if o.Validation != nil {
+		b += fmt.Sprintf(", validation=%d rows", o.Validation.Len())
+	}
+	return b + ")"
+}
+
+func batchName(b int) string {
+	switch {
+	case b <= 0:
+		return "full"
+	case b == 1:
+		return "1 (online)"
+	}
+	return fmt.Sprint(b)
+}
+
+// EpochStats are the figures of one finished epoch. Loss is the mean training
+// loss over the epoch's steps (measured before each step); Accuracy the share of
+// training samples classified right during the epoch, when the data has
+// classes (HasAccuracy); ValLoss and ValAccuracy are measured on the validation
+// set after the epoch (HasVal).
+type EpochStats struct {
+	Epoch                 int // from 1
+	Loss, ValLoss         float64
+	Accuracy, ValAccuracy float64
+	HasVal, HasAccuracy   bool
+	Elapsed               time.Duration // since Fit started
+}
+
+// String prints the epoch on one line.
+func (e EpochStats) String() string {
+	s := fmt.Sprintf("epoch %d: loss %.6g", e.Epoch, e.Loss)
+	if e.HasAccuracy {
+		s += fmt.Sprintf(", accuracy %.2f%%", 100*e.Accuracy)
+	}
+	if e.HasVal {
+		s += fmt.Sprintf(", val loss %.6g", e.ValLoss)
+		if e.HasAccuracy {
+			s += fmt.Sprintf(", val accuracy %.2f%%", 100*e.ValAccuracy)
+		}
+	}
+	return s + fmt.Sprintf(" (%s)", e.Elapsed.Round(time.Millisecond))
+}
+
+// History records a training run: one EpochStats per finished epoch.
+type History struct {
+	Name   string       // label for plots ("lr=0.5"), settable
+	Epochs []EpochStats // one per finished epoch
+	Steps  []float64    // per-step loss when FitOptions.RecordSteps, else empty
+	Wall   time.Duration
+}
+
+// Losses returns the training loss per epoch.
+func (h *History) Losses() []float64 {
+	out := make([]float64, len(h.Epochs))
+	for i, e := range h.Epochs {
+		out[i] = e.Loss
+	}
+	return out
+}
+
+// ValLosses returns the validation loss per epoch, or nil without validation.
+func (h *History) ValLosses() []float64 {
+	if len(h.Epochs) == 0 || !h.Epochs[0].HasVal {
+		return nil
+	}
+	out := make([]float64, len(h.Epochs))
+	for i, e := range h.Epochs {
+		out[i] = e.ValLoss
+	}
+	return out
+}
+
+// Accuracies returns the training accuracy per epoch, or nil when not computed.
+func (h *History) Accuracies() []float64 {
+	if len(h.Epochs) == 0 || !h.Epochs[0].HasAccuracy {
+		return nil
+	}
+	out := make([]float64, len(h.Epochs))
+	for i, e := range h.Epochs {
+		out[i] = e.Accuracy
+	}
+	return out
+}
+
+// ValAccuracies returns the validation accuracy per epoch, or nil.
+func (h *History) ValAccuracies() []float64 {
+	if len(h.Epochs) == 0 || !h.Epochs[0].HasVal || !h.Epochs[0].HasAccuracy {
+		return nil
+	}
+	out := make([]float64, len(h.Epochs))
+	for i, e := range h.Epochs {
+		out[i] = e.ValAccuracy
+	}
+	return out
+}
+
+// Last returns the last epoch's stats (zero when none).
+func (h *History) Last() EpochStats {
+	if len(h.Epochs) == 0 {
+		return EpochStats{}
+	}
+	return h.Epochs[len(h.Epochs)-1]
+}
+
+// String prints the history as a table; long histories show the first and last
+// epochs and every tenth in between.
+func (h *History) String() string {
+	if h == nil {
+		return "History(nil)"
+	}
+	var b strings.Builder
+	name := h.Name
+	if name != "" {
+		name = " " + fmt.Sprintf("%q", name)
+	}
+	fmt.Fprintf(&b, "History%s: %d epochs in %s\n", name, len(h.Epochs), h.Wall.Round(time.Millisecond))
+	if len(h.Epochs) == 0 {
+		return b.String()
+	}
+	hasVal, hasAcc := h.Epochs[0].HasVal, h.Epochs[0].HasAccuracy
+	head := []string{"epoch", "loss"}
+	if hasAcc {
+		head = append(head, "accuracy")
+	}
+	if hasVal {
+		head = append(head, "val loss")
+		if hasAcc {
+			head = append(head, "val accuracy")
+		}
+	}
+	head = append(head, "elapsed")
+	rows := [][]string{head}
+	step := 1
+	if len(h.Epochs) > 25 {
+		step = len(h.Epochs) / 10
+	}
+	for i, e := range h.Epochs {
+		if i != 0 && i != len(h.Epochs)-1 && (i+1)%step != 0 {
+			continue
+		}
+		r := []string{fmt.Sprint(e.Epoch), fmt.Sprintf("%.6g", e.Loss)}
+		if hasAcc {
+			r = append(r, fmt.Sprintf("%.2f%%", 100*e.Accuracy))
+		}
+		if hasVal {
+			r = append(r, fmt.Sprintf("%.6g", e.ValLoss))
+			if hasAcc {
+				r = append(r, fmt.Sprintf("%.2f%%", 100*e.ValAccuracy))
+			}
+		}
+		r = append(r, e.Elapsed.Round(time.Millisecond).String())
+		rows = append(rows, r)
+	}
+	b.WriteString(fmtTable(rows))
+	return b.String()
+}
+
+// host hooks, set by the kernel engine around each cell.
+var (
+	hookMu       sync.RWMutex
+	cellCtx      context.Context
+	progressHook func(h *History)
+)
+
+// SetCellContext sets the context that Fit and other long loops watch when
+// FitOptions.Context is nil (the kernel sets it around every cell; nil clears).
+func SetCellContext(ctx context.Context) {
+	hookMu.Lock()
+	cellCtx = ctx
+	hookMu.Unlock()
+}
+
+// CellContext returns the context set by SetCellContext, or
+// context.Background() when unset.
+func CellContext() context.Context {
+	hookMu.RLock()
+	defer hookMu.RUnlock()
+	if cellCtx == nil {
+		return context.Background()
+	}
+	return cellCtx
+}
+
+// SetProgressHook sets a function called after every epoch of any Fit with the
+// History so far (nil = none). The Jupyter kernel uses it to draw a live loss
+// figure.
+func SetProgressHook(f func(h *History)) {
+	hookMu.Lock()
+	progressHook = f
+	hookMu.Unlock()
+}
+
+func currentProgressHook() func(h *History) {
+	hookMu.RLock()
+	defer hookMu.RUnlock()
+	return progressHook
+}
+
+// Fit trains the network for opts.Epochs epochs over data and returns the
+// History of the finished epochs.
+//
+// It stops early, returning the History so far and an error, when the context
+// is done (the error wraps context.Canceled or context.DeadlineExceeded; the
+// network holds the weights after the last full step) or when a loss is NaN or
+// infinite (the error names the epoch and step; that step is not taken).
+func (n *Network) Fit(data *Dataset, opts FitOptions) (*History, error) {
+	h := &History{}
+	if opts.Epochs < 1 {
+		return h, fmt.Errorf("Fit: expected Epochs ≥ 1, got %d", opts.Epochs)
+	}
+	if err := n.checkData(data); err != nil {
+		return h, fmt.Errorf("Fit: training data: %w", err)
+	}
+	N := data.Len()
+	if N == 0 {
+		return h, fmt.Errorf("Fit: expected at least one training sample, got 0")
+	}
+	if opts.Validation != nil {
+		if err := n.checkData(opts.Validation); err != nil {
+			return h, fmt.Errorf("Fit: validation data: %w", err)
+		}
+	}
+	ctx := opts.Context
+	if ctx == nil {
+		ctx = CellContext()
+	}
+	hook := currentProgressHook()
+	B := opts.BatchSize
+	if B <= 0 || B > N {
+		B = N
+	}
+	countAcc := data.Labels != nil
+	order := make([]int, N)
+	for i := range order {
+		order[i] = i
+	}
+	in, k := n.sizes[0], n.NumOutputs()
+	start := time.Now()
+	done := ctx.Done()
+	for epoch := 1; epoch <= opts.Epochs; epoch++ {
+		if opts.Shuffle {
+			n.shuffle.perm(order)
+		}
+		sum, correct := 0.0, 0
+		for step, lo := 1, 0; lo < N; step, lo = step+1, lo+B {
+			if done != nil {
+				select {
+				case <-done:
+					h.Wall = time.Since(start)
+					return h, fmt.Errorf("Fit stopped in epoch %d before step %d (%d epochs finished): %w", epoch, step, len(h.Epochs), ctx.Err())
+				default:
+				}
+			}
+			hi := min(lo+B, N)
+			m := hi - lo
+			ws := n.work(m)
+			for r := 0; r < m; r++ {
+				s := order[lo+r]
+				copy(ws.x[r*in:(r+1)*in], data.Inputs[s])
+				copy(ws.t[r*k:(r+1)*k], data.Targets[s])
+			}
+			n.forward(ws, m)
+			e := n.lossSum(ws, m)
+			if math.IsNaN(e) || math.IsInf(e, 0) {
+				h.Wall = time.Since(start)
+				return h, fmt.Errorf("Fit: epoch %d, step %d: loss is %g; training stopped before that step (try a smaller learning rate)", epoch, step, e/float64(m))
+			}
+			sum += e
+			if opts.RecordSteps {
+				h.Steps = append(h.Steps, e/float64(m))
+			}
+			if countAcc {
+				for r := 0; r < m; r++ {
+					if decide(n.output(ws, r)) == data.Labels[order[lo+r]] {
+						correct++
+					}
+				}
+			}
+			n.backward(ws, m, true)
+		}
+		st := EpochStats{Epoch: epoch, Loss: sum / float64(N)}
+		if countAcc {
+			st.HasAccuracy = true
+			st.Accuracy = float64(correct) / float64(N)
+		}
+		if v := opts.Validation; v != nil && v.Len() > 0 {
+			vs, vc := n.lossOver(v, countAcc)
+			st.HasVal = true
+			st.ValLoss = vs / float64(v.Len())
+			if countAcc {
+				st.ValAccuracy = float64(vc) / float64(v.Len())
+			}
+		}
+		st.Elapsed = time.Since(start)
+		h.Epochs = append(h.Epochs, st)
+		h.Wall = st.Elapsed
+		if opts.OnEpoch != nil {
+			opts.OnEpoch(st)
+		}
+		if hook != nil {
+			hook(h)
+		}
+	}
+	h.Wall = time.Since(start)
+	return h, nil
+}
