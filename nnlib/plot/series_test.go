@@ -146,8 +146,8 @@ func TestThinKeepsEnvelope(t *testing.T) {
 		xs[i] = float64(i)
 		ys[i] = math.Sin(float64(i) / 50)
 	}
-	ys[12345] = 7   // a spike must survive thinning
-	ys[54321] = -9  // and a dip
+	ys[12345] = 7  // a spike must survive thinning
+	ys[54321] = -9 // and a dip
 	pts := thin(xs, ys)
 	if len(pts) > maxLinePoints+2 {
 		t.Fatalf("thin kept %d points, want ≤ %d", len(pts), maxLinePoints+2)
