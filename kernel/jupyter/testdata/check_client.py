@@ -1,0 +1,141 @@
+"""Drives the nnbook kernel through jupyter_client the way front ends do.
+
+    JUPYTER_DATA_DIR=... /usr/bin/python3 check_client.py interrupt|training|restart
+
+Prints one "PASS name" line per check; exits 1 at the first failure.
+"""
+import signal
+import sys
+import time
+
+from jupyter_client.manager import start_new_kernel
+
+TIMEOUT = 60
+
+
+def fail(msg):
+    print("FAIL " + msg, flush=True)
+    sys.exit(1)
+
+
+def check(cond, name, detail=""):
+    if not cond:
+        fail(f"{name}: {detail}")
+    print("PASS " + name, flush=True)
+
+
+def reply_for(kc, msg_id, timeout=TIMEOUT, channel="shell"):
+    get = kc.get_shell_msg if channel == "shell" else kc.get_control_msg
+    deadline = time.time() + timeout
+    while True:
+        msg = get(timeout=max(0.1, deadline - time.time()))
+        if msg["parent_header"].get("msg_id") == msg_id:
+            return msg
+
+
+def outputs_for(kc, msg_id, timeout=TIMEOUT):
+    out = []
+    deadline = time.time() + timeout
+    while True:
+        msg = kc.get_iopub_msg(timeout=max(0.1, deadline - time.time()))
+        if msg["parent_header"].get("msg_id") != msg_id:
+            continue
+        if msg["msg_type"] == "status" and msg["content"]["execution_state"] == "idle":
+            return out
+        out.append(msg)
+
+
+def execute(kc, code, timeout=TIMEOUT):
+    msg_id = kc.execute(code)
+    reply = reply_for(kc, msg_id, timeout)
+    return reply["content"], outputs_for(kc, msg_id, timeout)
+
+
+def result_text(outputs):
+    for m in outputs:
+        if m["msg_type"] == "execute_result":
+            return m["content"]["data"]["text/plain"]
+    return None
+
+
+def stream_text(outputs):
+    return "".join(m["content"]["text"] for m in outputs if m["msg_type"] == "stream")
+
+
+def interrupt_run(km, kc, code, how, name):
+    """Starts code (which runs until interrupted), interrupts it by `how`
+    and checks the cell ends with an error within a few seconds."""
+    msg_id = kc.execute(code)
+    time.sleep(1.0)
+    # While busy: the heartbeat beats and control answers kernel_info.
+    check(kc.hb_channel.is_beating(), f"{name}: heartbeat while busy")
+    ki = kc.session.msg("kernel_info_request")
+    kc.control_channel.send(ki)
+    r = reply_for(kc, ki["header"]["msg_id"], 5, channel="control")
+    check(r["content"]["status"] == "ok", f"{name}: kernel_info on control while busy")
+    t0 = time.time()
+    if how == "message":
+        km.interrupt_kernel()
+    else:
+        km.signal_kernel(signal.SIGINT)
+    reply = reply_for(kc, msg_id, 10)
+    took = time.time() - t0
+    outputs_for(kc, msg_id, 10)
+    check(reply["content"]["status"] == "error", f"{name}: interrupted cell ends with an error",
+          reply["content"])
+    check(took < 2.0, f"{name}: stopped within 2 s", f"took {took:.2f} s")
+    print(f"INFO {name}: interrupt took {took*1000:.0f} ms", flush=True)
+
+
+def main():
+    what = sys.argv[1]
+    km, kc = start_new_kernel(kernel_name="nnbook", startup_timeout=TIMEOUT)
+    try:
+        if what == "interrupt":
+            c, _ = execute(kc, "x := 41")
+            check(c["status"] == "ok", "define x", c)
+            for how in ("message", "signal"):
+                interrupt_run(km, kc, "n := 0\nfor {\n\tn++\n}", how, f"loop/{how}")
+                c, out = execute(kc, "x + 1")
+                check(c["status"] == "ok" and result_text(out) == "42",
+                      f"loop/{how}: next cell sees x", (c, result_text(out)))
+            check(km.is_alive(), "kernel alive after SIGINT")
+        elif what == "training":
+            c, out = execute(kc, "net := nnlib.WorkedExample()\nbefore := net.Weight(0, 0, 0)\nbefore")
+            check(c["status"] == "ok", "make a network", c)
+            for how in ("message", "signal"):
+                interrupt_run(km, kc, "net.Fit(nnlib.XOR(), nnlib.FitOptions{Epochs: 100000000})",
+                              how, f"training/{how}")
+                c, out = execute(kc, "fmt.Println(net.Weight(0, 0, 0) != before)")
+                check(c["status"] == "ok" and "true" in stream_text(out),
+                      f"training/{how}: next cell sees the trained net", (c, stream_text(out)))
+        elif what == "restart":
+            c, _ = execute(kc, "x := 1")
+            check(c["status"] == "ok", "define x", c)
+            pid = km.provisioner.pid if hasattr(km, "provisioner") else km.kernel.pid
+            km.restart_kernel(now=False)
+            kc.wait_for_ready(timeout=TIMEOUT)
+            pid2 = km.provisioner.pid if hasattr(km, "provisioner") else km.kernel.pid
+            check(pid2 != pid, "restart starts a new process")
+            c, _ = execute(kc, "x")
+            check(c["status"] == "error", "x is gone after restart", c)
+            c, out = execute(kc, "2 + 3")
+            check(c["status"] == "ok" and result_text(out) == "5", "restarted kernel runs cells",
+                  (c, result_text(out)))
+            t0 = time.time()
+            km.shutdown_kernel(now=False)
+            took = time.time() - t0
+            check(not km.is_alive(), "kernel gone after shutdown_request")
+            check(took < 3, "kernel exits by itself on shutdown_request", f"took {took:.2f} s")
+            print(f"INFO shutdown took {took*1000:.0f} ms", flush=True)
+            return
+        else:
+            fail("unknown check " + what)
+    finally:
+        kc.stop_channels()
+        if km.is_alive():
+            km.shutdown_kernel(now=True)
+
+
+if __name__ == "__main__":
+    main()
