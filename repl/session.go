@@ -1,0 +1,319 @@
+package repl
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"text/tabwriter"
+
+	"github.com/nnbook/nnbook/kernel"
+)
+
+// engine is the part of *kernel.Engine the REPL uses; tests substitute a fake.
+type engine interface {
+	Execute(ctx context.Context, code string, emit func(kernel.Part)) error
+	Complete(code string, cursor int) (matches []string, start, end int)
+	IsComplete(code string) (status, indent string)
+	Doc(name string) (string, bool)
+	Vars() []kernel.Var
+	Reset() error
+}
+
+type cellErr = kernel.CellError
+
+// session is one REPL or script run: the engine plus what the front end
+// keeps (entries for :save, figure numbers, output state).
+type session struct {
+	eng         engine
+	out, errw   io.Writer
+	color       bool
+	interactive bool
+	plotsDir    string
+	inline      string // "", "kitty" or "iterm"
+
+	mu      sync.Mutex // guards the output state below, written from emit
+	midLine bool       // the last byte written to the terminal was not '\n'
+
+	entries []string // successful entries, for :save
+	quit    bool     // set by :quit
+}
+
+// ANSI styles, used only when s.color.
+const (
+	styleReset = "\033[0m"
+	styleBold  = "\033[1m"
+	styleDim   = "\033[2m"
+	styleRed   = "\033[31m"
+	styleGreen = "\033[32m"
+	styleYel   = "\033[33m"
+	styleBlue  = "\033[34m"
+)
+
+func (s *session) style(st, text string) string {
+	if !s.color || text == "" {
+		return text
+	}
+	return st + text + styleReset
+}
+
+// execute runs one entry, printing its output while it runs. A successful
+// entry is remembered for :save.
+func (s *session) execute(ctx context.Context, code string) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("internal error in the engine: %v", r)
+		}
+		s.endLine()
+	}()
+	err = s.eng.Execute(ctx, code, s.emit)
+	if err == nil {
+		s.entries = append(s.entries, code)
+	}
+	return err
+}
+
+// emit shows one part of a running entry's output.
+func (s *session) emit(p kernel.Part) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	switch p.Kind {
+	case kernel.Stdout:
+		s.write(s.out, p.Text)
+	case kernel.Stderr:
+		s.write(s.errw, p.Text)
+	case kernel.Value:
+		s.endLineLocked()
+		s.printValue(p)
+	case kernel.Display, kernel.UpdateDisplay:
+		// Live training figures are for notebooks; at a terminal the loss
+		// is printed by the training itself and plot.Loss(h) draws it.
+	}
+}
+
+func (s *session) write(w io.Writer, text string) {
+	if text == "" {
+		return
+	}
+	io.WriteString(w, text)
+	s.midLine = !strings.HasSuffix(text, "\n")
+}
+
+// endLine ends a line that output left open, so the next prompt or message
+// starts at the left margin.
+func (s *session) endLine() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.endLineLocked()
+}
+
+func (s *session) endLineLocked() {
+	if s.midLine {
+		io.WriteString(s.out, "\n")
+		s.midLine = false
+	}
+}
+
+// printValue prints a final expression's value: text with its type as a Go
+// comment ("9 // int") when it fits on one line, tables as they are, and
+// figures as the path of the PNG written for them.
+func (s *session) printValue(p kernel.Part) {
+	text := p.Text
+	if text == "" && p.Data != nil {
+		text = string(p.Data["text/plain"])
+	}
+	text = strings.TrimRight(text, "\n")
+	if png, ok := p.Data["image/png"]; ok && len(png) > 0 {
+		path, err := s.savePNG(png)
+		if err != nil {
+			fmt.Fprintf(s.out, "%s %s\n", text, s.style(styleRed, "(figure not saved: "+err.Error()+")"))
+			return
+		}
+		if text == "" {
+			text = "figure"
+		}
+		fmt.Fprintf(s.out, "%s %s %s\n", text, s.style(styleDim, "→"), s.style(styleBlue, path))
+		if s.inline != "" {
+			writeInline(s.out, s.inline, png)
+		}
+		return
+	}
+	if !strings.Contains(text, "\n") && p.Type != "" {
+		if p.Type == "string" {
+			text = strconv.Quote(text) // show "" and trailing spaces, as Go would write it
+		}
+		fmt.Fprintf(s.out, "%s %s\n", text, s.style(styleDim, "// "+p.Type))
+		return
+	}
+	fmt.Fprintln(s.out, text)
+}
+
+// savePNG writes a figure to the next free plotsDir/fig-N.png.
+func (s *session) savePNG(png []byte) (string, error) {
+	if err := os.MkdirAll(s.plotsDir, 0o755); err != nil {
+		return "", err
+	}
+	for n := 1; ; n++ {
+		path := filepath.Join(s.plotsDir, fmt.Sprintf("fig-%d.png", n))
+		f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+		if errors.Is(err, os.ErrExist) {
+			continue
+		}
+		if err != nil {
+			return "", err
+		}
+		_, err = f.Write(png)
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+		return path, err
+	}
+}
+
+// cellMessage is an error's message without the cell position, which the
+// caller reports in its own terms ("line 7: ...").
+func cellMessage(err error) string {
+	var ce *cellErr
+	if !errors.As(err, &ce) {
+		return err.Error()
+	}
+	switch ce.Name {
+	case "Panic":
+		return "panic: " + ce.Value
+	case "Interrupted":
+		if ce.Value == "" {
+			return "interrupted"
+		}
+		return "interrupted: " + ce.Value
+	}
+	return ce.Value
+}
+
+func isInterrupt(err error) bool {
+	var ce *cellErr
+	return errors.As(err, &ce) && ce.Name == "Interrupted" || errors.Is(err, context.Canceled)
+}
+
+// reportError prints a failed entry at the prompt: compile errors with their
+// line:column in the entry, panics with the cell frames of their traceback.
+func (s *session) reportError(err error) {
+	s.endLine()
+	if isInterrupt(err) {
+		fmt.Fprintln(s.errw, s.style(styleYel, "interrupted")+s.style(styleDim, " (every variable is kept)"))
+		return
+	}
+	var ce *cellErr
+	if errors.As(err, &ce) && len(ce.Traceback) > 1 {
+		fmt.Fprintln(s.errw, s.style(styleRed, ce.Error()))
+		for _, l := range ce.Traceback[1:] {
+			fmt.Fprintln(s.errw, s.style(styleDim, l))
+		}
+		return
+	}
+	fmt.Fprintln(s.errw, s.style(styleRed, err.Error()))
+}
+
+// meta runs a meta command line.
+func (s *session) meta(ctx context.Context, line string) {
+	name, arg, known, _ := parseMeta(line)
+	if !known {
+		fmt.Fprintf(s.errw, "unknown command :%s; the commands are %s\n", name, metaNames())
+		return
+	}
+	switch name {
+	case "help":
+		s.help()
+	case "doc":
+		s.doc(arg)
+	case "vars":
+		s.vars()
+	case "reset":
+		if err := s.eng.Reset(); err != nil {
+			fmt.Fprintln(s.errw, s.style(styleRed, "reset failed: "+err.Error()))
+			return
+		}
+		s.entries = nil
+		fmt.Fprintln(s.out, "session reset: every definition is gone")
+	case "load":
+		if err := s.loadFile(ctx, arg); err != nil {
+			if isInterrupt(err) {
+				s.reportError(err)
+				return
+			}
+			fmt.Fprintln(s.errw, s.style(styleRed, err.Error()))
+		}
+	case "save":
+		n, err := s.saveScript(arg)
+		if err != nil {
+			fmt.Fprintln(s.errw, s.style(styleRed, err.Error()))
+			return
+		}
+		fmt.Fprintf(s.out, "saved %d entries to %s (run it with: nnbook < %s)\n", n, arg, arg)
+	case "quit":
+		s.quit = true
+	}
+}
+
+// tour is :help's five-line introduction to nnlib.
+const tour = `  n := nnlib.WorkedExample()                          // the seed's 2-2-2 network; type n to see it
+  n.Train(nnlib.WorkedInput(), nnlib.WorkedTarget())  // one step of backprop; returns the error
+  x := nnlib.New(2, 3, 1)                             // any sizes; :doc nnlib.Build for options
+  h, _ := x.Fit(nnlib.XOR(), nnlib.FitOptions{Epochs: 2000})  // train; Ctrl-C stops it
+  plot.Loss(h)                                        // a figure, saved as nnbook-plots/fig-N.png`
+
+func (s *session) help() {
+	var b strings.Builder
+	b.WriteString("Type Go: statements, declarations and expressions; an expression's value is\nprinted with its type. nnlib, plot, fmt, math, strings, sort, time, os are\npreloaded. A tour of nnlib:\n\n")
+	b.WriteString(tour)
+	b.WriteString("\n\nCommands:\n")
+	tw := tabwriter.NewWriter(&b, 0, 0, 2, ' ', 0)
+	for _, c := range metaCommands {
+		name := ":" + c.name
+		if c.arg != "" {
+			name += " " + c.arg
+		}
+		fmt.Fprintf(tw, "  %s\t%s\n", name, c.short)
+	}
+	tw.Flush()
+	b.WriteString("\nKeys: Tab completes, Up/Down and Ctrl-R search the history, Ctrl-C stops a\nrunning entry (or clears the line), Ctrl-D on an empty line quits.\n")
+	io.WriteString(s.out, b.String())
+}
+
+func (s *session) doc(name string) {
+	if name == "" {
+		fmt.Fprintln(s.errw, ":doc needs a name, e.g. :doc nnlib.WorkedExample or :doc fmt.Println")
+		return
+	}
+	try := []string{name}
+	if !strings.Contains(name, ".") {
+		try = append(try, "nnlib."+name, "plot."+name)
+	}
+	for _, n := range try {
+		if text, ok := s.eng.Doc(n); ok {
+			fmt.Fprintln(s.out, strings.TrimRight(text, "\n"))
+			return
+		}
+	}
+	fmt.Fprintf(s.errw, "no documentation for %s (try :doc nnlib.WorkedExample, or Tab after nnlib.)\n", name)
+}
+
+func (s *session) vars() {
+	vs := s.eng.Vars()
+	if len(vs) == 0 {
+		fmt.Fprintln(s.out, "no variables yet")
+		return
+	}
+	vs = append([]kernel.Var(nil), vs...)
+	sort.Slice(vs, func(i, j int) bool { return vs[i].Name < vs[j].Name })
+	tw := tabwriter.NewWriter(s.out, 0, 0, 2, ' ', 0)
+	for _, v := range vs {
+		fmt.Fprintf(tw, "%s\t%s\n", v.Name, s.style(styleDim, v.Type))
+	}
+	tw.Flush()
+}
