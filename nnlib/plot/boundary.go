@@ -6,6 +6,7 @@ import (
 	"math"
 	"strconv"
 
+	"github.com/nnbook/nnbook/nnlib"
 	gplot "gonum.org/v1/plot"
 	"gonum.org/v1/plot/palette"
 	"gonum.org/v1/plot/plotter"
@@ -34,8 +35,27 @@ type boundaryPanel struct {
 	title          string
 	xlabel, ylabel string
 	grid           *probGrid
-	nclass         int // 2: z is P(class 1); more: z is the predicted class
-	points         []Series
+	nclass         int      // 2: z is P(class 1); more: z is the predicted class
+	points         []Series // one per class, then "misclassified" when wrong
+	wrong          bool
+}
+
+// decide turns an output row into a class as nnlib does: one output is
+// class 1 when ≥ 0.5; several outputs give the argmax.
+func decide(out []float64) int {
+	if len(out) == 1 {
+		if out[0] >= 0.5 {
+			return 1
+		}
+		return 0
+	}
+	best := 0
+	for i, v := range out {
+		if v > out[best] {
+			best = i
+		}
+	}
+	return best
 }
 
 func (b *boundaryPanel) series() []Series        { return b.points }
@@ -68,7 +88,7 @@ func classScore(out []float64) float64 {
 
 // boundaryFigure evaluates predict over the plane around inputs and puts
 // the labelled points on top.
-func boundaryFigure(title string, predict func([]float64) ([]float64, error), nout int,
+func boundaryFigure(title string, predict func([][]float64) ([][]float64, error), nout int,
 	inputs [][]float64, labels []int, classes []string, xlabel, ylabel string) *Figure {
 	if len(inputs) == 0 {
 		return errFigure(title, fmt.Errorf("plot.Boundary: the data set has no rows"))
@@ -114,16 +134,23 @@ func boundaryFigure(title string, predict func([]float64) ([]float64, error), no
 		g.xs[i] = xmin + (xmax-xmin)*(float64(i)+0.5)/float64(n)
 		g.ys[i] = ymin + (ymax-ymin)*(float64(i)+0.5)/float64(n)
 	}
-	in := make([]float64, 2)
+	plane := make([][]float64, 0, n*n)
+	for r := range n {
+		for c := range n {
+			plane = append(plane, []float64{g.xs[c], g.ys[r]})
+		}
+	}
+	outs, err := predict(plane)
+	if err != nil {
+		return errFigure(title, fmt.Errorf("plot.Boundary: %v", err))
+	}
+	if len(outs) != len(plane) {
+		return errFigure(title, fmt.Errorf("plot.Boundary: %d predictions for %d grid points", len(outs), len(plane)))
+	}
 	for r := range n {
 		g.z[r] = make([]float64, n)
 		for c := range n {
-			in[0], in[1] = g.xs[c], g.ys[r]
-			out, err := predict(in)
-			if err != nil {
-				return errFigure(title, fmt.Errorf("plot.Boundary: %v", err))
-			}
-			g.z[r][c] = classScore(out)
+			g.z[r][c] = classScore(outs[r*n+c])
 		}
 	}
 
@@ -155,6 +182,23 @@ func boundaryFigure(title string, predict func([]float64) ([]float64, error), no
 	if labels == nil {
 		b.points = byClass[:1]
 		b.points[0].Name = "data"
+	} else {
+		// Ring the points the network gets wrong.
+		preds, err := predict(inputs)
+		if err != nil {
+			return errFigure(title, fmt.Errorf("plot.Boundary: %v", err))
+		}
+		wrong := Series{Name: "misclassified", MarkX: math.NaN(), MarkY: math.NaN()}
+		for i, p := range inputs {
+			if i < len(preds) && finite(p[0]) && finite(p[1]) && decide(preds[i]) != labels[i] {
+				wrong.X = append(wrong.X, p[0])
+				wrong.Y = append(wrong.Y, p[1])
+			}
+		}
+		if len(wrong.X) > 0 {
+			b.points = append(b.points, wrong)
+			b.wrong = true
+		}
 	}
 	return newFigure(title, 560, 520, b)
 }
@@ -214,6 +258,9 @@ func (b *boundaryPanel) build() (*gplot.Plot, error) {
 			return nil, fmt.Errorf("plot.Boundary: %s points: %v", s.Name, err)
 		}
 		sc.GlyphStyle = draw.GlyphStyle{Color: Color(k), Radius: vg.Points(3), Shape: dot{}}
+		if b.wrong && k == len(b.points)-1 {
+			sc.GlyphStyle = draw.GlyphStyle{Color: black, Radius: vg.Points(5.5), Shape: ring{}}
+		}
 		p.Add(sc)
 		p.Legend.Add(s.Name, sc)
 	}
@@ -248,4 +295,50 @@ func (dot) DrawGlyph(c *draw.Canvas, sty draw.GlyphStyle, pt vg.Point) {
 	c.Fill(p)
 	c.SetLineStyle(draw.LineStyle{Color: white, Width: vg.Points(0.6)})
 	c.Stroke(p)
+}
+
+// ring is an open circle drawn with a 1.2-point pen.
+type ring struct{}
+
+// DrawGlyph implements draw.GlyphDrawer.
+func (ring) DrawGlyph(c *draw.Canvas, sty draw.GlyphStyle, pt vg.Point) {
+	var p vg.Path
+	p.Move(vg.Point{X: pt.X + sty.Radius, Y: pt.Y})
+	p.Arc(pt, sty.Radius, 0, 2*math.Pi)
+	p.Close()
+	c.SetLineStyle(draw.LineStyle{Color: sty.Color, Width: vg.Points(1.2)})
+	c.Stroke(p)
+}
+
+// Boundary draws what a 2-input classifier has learnt: a heat map of its
+// output over the plane around the data (class 0 tint → white at the
+// decision boundary → class 1 tint, with the 0.5 contour; for more classes,
+// the tint of the predicted class) and the data points on top, coloured by
+// class, misclassified ones ringed in black. Try it with nnlib.XOR(),
+// nnlib.TwoMoons(200, 0.1, 1) or nnlib.Spirals(200, 0.05, 1).
+func Boundary(n *nnlib.Network, d *nnlib.Dataset) *Figure {
+	title := "Decision boundary"
+	if d != nil && d.Name != "" {
+		title += ": " + d.Name
+	}
+	switch {
+	case n == nil:
+		return errFigure(title, fmt.Errorf("plot.Boundary: the network is nil"))
+	case d == nil:
+		return errFigure(title, fmt.Errorf("plot.Boundary: the data set is nil"))
+	case n.NumInputs() != 2:
+		return errFigure(title, fmt.Errorf("plot.Boundary: the network takes %d inputs; a decision boundary needs exactly 2", n.NumInputs()))
+	}
+	labels := d.Labels
+	if labels == nil && len(d.Targets) == len(d.Inputs) && len(d.Targets) > 0 {
+		labels = make([]int, len(d.Targets))
+		for i, t := range d.Targets {
+			labels[i] = decide(t)
+		}
+	}
+	xlabel, ylabel := "x1", "x2"
+	if len(d.Features) == 2 {
+		xlabel, ylabel = d.Features[0], d.Features[1]
+	}
+	return boundaryFigure(title, n.PredictBatch, n.NumOutputs(), d.Inputs, labels, d.Classes, xlabel, ylabel)
 }

@@ -6,6 +6,7 @@ import (
 	"image/color"
 	"math"
 
+	"github.com/nnbook/nnbook/nnlib"
 	gplot "gonum.org/v1/plot"
 	"gonum.org/v1/plot/text"
 	"gonum.org/v1/plot/vg"
@@ -146,3 +147,39 @@ type canvasPlotter func(c draw.Canvas, plt *gplot.Plot)
 
 // Plot implements gplot.Plotter.
 func (f canvasPlotter) Plot(c draw.Canvas, plt *gplot.Plot) { f(c, plt) }
+
+// Misclassified shows up to limit samples of d that n gets wrong (all of
+// them when limit ≤ 0), as Digits with "true / pred" captions in red. The
+// samples must be square images (MNIST: 784 inputs).
+func Misclassified(n *nnlib.Network, d *nnlib.Dataset, limit int) *Figure {
+	const title = "Misclassified"
+	if n == nil || d == nil {
+		return errFigure(title, fmt.Errorf("plot.Misclassified: the network or the data set is nil"))
+	}
+	if d.Labels == nil {
+		return errFigure(title, fmt.Errorf("plot.Misclassified: the data set %q has no labels", d.Name))
+	}
+	preds, err := n.PredictBatch(d.Inputs)
+	if err != nil {
+		return errFigure(title, fmt.Errorf("plot.Misclassified: %v", err))
+	}
+	var imgs [][]float64
+	var truth, guess []int
+	wrong := 0
+	for i, out := range preds {
+		p := decide(out)
+		if p == d.Labels[i] {
+			continue
+		}
+		wrong++
+		if limit <= 0 || len(imgs) < limit {
+			imgs = append(imgs, d.Inputs[i])
+			truth = append(truth, d.Labels[i])
+			guess = append(guess, p)
+		}
+	}
+	if wrong == 0 {
+		return errFigure(title, fmt.Errorf("plot.Misclassified: the network gets all %d samples right", d.Len()))
+	}
+	return Digits(imgs, truth, guess, 0).Title(fmt.Sprintf("%s: %d of %d samples (showing %d)", title, wrong, d.Len(), len(imgs)))
+}

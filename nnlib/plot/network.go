@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/nnbook/nnbook/nnlib"
 	gplot "gonum.org/v1/plot"
 	"gonum.org/v1/plot/text"
 	"gonum.org/v1/plot/vg"
@@ -445,4 +446,49 @@ func boxedText(c draw.Canvas, sty text.Style, pt vg.Point, s string) {
 		Max: vg.Point{X: pt.X + box.Max.X + pad, Y: pt.Y + box.Max.Y + pad},
 	}.Path())
 	c.FillText(sty, pt, s)
+}
+
+// Network draws n as the seed's figure does: neurons as labelled circles
+// in columns (i1, h1, o1 …), the biases, and every connection coloured by
+// the sign of its weight (blue positive, red negative) with a width growing
+// with |w|. Networks with at most SmallLayer neurons a layer have every
+// weight written on its connection ("w5 0.40" for the 2-2-2 worked
+// example); larger layers show their first and last neurons around a "⋮".
+// The figure is a snapshot: training n afterwards does not change it.
+func Network(n *nnlib.Network) *Figure {
+	if n == nil {
+		return errFigure("Network", fmt.Errorf("plot.Network: the network is nil"))
+	}
+	s := snapshot(n)
+	return networkFigure("Network "+s.arch(), []string{""}, s)
+}
+
+// NetworkBeforeAfter draws two states of one network side by side, with
+// the same line scale, so that learning shows as lines changing colour and
+// width. Take the first with Clone before training:
+//
+//	before := net.Clone()
+//	net.Fit(data, opts)
+//	plot.NetworkBeforeAfter(before, net)
+func NetworkBeforeAfter(before, after *nnlib.Network) *Figure {
+	const title = "Before and after training"
+	if before == nil || after == nil {
+		return errFigure(title, fmt.Errorf("plot.NetworkBeforeAfter: a network is nil"))
+	}
+	a, b := snapshot(before), snapshot(after)
+	if a.arch() != b.arch() {
+		return errFigure(title, fmt.Errorf("plot.NetworkBeforeAfter: the networks differ in shape: %s before, %s after", a.arch(), b.arch()))
+	}
+	return networkFigure(title, []string{"before", "after"}, a, b)
+}
+
+// snapshot copies n's parameters.
+func snapshot(n *nnlib.Network) *netSnap {
+	s := &netSnap{sizes: n.Sizes()}
+	for l := range n.NumLayers() {
+		s.w = append(s.w, n.Weights(l))
+		s.b = append(s.b, n.Biases(l))
+		s.acts = append(s.acts, string(n.LayerActivation(l)))
+	}
+	return s
 }
