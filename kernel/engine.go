@@ -2,24 +2,98 @@ package kernel
 
 import (
 	"context"
+	"errors"
+	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/scanner"
+	"go/token"
+	"path"
+	"reflect"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
 	"sync"
 
+	"github.com/nnbook/nnbook/kernel/symbols"
 	"github.com/traefik/yaegi/interp"
 	"github.com/traefik/yaegi/stdlib"
 )
 
-// Engine is one interpreter session. Its methods are safe for concurrent use;
-// cells run one at a time.
+// Engine is one interpreter session: a yaegi interpreter with the standard
+// library, nnlib and nnlib/plot loaded and the common packages imported.
+// Its methods are safe for concurrent use; cells run one at a time (across
+// all engines of the process, since a cell's stdout and stderr are captured
+// process-wide).
 type Engine struct {
 	mu sync.Mutex
 	in *interp.Interpreter
+
+	imports map[string]string   // local package name → import path
+	names   map[string]nameKind // names defined by cells
+	funcs   map[string]string   // cell func name → "func f(a int) int" + doc
+	methods map[string][]string // cell type name → its method names
+	cells   int                 // cells run, for display ids
+
+	// Set by the runtime helpers while a cell runs.
+	valMu   sync.Mutex
+	shown   bool
+	val     interface{}
+	valText string
+	valType string
+
+	traceMu sync.Mutex
+	trace   []string // yaegi's "L:C: panic: f(...)" lines, innermost first
 }
 
+type nameKind int
+
+const (
+	nameVar nameKind = iota
+	nameConst
+	nameType
+	nameFunc
+)
+
+// String returns "var", "const", "type" or "func".
+func (k nameKind) String() string {
+	return [...]string{"var", "const", "type", "func"}[k]
+}
+
+// Preloaded lists the packages every cell can use without an import line,
+// by local name.
+var Preloaded = map[string]string{
+	"fmt":     "fmt",
+	"math":    "math",
+	"rand":    "math/rand",
+	"strings": "strings",
+	"sort":    "sort",
+	"time":    "time",
+	"os":      "os",
+	"errors":  "errors",
+	"nnlib":   "github.com/nnbook/nnbook/nnlib",
+	"plot":    "github.com/nnbook/nnbook/nnlib/plot",
+}
+
+// Names of the session's private helpers. Cells never see them in Vars or
+// completions.
+const (
+	rtName    = "__rt"      // the nnbookrt package (compiled helpers)
+	fmtName   = "__fmt"     // fmt, unshadowable
+	valName   = "__nnv"     // the final expression's value
+	recovName = "__nnrecov" // interpreted recover wrapper for go statements
+	rtPath    = "nnbookrt"
+)
+
 // New returns a fresh session with the standard library, nnlib and nnlib/plot
-// loaded and the common packages imported.
+// loaded and the packages of Preloaded imported.
 func New() (*Engine, error) {
+	if err := startCapture(); err != nil {
+		return nil, fmt.Errorf("kernel: capturing output: %v", err)
+	}
 	e := &Engine{}
-	if err := e.Reset(); err != nil {
+	if err := e.reset(); err != nil {
 		return nil, err
 	}
 	return e, nil
@@ -29,46 +103,760 @@ func New() (*Engine, error) {
 func (e *Engine) Reset() error {
 	e.mu.Lock()
 	defer e.mu.Unlock()
-	in := interp.New(interp.Options{})
+	return e.reset()
+}
+
+func (e *Engine) reset() error {
+	in := interp.New(interp.Options{
+		Stdout: streamWriter{Stdout},
+		Stderr: stderrWriter{e},
+		Env:    nil,
+	})
 	if err := in.Use(stdlib.Symbols); err != nil {
+		return fmt.Errorf("kernel: loading the standard library: %v", err)
+	}
+	if err := in.Use(symbols.Symbols); err != nil {
+		return fmt.Errorf("kernel: loading nnlib: %v", err)
+	}
+	if err := in.Use(interp.Exports{rtPath + "/" + rtPath: e.runtimeSymbols()}); err != nil {
 		return err
 	}
+	var b strings.Builder
+	b.WriteString("import (\n")
+	locals := make([]string, 0, len(Preloaded))
+	for name := range Preloaded {
+		locals = append(locals, name)
+	}
+	sort.Strings(locals)
+	imports := map[string]string{}
+	for _, name := range locals {
+		p := Preloaded[name]
+		if !e.available(in, p) {
+			continue
+		}
+		fmt.Fprintf(&b, "\t%s %q\n", name, p)
+		imports[name] = p
+	}
+	fmt.Fprintf(&b, "\t%s %q\n\t%s %q\n)", fmtName, "fmt", rtName, rtPath)
+	if _, err := in.Eval(b.String()); err != nil {
+		return fmt.Errorf("kernel: preloading packages: %v", err)
+	}
+	if _, err := in.Eval(fmt.Sprintf("func %s() { if r := recover(); r != nil { %s.GoPanic(r) } }", recovName, rtName)); err != nil {
+		return fmt.Errorf("kernel: preloading helpers: %v", err)
+	}
 	e.in = in
+	e.imports = imports
+	e.names = map[string]nameKind{}
+	e.funcs = map[string]string{}
+	e.methods = map[string][]string{}
+	e.trace = nil
 	return nil
 }
 
-// Execute runs one cell, emitting its output parts in order while it runs.
+// available reports whether the interpreter has compiled symbols for path.
+func (e *Engine) available(in *interp.Interpreter, p string) bool {
+	key := p + "/" + path.Base(p)
+	if _, ok := stdlib.Symbols[key]; ok {
+		return true
+	}
+	_, ok := symbols.Symbols[key]
+	return ok
+}
+
+// unit is one piece of a cell handed to yaegi.
+type unit struct {
+	kind  chunkKind
+	final bool // the cell's final expression statement
+	off   int  // byte offset of the unit in the cell
+	src   string
+	plain string      // final units: the source without the value capture
+	probe string      // final units: compiles iff the expression has one value
+	typ   string      // final units: the type name when the AST tells it
+	ast   []ast.Node  // top-level declarations or statements, for names
+	file  *token.File // positions of ast
+}
+
+// Execute runs one cell, calling emit for every output part in order while
+// the cell runs (from other goroutines, never concurrently). It returns a
+// *CellError when the cell does not compile, panics or is interrupted by
+// cancelling ctx; definitions made before the failure stay. emit must not
+// write to os.Stdout or os.Stderr (they are redirected while the cell runs).
 func (e *Engine) Execute(ctx context.Context, code string, emit func(Part)) error {
 	e.mu.Lock()
 	defer e.mu.Unlock()
-	_, err := e.in.EvalWithContext(ctx, code)
-	if err != nil {
-		return &CellError{Name: "Error", Value: err.Error()}
+	if emit == nil {
+		emit = func(Part) {}
+	}
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	units, cerr := e.plan(code)
+	if cerr != nil {
+		return cerr
+	}
+	if len(units) == 0 {
+		return nil
+	}
+	execMu.Lock()
+	defer execMu.Unlock()
+	e.cells++
+	e.valMu.Lock()
+	e.shown, e.val, e.valText, e.valType = false, nil, "", ""
+	e.valMu.Unlock()
+	e.traceMu.Lock()
+	e.trace = nil
+	e.traceMu.Unlock()
+
+	prog := newProgress(e.cells)
+	capture.begin(emit)
+	restore := setHooks(ctx, prog)
+	defer func() {
+		restore()
+		prog.finish()
+		capture.end()
+	}()
+
+	for _, u := range units {
+		if err := ctx.Err(); err != nil {
+			return interrupted(err)
+		}
+		if err := e.run(ctx, code, u); err != nil {
+			if err.Value == "constant definition loop" {
+				// yaegi's message for an undefined name in a top-level
+				// statement: name the name.
+				if name := e.firstUndefined(u); name != "" {
+					err.Value = "undefined: " + name
+					err.Traceback = []string{err.Error()}
+				}
+			}
+			return err
+		}
+		if u.final && u.typ != "" {
+			e.valMu.Lock()
+			e.valType = u.typ
+			e.valMu.Unlock()
+		}
+		e.record(u)
+	}
+	e.valMu.Lock()
+	shown, v, text, typ := e.shown, e.val, e.valText, e.valType
+	e.valMu.Unlock()
+	if shown {
+		capture.emitPart(valuePart(v, text, typ))
 	}
 	return nil
 }
 
-// Complete returns completions for the identifier before cursor (in runes).
-func (e *Engine) Complete(code string, cursor int) (matches []string, start, end int) {
-	return nil, cursor, cursor
+// run evaluates one unit.
+func (e *Engine) run(ctx context.Context, code string, u unit) *CellError {
+	src := u.src
+	if u.final {
+		// Show a value only when the expression has exactly one: probe by
+		// compiling (not running) a call with one parameter. Otherwise (a call
+		// returning nothing or several values, or an error) run it as a plain
+		// statement, whose errors name the cell's positions.
+		if _, err := e.in.Compile(u.probe); err != nil {
+			src = u.plain
+		}
+	}
+	_, err := e.in.EvalWithContext(ctx, src)
+	if err == nil {
+		return nil
+	}
+	return e.cellError(ctx, code, err)
 }
 
-// Inspect returns the signature and documentation of the symbol at cursor.
-func (e *Engine) Inspect(code string, cursor int) (text string, found bool) {
-	return "", false
+func isCompileError(err error) bool {
+	var p interp.Panic
+	if errors.As(err, &p) || errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+		return false
+	}
+	return true
 }
 
-// IsComplete reports whether code is a complete cell.
-func (e *Engine) IsComplete(code string) (status string, indent string) {
-	return "complete", ""
+func interrupted(err error) *CellError {
+	return &CellError{Name: "Interrupted", Value: "interrupted", Traceback: []string{"interrupted: " + err.Error()}}
 }
 
-// Doc returns the documentation of a package member such as "nnlib.New".
-func (e *Engine) Doc(name string) (string, bool) {
-	return "", false
+// posRE finds "line:col: " at the start of a yaegi message (maybe after a
+// file name).
+var posRE = regexp.MustCompile(`^(?:[^\s:]*:)?(\d+):(\d+): `)
+
+// cellError turns a yaegi error into a CellError with cell positions.
+func (e *Engine) cellError(ctx context.Context, code string, err error) *CellError {
+	if ctx.Err() != nil && (errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded)) {
+		return interrupted(ctx.Err())
+	}
+	var p interp.Panic
+	if errors.As(err, &p) {
+		e.traceMu.Lock()
+		trace := e.trace
+		e.trace = nil
+		e.traceMu.Unlock()
+		ce := &CellError{Name: "Panic", Value: fmt.Sprint(p.Value)}
+		ce.Traceback = append(ce.Traceback, "panic: "+ce.Value)
+		for _, t := range trace {
+			line, col, fn, ok := parseTrace(t)
+			if !ok {
+				continue
+			}
+			ce.Traceback = append(ce.Traceback, fmt.Sprintf("    %s at line %d:%d", fn, line, col))
+			if fn == "main" {
+				// The cell's own top-level statement: always in this cell.
+				ce.Line, ce.Col = line, runeCol(code, line, col)
+			}
+		}
+		return ce
+	}
+	msg := err.Error()
+	first, rest, _ := strings.Cut(msg, "\n")
+	ce := &CellError{Name: "CompileError"}
+	if m := posRE.FindStringSubmatch(first); m != nil {
+		l, _ := strconv.Atoi(m[1])
+		c, _ := strconv.Atoi(m[2])
+		if l > 1 {
+			ce.Line = l - 1
+			ce.Col = runeCol(code, ce.Line, c)
+		}
+		first = first[len(m[0]):]
+	}
+	ce.Value = first
+	if strings.HasPrefix(rest, "\tprevious declaration") {
+		rest = ""
+	}
+	ce.Traceback = []string{ce.Error()}
+	if rest != "" {
+		ce.Traceback = append(ce.Traceback, strings.Split(rest, "\n")...)
+	}
+	return ce
 }
 
-// Vars lists the session's variables.
-func (e *Engine) Vars() []Var {
-	return nil
+var traceRE = regexp.MustCompile(`^(\d+):(\d+): panic: (.*)\(\.\.\.\)\s*$`)
+
+// parseTrace reads a yaegi panic line "L:C: panic: main.f(...)".
+func parseTrace(s string) (line, col int, fn string, ok bool) {
+	m := traceRE.FindStringSubmatch(s)
+	if m == nil {
+		return 0, 0, "", false
+	}
+	line, _ = strconv.Atoi(m[1])
+	col, _ = strconv.Atoi(m[2])
+	return line - 1, col, m[3], true
+}
+
+// stderrWriter is yaegi's stderr: panic trace lines go to the engine's
+// traceback, everything else (the log package) to the cell's stderr.
+type stderrWriter struct{ e *Engine }
+
+func (w stderrWriter) Write(b []byte) (int, error) {
+	s := string(b)
+	if traceRE.MatchString(strings.TrimRight(s, "\n")) {
+		w.e.traceMu.Lock()
+		if len(w.e.trace) < 200 {
+			w.e.trace = append(w.e.trace, strings.TrimRight(s, "\n"))
+		}
+		w.e.traceMu.Unlock()
+		return len(b), nil
+	}
+	capture.write(Stderr, b)
+	return len(b), nil
+}
+
+// ---- planning: split, parse, rewrite ----
+
+const (
+	stmtHeader = "package main; func main() {"
+	declHeader = "package main;"
+)
+
+// pad returns newlines and spaces that put the next byte at cell position
+// (line, col) shifted down one line: yaegi's wrapper owns line 1.
+func pad(line, col int) string {
+	return strings.Repeat("\n", line) + strings.Repeat(" ", col-1)
+}
+
+// plan splits the cell into units, checks their syntax and rewrites go
+// statements, the final expression and repeated imports. Nothing runs.
+func (e *Engine) plan(code string) ([]unit, *CellError) {
+	chunks, serr := splitCell(code)
+	if serr != nil {
+		l, c := lineCol(code, serr.off)
+		return nil, compileErr(code, l, c, serr.msg)
+	}
+	var units []unit
+	for i, ch := range chunks {
+		text := code[ch.off:ch.end]
+		line, col := lineCol(code, ch.off)
+		switch ch.kind {
+		case chunkImport:
+			us, cerr := e.planImports(code, ch)
+			if cerr != nil {
+				return nil, cerr
+			}
+			units = append(units, us...)
+		case chunkDecl:
+			src := declHeader + pad(line, col) + text
+			f, file, cerr := parseChunk(code, src, len(declHeader))
+			if cerr != nil {
+				return nil, cerr
+			}
+			nodes := make([]ast.Node, len(f.Decls))
+			for j, d := range f.Decls {
+				nodes[j] = d
+			}
+			text = rewriteGo(text, f, file, len(declHeader)+len(pad(line, col)))
+			units = append(units, unit{kind: chunkDecl, off: ch.off, src: pad(line, col) + text, ast: nodes, file: file})
+		case chunkStmt:
+			src := stmtHeader + pad(line, col) + text + "\n}"
+			f, file, cerr := parseChunk(code, src, len(stmtHeader))
+			if cerr != nil {
+				return nil, cerr
+			}
+			body := f.Decls[0].(*ast.FuncDecl).Body.List
+			base := len(stmtHeader) + len(pad(line, col))
+			last := i == len(chunks)-1
+			var final *ast.ExprStmt
+			if last && len(body) > 0 {
+				final, _ = body[len(body)-1].(*ast.ExprStmt)
+			}
+			stmts := body
+			end := ch.end
+			if final != nil {
+				stmts = body[:len(body)-1]
+				end = ch.off + file.Offset(final.Pos()) - base
+			}
+			if len(stmts) > 0 {
+				u := e.stmtUnit(code, ch.off, end)
+				units = append(units, u)
+			}
+			if final != nil {
+				off := ch.off + file.Offset(final.Pos()) - base
+				units = append(units, e.finalUnit(code, off, ch.end))
+			}
+		}
+	}
+	return units, nil
+}
+
+// stmtUnit builds a statement unit for code[off:end] (already parsed once).
+func (e *Engine) stmtUnit(code string, off, end int) unit {
+	text := strings.TrimRight(code[off:end], " \t\n;")
+	line, col := lineCol(code, off)
+	src := stmtHeader + pad(line, col) + text + "\n}"
+	f, file, _ := parseChunk(code, src, len(stmtHeader))
+	u := unit{kind: chunkStmt, off: off, file: file}
+	if f != nil {
+		for _, s := range f.Decls[0].(*ast.FuncDecl).Body.List {
+			u.ast = append(u.ast, s)
+		}
+		text = rewriteGo(text, f, file, len(stmtHeader)+len(pad(line, col)))
+	}
+	u.src = pad(line, col) + text
+	return u
+}
+
+// finalUnit builds the unit of the cell's final expression statement: it
+// stores the value for display, or (when that does not compile) runs as is.
+func (e *Engine) finalUnit(code string, off, end int) unit {
+	u := e.stmtUnit(code, off, end)
+	u.final = true
+	u.plain = u.src
+	line, col := lineCol(code, off)
+	text := u.src[len(pad(line, col)):]
+	u.src = strings.Repeat("\n", line-1) + valName + " :=\n" + strings.Repeat(" ", col-1) + text +
+		fmt.Sprintf("\n%s.Show(%s, %s.Sprint(%s))", rtName, valName, fmtName, valName)
+	u.probe = strings.Repeat("\n", line-1) + rtName + ".Probe(\n" + strings.Repeat(" ", col-1) + text + "\n)"
+	if len(u.ast) == 1 {
+		if es, ok := u.ast[0].(*ast.ExprStmt); ok {
+			u.typ = e.litType(es.X)
+		}
+	}
+	u.ast = nil
+	return u
+}
+
+// parseChunk parses a wrapped chunk; syntax errors come back with cell
+// positions (wrapper line 1 removed).
+func parseChunk(code, src string, header int) (*ast.File, *token.File, *CellError) {
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, "cell.go", src, parser.ParseComments)
+	if err != nil {
+		msg := err.Error()
+		line, col := 0, 0
+		var el scanner.ErrorList
+		if errors.As(err, &el) && len(el) > 0 {
+			msg = el[0].Error()
+		}
+		if m := posRE.FindStringSubmatch(msg); m != nil {
+			line, _ = strconv.Atoi(m[1])
+			col, _ = strconv.Atoi(m[2])
+			msg = msg[len(m[0]):]
+		}
+		line--
+		if line < 1 {
+			line, col = 1, 1
+		}
+		if n := strings.Count(code, "\n") + 1; line > n {
+			line = n
+			col = len(code) - strings.LastIndex(code, "\n")
+		}
+		return nil, nil, compileErr(code, line, col, msg)
+	}
+	return f, fset.File(f.Pos()), nil
+}
+
+func compileErr(code string, line, col int, msg string) *CellError {
+	ce := &CellError{Name: "CompileError", Value: msg, Line: line, Col: runeCol(code, line, col)}
+	ce.Traceback = []string{ce.Error()}
+	return ce
+}
+
+// planImports drops imports the session already has and reports clashes.
+func (e *Engine) planImports(code string, ch chunk) ([]unit, *CellError) {
+	line, col := lineCol(code, ch.off)
+	src := declHeader + pad(line, col) + code[ch.off:ch.end]
+	f, file, cerr := parseChunk(code, src, len(declHeader))
+	if cerr != nil {
+		return nil, cerr
+	}
+	base := len(declHeader) + len(pad(line, col))
+	var units []unit
+	for _, spec := range f.Imports {
+		p, err := strconv.Unquote(spec.Path.Value)
+		if err != nil {
+			continue
+		}
+		name := path.Base(p)
+		if spec.Name != nil {
+			name = spec.Name.Name
+		}
+		off := ch.off + file.Offset(spec.Pos()) - base
+		end := ch.off + file.Offset(spec.End()) - base
+		if name != "_" && name != "." {
+			if have, ok := e.imports[name]; ok {
+				if have == p {
+					continue
+				}
+				l, c := lineCol(code, off)
+				return nil, compileErr(code, l, c, fmt.Sprintf("%s is already imported as %q; import %q under another name, e.g. import x%s %q", name, have, p, name, p))
+			}
+		}
+		l, c := lineCol(code, off)
+		text := strings.Repeat("\n", l) + "import\n" + strings.Repeat(" ", c-1) + code[off:end]
+		// "import\n" takes a line: put it on the line before the spec.
+		text = strings.Repeat("\n", l-1) + "import\n" + strings.Repeat(" ", c-1) + code[off:end]
+		units = append(units, unit{kind: chunkImport, off: off, src: text, ast: []ast.Node{spec}})
+	}
+	return units, nil
+}
+
+// rewriteGo rewrites every go statement of a parsed chunk so that a panic in
+// the goroutine is recovered and reported instead of killing the process.
+// base is the offset of text within the parsed source. `go f(a, b)` becomes
+// `__rt.Go(f, a, b)` (arguments evaluated now, as go does); calls of builtins
+// and calls with ... become `go func() { defer __nnrecov(); f(a...) }()`.
+func rewriteGo(text string, f *ast.File, file *token.File, base int) string {
+	type edit struct {
+		off, end int
+		s        string
+	}
+	var edits []edit
+	ast.Inspect(f, func(n ast.Node) bool {
+		g, ok := n.(*ast.GoStmt)
+		if !ok {
+			return true
+		}
+		goOff := file.Offset(g.Go) - base
+		call := g.Call
+		funOff := file.Offset(call.Fun.Pos()) - base
+		if call.Ellipsis.IsValid() || isBuiltin(call.Fun) {
+			edits = append(edits,
+				edit{goOff, goOff + 2, "go func() { defer " + recovName + "(); "},
+				edit{file.Offset(call.End()) - base, file.Offset(call.End()) - base, " }()"})
+			return true
+		}
+		lp := file.Offset(call.Lparen) - base
+		repl := ""
+		if len(call.Args) > 0 {
+			repl = ", "
+		}
+		edits = append(edits,
+			edit{goOff, funOff, rtName + ".Go("},
+			edit{lp, lp + 1, repl})
+		return true
+	})
+	if len(edits) == 0 {
+		return text
+	}
+	sort.Slice(edits, func(i, j int) bool { return edits[i].off > edits[j].off })
+	for _, ed := range edits {
+		if ed.off < 0 || ed.end > len(text) || ed.off > ed.end {
+			continue
+		}
+		text = text[:ed.off] + ed.s + text[ed.end:]
+	}
+	return text
+}
+
+var builtins = map[string]bool{
+	"append": true, "cap": true, "clear": true, "close": true, "complex": true, "copy": true,
+	"delete": true, "imag": true, "len": true, "make": true, "max": true, "min": true,
+	"new": true, "panic": true, "print": true, "println": true, "real": true, "recover": true,
+}
+
+func isBuiltin(fun ast.Expr) bool {
+	id, ok := fun.(*ast.Ident)
+	return ok && builtins[id.Name]
+}
+
+// litType names the type of T{...} and &T{...} for a type T of a cell
+// (the interpreter's reflect types of cell types are anonymous).
+func (e *Engine) litType(x ast.Expr) string {
+	switch x := x.(type) {
+	case *ast.CompositeLit:
+		if id, ok := x.Type.(*ast.Ident); ok && e.names[id.Name] == nameType {
+			return id.Name
+		}
+	case *ast.UnaryExpr:
+		if x.Op == token.AND {
+			if t := e.litType(x.X); t != "" {
+				return "*" + t
+			}
+		}
+	case *ast.ParenExpr:
+		return e.litType(x.X)
+	}
+	return ""
+}
+
+// firstUndefined returns the first identifier of a unit that is declared
+// nowhere: not in the unit, not by an earlier cell, not predeclared.
+func (e *Engine) firstUndefined(u unit) string {
+	declared := map[string]bool{}
+	for _, p := range predeclared {
+		declared[p] = true
+	}
+	for n := range e.names {
+		declared[n] = true
+	}
+	for n := range e.imports {
+		declared[n] = true
+	}
+	var first string
+	for _, n := range u.ast {
+		ast.Inspect(n, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.AssignStmt:
+				if n.Tok == token.DEFINE {
+					for _, l := range n.Lhs {
+						if id, ok := l.(*ast.Ident); ok {
+							declared[id.Name] = true
+						}
+					}
+				}
+			case *ast.Field:
+				for _, id := range n.Names {
+					declared[id.Name] = true
+				}
+			case *ast.ValueSpec:
+				for _, id := range n.Names {
+					declared[id.Name] = true
+				}
+			case *ast.RangeStmt:
+				for _, x := range []ast.Expr{n.Key, n.Value} {
+					if id, ok := x.(*ast.Ident); ok {
+						declared[id.Name] = true
+					}
+				}
+			}
+			return true
+		})
+	}
+	for _, n := range u.ast {
+		ast.Inspect(n, func(n ast.Node) bool {
+			if first != "" {
+				return false
+			}
+			switch n := n.(type) {
+			case *ast.SelectorExpr:
+				ast.Inspect(n.X, func(m ast.Node) bool {
+					if id, ok := m.(*ast.Ident); ok && first == "" && !declared[id.Name] && id.Name != "_" {
+						first = id.Name
+					}
+					return first == ""
+				})
+				return false
+			case *ast.KeyValueExpr:
+				if _, ok := n.Key.(*ast.Ident); ok {
+					// A struct field name in a composite literal.
+					ast.Inspect(n.Value, func(m ast.Node) bool {
+						if id, ok := m.(*ast.Ident); ok && first == "" && !declared[id.Name] && id.Name != "_" {
+							first = id.Name
+						}
+						return first == ""
+					})
+					return false
+				}
+				return true
+			case *ast.Ident:
+				if !declared[n.Name] && n.Name != "_" {
+					first = n.Name
+				}
+			}
+			return true
+		})
+	}
+	return first
+}
+
+// record notes the names a successful unit defined.
+func (e *Engine) record(u unit) {
+	for _, n := range u.ast {
+		switch n := n.(type) {
+		case *ast.ImportSpec:
+			p, _ := strconv.Unquote(n.Path.Value)
+			name := path.Base(p)
+			if n.Name != nil {
+				name = n.Name.Name
+			}
+			if name != "_" && name != "." {
+				e.imports[name] = p
+			}
+		case *ast.AssignStmt:
+			if n.Tok == token.DEFINE {
+				for _, l := range n.Lhs {
+					if id, ok := l.(*ast.Ident); ok && id.Name != "_" {
+						e.names[id.Name] = nameVar
+					}
+				}
+			}
+		case *ast.GenDecl:
+			for _, s := range n.Specs {
+				switch s := s.(type) {
+				case *ast.ValueSpec:
+					k := nameVar
+					if n.Tok == token.CONST {
+						k = nameConst
+					}
+					for _, id := range s.Names {
+						if id.Name != "_" {
+							e.names[id.Name] = k
+						}
+					}
+				case *ast.TypeSpec:
+					e.names[s.Name.Name] = nameType
+				}
+			}
+		case *ast.FuncDecl:
+			if n.Recv != nil {
+				if t := recvType(n.Recv); t != "" {
+					ms := e.methods[t]
+					found := false
+					for _, m := range ms {
+						found = found || m == n.Name.Name
+					}
+					if !found {
+						e.methods[t] = append(ms, n.Name.Name)
+					}
+				}
+				continue
+			}
+			e.names[n.Name.Name] = nameFunc
+			e.funcs[n.Name.Name] = funcSignature(n)
+		}
+	}
+}
+
+func recvType(fl *ast.FieldList) string {
+	if len(fl.List) == 0 {
+		return ""
+	}
+	t := fl.List[0].Type
+	if s, ok := t.(*ast.StarExpr); ok {
+		t = s.X
+	}
+	if id, ok := t.(*ast.Ident); ok {
+		return id.Name
+	}
+	return ""
+}
+
+// ---- compiled helpers the interpreted code calls ----
+
+func (e *Engine) runtimeSymbols() map[string]reflect.Value {
+	return map[string]reflect.Value{
+		"Show": reflect.ValueOf(func(v interface{}, text string) {
+			e.valMu.Lock()
+			e.shown, e.val, e.valText, e.valType = true, v, text, fmt.Sprintf("%T", v)
+			e.valMu.Unlock()
+		}),
+		"Probe": reflect.ValueOf(func(v interface{}) {}),
+		"Go": reflect.ValueOf(func(f interface{}, args ...interface{}) {
+			fv := reflect.ValueOf(f)
+			if fv.Kind() != reflect.Func {
+				panic(fmt.Sprintf("go: %T is not a function", f))
+			}
+			in, err := callArgs(fv.Type(), args)
+			if err != nil {
+				panic("go: " + err.Error())
+			}
+			go func() {
+				defer func() {
+					if r := recover(); r != nil {
+						e.goPanic(r)
+					}
+				}()
+				fv.Call(in)
+			}()
+		}),
+		"GoPanic": reflect.ValueOf(func(r interface{}) { e.goPanic(r) }),
+	}
+}
+
+// callArgs converts go-statement arguments to the function's parameter types
+// (untyped constants arrive with their default types).
+func callArgs(t reflect.Type, args []interface{}) ([]reflect.Value, error) {
+	n := t.NumIn()
+	if !t.IsVariadic() && len(args) != n || t.IsVariadic() && len(args) < n-1 {
+		return nil, fmt.Errorf("function takes %d arguments but got %d", n, len(args))
+	}
+	in := make([]reflect.Value, len(args))
+	for i, a := range args {
+		var pt reflect.Type
+		if t.IsVariadic() && i >= n-1 {
+			pt = t.In(n - 1).Elem()
+		} else {
+			pt = t.In(i)
+		}
+		if a == nil {
+			in[i] = reflect.Zero(pt)
+			continue
+		}
+		v := reflect.ValueOf(a)
+		if v.Type() != pt {
+			if v.Type().ConvertibleTo(pt) {
+				v = v.Convert(pt)
+			} else if !v.Type().AssignableTo(pt) {
+				return nil, fmt.Errorf("argument %d is %s, want %s", i+1, v.Type(), pt)
+			}
+		}
+		in[i] = v
+	}
+	return in, nil
+}
+
+// goPanic reports a panic recovered in a goroutine a cell started.
+func (e *Engine) goPanic(r interface{}) {
+	e.traceMu.Lock()
+	trace := e.trace
+	e.trace = nil
+	e.traceMu.Unlock()
+	var b strings.Builder
+	fmt.Fprintf(&b, "panic in goroutine (recovered): %v\n", r)
+	for _, t := range trace {
+		if line, col, fn, ok := parseTrace(t); ok {
+			fmt.Fprintf(&b, "    %s at line %d:%d\n", fn, line, col)
+		}
+	}
+	capture.write(Stderr, []byte(b.String()))
 }

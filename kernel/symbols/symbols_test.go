@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/nnbook/nnbook/kernel/symbols/internal/docgen"
+	"github.com/nnbook/nnbook/kernel/internal/docgen"
 	"github.com/traefik/yaegi/extract"
 )
 

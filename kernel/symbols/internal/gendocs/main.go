@@ -12,7 +12,7 @@ import (
 	"fmt"
 	"os"
 
-	"github.com/nnbook/nnbook/kernel/symbols/internal/docgen"
+	"github.com/nnbook/nnbook/kernel/internal/docgen"
 )
 
 func main() {

@@ -1,0 +1,210 @@
+package kernel
+
+import (
+	"errors"
+	"os"
+	"sync"
+	"syscall"
+	"unicode/utf8"
+)
+
+// Output capture.
+//
+// A cell writes to two places: interpreted fmt.Print* goes to the writers the
+// engine gives yaegi (synchronous, in program order), while interpreted
+// os.Stdout/os.Stderr and every compiled package (nnlib) write to the process's
+// os.Stdout and os.Stderr variables. During a cell those variables point at
+// the write ends of two pipes; a reader goroutine per pipe turns what arrives
+// into Stdout/Stderr parts. The front end's own writers (captured before the
+// swap) are untouched, so a REPL printing the parts does not feed them back.
+//
+// Every emission happens under capture.mu, and a pipe read plus its emission
+// is one critical section, so a synchronous write first drains whatever the
+// pipes already hold: output written earlier is emitted earlier.
+
+// execMu serialises cells across engines: the stdio swap is process-wide.
+var execMu sync.Mutex
+
+type captureState struct {
+	mu     sync.Mutex
+	emit   func(Part) // the running cell's emitter; nil when idle
+	origIn struct{ out, err *os.File }
+	pipes  [2]struct {
+		r, w  *os.File
+		fd    int
+		carry []byte // an incomplete UTF-8 sequence held back
+	}
+}
+
+var (
+	capOnce sync.Once
+	capErr  error
+	capture captureState
+)
+
+func startCapture() error {
+	capOnce.Do(func() {
+		for i := range capture.pipes {
+			r, w, err := os.Pipe()
+			if err != nil {
+				capErr = err
+				return
+			}
+			capture.pipes[i].r, capture.pipes[i].w = r, w
+			capture.pipes[i].fd = int(r.Fd())
+			// Fd() puts the descriptor in blocking mode; we want reads that
+			// never wait while holding the lock.
+			if err := syscall.SetNonblock(capture.pipes[i].fd, true); err != nil {
+				capErr = err
+				return
+			}
+		}
+		for i := range capture.pipes {
+			go capture.pump(i)
+		}
+	})
+	return capErr
+}
+
+// kindOf maps a pipe index to its stream.
+func kindOf(i int) PartKind {
+	if i == 0 {
+		return Stdout
+	}
+	return Stderr
+}
+
+// pump reads pipe i forever.
+func (c *captureState) pump(i int) {
+	p := &c.pipes[i]
+	buf := make([]byte, 32<<10)
+	for {
+		c.mu.Lock()
+		n, err := syscall.Read(p.fd, buf)
+		if n > 0 {
+			c.dispatchLocked(i, buf[:n])
+		}
+		c.mu.Unlock()
+		if n > 0 {
+			continue
+		}
+		if err != nil && !errors.Is(err, syscall.EAGAIN) && !errors.Is(err, syscall.EINTR) {
+			return
+		}
+		waitReadable(p.fd)
+	}
+}
+
+// drainLocked emits whatever the pipes hold right now, without waiting.
+func (c *captureState) drainLocked() {
+	var buf [32 << 10]byte
+	for i := range c.pipes {
+		for {
+			n, _ := syscall.Read(c.pipes[i].fd, buf[:])
+			if n <= 0 {
+				break
+			}
+			c.dispatchLocked(i, buf[:n])
+		}
+	}
+}
+
+// flushCarryLocked emits held-back partial runes (at the end of a cell).
+func (c *captureState) flushCarryLocked() {
+	for i := range c.pipes {
+		if len(c.pipes[i].carry) > 0 {
+			b := c.pipes[i].carry
+			c.pipes[i].carry = nil
+			c.sendLocked(kindOf(i), b)
+		}
+	}
+}
+
+// dispatchLocked emits bytes read from pipe i, holding back a trailing
+// incomplete UTF-8 sequence until the rest arrives.
+func (c *captureState) dispatchLocked(i int, b []byte) {
+	p := &c.pipes[i]
+	if len(p.carry) > 0 {
+		b = append(p.carry, b...)
+		p.carry = nil
+	}
+	cut := len(b)
+	for k := len(b) - 1; k >= 0 && k >= len(b)-utf8.UTFMax; k-- {
+		if utf8.RuneStart(b[k]) {
+			if !utf8.FullRune(b[k:]) {
+				cut = k
+			}
+			break
+		}
+	}
+	if cut < len(b) {
+		p.carry = append([]byte(nil), b[cut:]...)
+		b = b[:cut]
+	}
+	c.sendLocked(kindOf(i), b)
+}
+
+// sendLocked delivers stream text to the running cell, or to the real
+// stdout/stderr when no cell runs (a goroutine that outlived its cell).
+func (c *captureState) sendLocked(k PartKind, b []byte) {
+	if len(b) == 0 {
+		return
+	}
+	if c.emit != nil {
+		c.emit(Part{Kind: k, Text: string(b)})
+		return
+	}
+	f := c.origIn.out
+	if k == Stderr {
+		f = c.origIn.err
+	}
+	if f != nil {
+		f.Write(b)
+	}
+}
+
+// write is the synchronous path (interpreted fmt.Print*, yaegi's stderr).
+func (c *captureState) write(k PartKind, b []byte) {
+	c.mu.Lock()
+	c.drainLocked()
+	c.sendLocked(k, b)
+	c.mu.Unlock()
+}
+
+// emitPart sends a non-stream part (value, display) in order with the streams.
+func (c *captureState) emitPart(p Part) {
+	c.mu.Lock()
+	c.drainLocked()
+	c.flushCarryLocked()
+	if c.emit != nil {
+		c.emit(p)
+	}
+	c.mu.Unlock()
+}
+
+// begin points os.Stdout/os.Stderr at the pipes and emit at the cell.
+func (c *captureState) begin(emit func(Part)) {
+	c.mu.Lock()
+	c.origIn.out, c.origIn.err = os.Stdout, os.Stderr
+	os.Stdout, os.Stderr = c.pipes[0].w, c.pipes[1].w
+	c.emit = emit
+	c.mu.Unlock()
+}
+
+// end restores the process's stdio and emits everything the cell wrote.
+func (c *captureState) end() {
+	c.mu.Lock()
+	os.Stdout, os.Stderr = c.origIn.out, c.origIn.err
+	c.drainLocked()
+	c.flushCarryLocked()
+	c.emit = nil
+	c.mu.Unlock()
+}
+
+// streamWriter is the io.Writer yaegi gets as Options.Stdout.
+type streamWriter struct{ kind PartKind }
+
+func (w streamWriter) Write(b []byte) (int, error) {
+	capture.write(w.kind, b)
+	return len(b), nil
+}

@@ -1,0 +1,269 @@
+package jupyter
+
+// Tests with the real Jupyter clients (Debian's jupyter-client,
+// python3-jupyter-kernel-test, python3-nbclient, jupyter-nbconvert), always
+// run with /usr/bin/python3 against a kernelspec installed into a temporary
+// JUPYTER_DATA_DIR. Without those packages the tests skip, unless
+// NNBOOK_REQUIRE_JUPYTER=1 (set by .ci/run), which makes them fail.
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+)
+
+const python = "/usr/bin/python3"
+
+const installHint = "install Debian's jupyter-client python3-jupyter-kernel-test python3-nbclient jupyter-nbconvert jupyter-console python3-ipykernel (see .ci/run), or set NNBOOK_REQUIRE_JUPYTER=1 to make this a failure"
+
+// requirePython skips (or, with NNBOOK_REQUIRE_JUPYTER=1, fails) the test
+// when /usr/bin/python3 cannot import the given modules.
+func requirePython(t *testing.T, modules ...string) {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("-short: skipping the tests that run the real Jupyter clients")
+	}
+	err := exec.Command(python, "-c", "import "+strings.Join(modules, ", ")).Run()
+	if err == nil {
+		return
+	}
+	msg := fmt.Sprintf("%s cannot import %s (%v): %s", python, strings.Join(modules, ", "), err, installHint)
+	if os.Getenv("NNBOOK_REQUIRE_JUPYTER") == "1" {
+		t.Fatal(msg)
+	}
+	t.Skip(msg)
+}
+
+var (
+	binOnce sync.Once
+	binDir  string
+	binPath string
+	binErr  error
+	binNote string
+)
+
+// repoRoot finds the module root above this package.
+func repoRoot() (string, error) {
+	d, err := os.Getwd()
+	if err != nil {
+		return "", err
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(d, "go.mod")); err == nil {
+			return d, nil
+		}
+		p := filepath.Dir(d)
+		if p == d {
+			return "", fmt.Errorf("no go.mod above the test directory")
+		}
+		d = p
+	}
+}
+
+// kernelBinary builds the nnbook binary once per test run: cmd/nnbook when it
+// exists and runs "nnbook kernel install", else the stand-in in
+// internal/testkernel.
+func kernelBinary(t *testing.T) string {
+	t.Helper()
+	binOnce.Do(func() {
+		root, err := repoRoot()
+		if err != nil {
+			binErr = err
+			return
+		}
+		if binDir, binErr = os.MkdirTemp("", "nnbook-kernel-test-"); binErr != nil {
+			return
+		}
+		build := func(pkg string) (string, error) {
+			out := filepath.Join(binDir, "nnbook")
+			cmd := exec.Command("go", "build", "-o", out, pkg)
+			cmd.Dir = root
+			if b, err := cmd.CombinedOutput(); err != nil {
+				return "", fmt.Errorf("go build %s: %v\n%s", pkg, err, b)
+			}
+			probe := filepath.Join(binDir, "probe")
+			if b, err := exec.Command(out, "kernel", "install", "--prefix", probe).CombinedOutput(); err != nil {
+				return "", fmt.Errorf("%s kernel install: %v\n%s", pkg, err, b)
+			}
+			os.RemoveAll(probe)
+			return out, nil
+		}
+		if _, err := os.Stat(filepath.Join(root, "cmd", "nnbook")); err == nil {
+			if binPath, binErr = build("./cmd/nnbook"); binErr == nil {
+				binNote = "cmd/nnbook"
+				return
+			}
+			binNote = fmt.Sprintf("cmd/nnbook unusable (%v); using internal/testkernel", binErr)
+		}
+		binPath, binErr = build("./kernel/jupyter/internal/testkernel")
+		if binNote == "" {
+			binNote = "internal/testkernel (no cmd/nnbook)"
+		}
+	})
+	if binErr != nil {
+		t.Fatalf("building the kernel: %v", binErr)
+	}
+	t.Logf("kernel binary: %s", binNote)
+	return binPath
+}
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if binDir != "" {
+		os.RemoveAll(binDir)
+	}
+	os.Exit(code)
+}
+
+// jupyterEnv installs the kernelspec of the built binary into a temporary
+// Jupyter data dir and returns the environment for the Python clients.
+func jupyterEnv(t *testing.T) []string {
+	t.Helper()
+	bin := kernelBinary(t)
+	tmp := t.TempDir()
+	env := append(os.Environ(),
+		"JUPYTER_DATA_DIR="+filepath.Join(tmp, "data"),
+		"JUPYTER_RUNTIME_DIR="+filepath.Join(tmp, "runtime"),
+		"JUPYTER_CONFIG_DIR="+filepath.Join(tmp, "config"),
+		"JUPYTER_PATH=",
+		"JUPYTER_PLATFORM_DIRS=1",
+		"IPYTHONDIR="+filepath.Join(tmp, "ipython"),
+		"PYTHONDONTWRITEBYTECODE=1",
+		"PYTHONWARNINGS=ignore",
+	)
+	cmd := exec.Command(bin, "kernel", "install")
+	cmd.Env = env
+	if b, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("kernel install: %v\n%s", err, b)
+	}
+	return env
+}
+
+// runPython runs a script from testdata with the Jupyter environment.
+func runPython(t *testing.T, env []string, timeout time.Duration, args ...string) (string, error) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), timeout)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, python, args...)
+	cmd.Dir, _ = filepath.Abs("testdata")
+	cmd.Env = env
+	var out bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &out
+	cmd.WaitDelay = 5 * time.Second
+	err := cmd.Run()
+	return out.String(), err
+}
+
+// TestConformance runs the official jupyter_kernel_test suite with the Go
+// samples of testdata/test_conformance.py: every test must pass, none skip.
+func TestConformance(t *testing.T) {
+	requirePython(t, "jupyter_client", "jupyter_kernel_test")
+	env := jupyterEnv(t)
+	out, err := runPython(t, env, 5*time.Minute, "-m", "unittest", "-v", "test_conformance")
+	passed := regexp.MustCompile(`(?m)^(test_\w+) \(.*\) \.\.\. (?:.*\n)*?.*?\bok$`).FindAllString(out, -1)
+	ran := regexp.MustCompile(`Ran (\d+) tests?`).FindStringSubmatch(out)
+	if err != nil || !strings.Contains(out, "\nOK") {
+		t.Fatalf("jupyter_kernel_test failed (%v):\n%s", err, out)
+	}
+	if strings.Contains(out, "skipped") {
+		t.Errorf("some conformance tests were skipped:\n%s", out)
+	}
+	if len(ran) == 2 {
+		t.Logf("jupyter_kernel_test: ran %s tests, all passed, none skipped (%d ok lines)", ran[1], len(passed))
+	}
+}
+
+func TestInterruptWithJupyterClient(t *testing.T) {
+	requirePython(t, "jupyter_client")
+	env := jupyterEnv(t)
+	out, err := runPython(t, env, 3*time.Minute, "check_client.py", "interrupt")
+	t.Log("\n" + out)
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestInterruptTrainingWithJupyterClient(t *testing.T) {
+	requirePython(t, "jupyter_client")
+	env := jupyterEnv(t)
+	out, err := runPython(t, env, 3*time.Minute, "check_client.py", "training")
+	t.Log("\n" + out)
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestRestartAndShutdownWithJupyterClient(t *testing.T) {
+	requirePython(t, "jupyter_client")
+	env := jupyterEnv(t)
+	out, err := runPython(t, env, 3*time.Minute, "check_client.py", "restart")
+	t.Log("\n" + out)
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestNbconvertExecute runs testdata/smoke.ipynb through
+// `jupyter nbconvert --to notebook --execute` with the kernel and checks the
+// outputs written back.
+func TestNbconvertExecute(t *testing.T) {
+	requirePython(t, "nbconvert", "nbclient")
+	env := jupyterEnv(t)
+	outDir := t.TempDir()
+	out, err := runPython(t, env, 3*time.Minute, "-m", "nbconvert", "--to", "notebook", "--execute",
+		"--ExecutePreprocessor.kernel_name=nnbook", "--ExecutePreprocessor.timeout=120",
+		"--output-dir", outDir, "--output", "smoke-out.ipynb", "smoke.ipynb")
+	if err != nil {
+		t.Fatalf("nbconvert: %v\n%s", err, out)
+	}
+	b, err := os.ReadFile(filepath.Join(outDir, "smoke-out.ipynb"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var nb struct {
+		Metadata struct {
+			LanguageInfo map[string]any `json:"language_info"`
+		} `json:"metadata"`
+		Cells []struct {
+			CellType string           `json:"cell_type"`
+			Outputs  []map[string]any `json:"outputs"`
+		} `json:"cells"`
+	}
+	if err := json.Unmarshal(b, &nb); err != nil {
+		t.Fatal(err)
+	}
+	if nb.Metadata.LanguageInfo["name"] != "go" {
+		t.Errorf("language_info %v", nb.Metadata.LanguageInfo)
+	}
+	var got []string
+	for _, c := range nb.Cells {
+		for _, o := range c.Outputs {
+			switch o["output_type"] {
+			case "stream":
+				got = append(got, "stream:"+fmt.Sprint(o["text"]))
+			case "execute_result", "display_data":
+				d := o["data"].(map[string]any)
+				if _, ok := d["image/png"]; ok {
+					got = append(got, o["output_type"].(string)+":png")
+				} else {
+					got = append(got, o["output_type"].(string)+":"+fmt.Sprint(d["text/plain"]))
+				}
+			default:
+				got = append(got, fmt.Sprint(o["output_type"]))
+			}
+		}
+	}
+	want := []string{"execute_result:42", "stream:hello from a notebook 42\n"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("outputs %q, want %q", got, want)
+	}
+}
