@@ -249,13 +249,13 @@ func TestNbconvertExecute(t *testing.T) {
 		for _, o := range c.Outputs {
 			switch o["output_type"] {
 			case "stream":
-				got = append(got, "stream:"+fmt.Sprint(o["text"]))
+				got = append(got, "stream:"+joinText(o["text"]))
 			case "execute_result", "display_data":
 				d := o["data"].(map[string]any)
 				if _, ok := d["image/png"]; ok {
 					got = append(got, o["output_type"].(string)+":png")
 				} else {
-					got = append(got, o["output_type"].(string)+":"+fmt.Sprint(d["text/plain"]))
+					got = append(got, o["output_type"].(string)+":"+joinText(d["text/plain"]))
 				}
 			default:
 				got = append(got, fmt.Sprint(o["output_type"]))
@@ -266,4 +266,16 @@ func TestNbconvertExecute(t *testing.T) {
 	if strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Errorf("outputs %q, want %q", got, want)
 	}
+}
+
+// joinText reads an nbformat multiline string (a string or a list of lines).
+func joinText(v any) string {
+	if l, ok := v.([]any); ok {
+		var b strings.Builder
+		for _, s := range l {
+			fmt.Fprint(&b, s)
+		}
+		return b.String()
+	}
+	return fmt.Sprint(v)
 }

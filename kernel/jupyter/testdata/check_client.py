@@ -117,7 +117,7 @@ def main():
             kc.wait_for_ready(timeout=TIMEOUT)
             pid2 = km.provisioner.pid if hasattr(km, "provisioner") else km.kernel.pid
             check(pid2 != pid, "restart starts a new process")
-            c, _ = execute(kc, "x")
+            c, _ = execute(kc, "x + 1")
             check(c["status"] == "error", "x is gone after restart", c)
             c, out = execute(kc, "2 + 3")
             check(c["status"] == "ok" and result_text(out) == "5", "restarted kernel runs cells",

@@ -18,8 +18,9 @@ class NnbookKernelTests(jupyter_kernel_test.KernelTests):
     code_stderr = 'fmt.Fprintln(os.Stderr, "to stderr")'
 
     completion_samples = [
-        {"text": "fmt.Printl", "matches": {"fmt.Println"}},
-        {"text": "strings.ToUpp", "matches": {"strings.ToUpper"}},
+        # Matches replace the text from cursor_start: the member name only.
+        {"text": "fmt.Printl", "matches": {"Println"}},
+        {"text": "strings.ToUpp", "matches": {"ToUpper", "ToUpperSpecial"}},
     ]
 
     complete_code_samples = [
