@@ -60,7 +60,7 @@ func (r GradCheckRow) String() string {
 type GradCheckReport struct {
 	Rows        []GradCheckRow
 	Loss        float64 // E for the sample, before any perturbation
-	Points      int // of the central difference: 2 or 4
+	Points      int     // of the central difference: 2 or 4
 	Step        float64
 	Tolerance   float64
 	MaxRelError float64 // the largest RelError (0 with no rows)
