@@ -110,8 +110,8 @@ func encodeHistory(entry string) string {
 		return entry
 	}
 	var b strings.Builder
-	for _, r := range entry {
-		switch r {
+	for i := 0; i < len(entry); i++ {
+		switch c := entry[i]; c {
 		case '\\':
 			b.WriteString(`\\`)
 		case '\n':
@@ -119,7 +119,7 @@ func encodeHistory(entry string) string {
 		case '\r':
 			b.WriteString(`\r`)
 		default:
-			b.WriteRune(r)
+			b.WriteByte(c)
 		}
 	}
 	return b.String()

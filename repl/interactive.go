@@ -96,7 +96,9 @@ func (s *session) repl(stdin *os.File) int {
 			if hist.add(strings.TrimSpace(line)) {
 				syncHistory(rl, hist)
 			}
-			s.runGuarded(sigc, func(ctx context.Context) error { s.meta(ctx, line); return nil })
+			if err := s.runGuarded(sigc, func(ctx context.Context) error { return s.meta(ctx, line) }); err != nil {
+				s.reportError(err)
+			}
 			continue
 		}
 		blankAgain := len(pending) > 0 && strings.TrimSpace(line) == "" && strings.TrimSpace(pending[len(pending)-1]) == ""

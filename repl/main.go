@@ -126,8 +126,7 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	if err := s.runScript(ctx, stdin, ""); err != nil {
-		s.endLine()
-		fmt.Fprintln(stderr, err)
+		s.reportError(err)
 		if ctx.Err() != nil {
 			return 130
 		}

@@ -107,6 +107,9 @@ func (e *scriptError) Error() string {
 	return prefix + cellMessage(e.err)
 }
 
+// Unwrap returns the entry's error.
+func (e *scriptError) Unwrap() error { return e.err }
+
 // runScript runs Go source read from r entry by entry, printing output and
 // values as the prompt would. It stops at the first failing entry and
 // returns a *scriptError naming the line in the input. A leading package
@@ -139,7 +142,16 @@ func (s *session) runScript(ctx context.Context, r io.Reader, file string) error
 			break
 		}
 		line = strings.TrimSuffix(strings.TrimSuffix(line, "\n"), "\r")
-		if e, ok := sp.add(line); ok {
+		if len(sp.pending) == 0 && isMeta(line) {
+			sp.line++
+			first = false
+			if err := s.meta(ctx, line); err != nil {
+				return &scriptError{file: file, line: sp.line, err: err}
+			}
+			if s.quit {
+				return nil
+			}
+		} else if e, ok := sp.add(line); ok {
 			if err := run(e); err != nil {
 				return err
 			}

@@ -200,64 +200,56 @@ func isInterrupt(err error) bool {
 	return errors.As(err, &ce) && ce.Name == "Interrupted" || errors.Is(err, context.Canceled)
 }
 
-// reportError prints a failed entry at the prompt: compile errors with their
-// line:column in the entry, panics with the cell frames of their traceback.
+// reportError prints a failed entry or command: compile errors with their
+// line:column in the entry, panics with the cell frames of their
+// traceback, a failed :load with its file and line.
 func (s *session) reportError(err error) {
 	s.endLine()
-	if isInterrupt(err) {
+	if s.interactive && isInterrupt(err) {
 		fmt.Fprintln(s.errw, s.style(styleYel, "interrupted")+s.style(styleDim, " (every variable is kept)"))
 		return
 	}
+	fmt.Fprintln(s.errw, s.style(styleRed, err.Error()))
 	var ce *cellErr
 	if errors.As(err, &ce) && len(ce.Traceback) > 1 {
-		fmt.Fprintln(s.errw, s.style(styleRed, ce.Error()))
 		for _, l := range ce.Traceback[1:] {
 			fmt.Fprintln(s.errw, s.style(styleDim, l))
 		}
-		return
 	}
-	fmt.Fprintln(s.errw, s.style(styleRed, err.Error()))
 }
 
-// meta runs a meta command line.
-func (s *session) meta(ctx context.Context, line string) {
+// meta runs a meta command line. It returns an error for a command that
+// failed (an unknown one included); the caller reports it.
+func (s *session) meta(ctx context.Context, line string) error {
 	name, arg, known, _ := parseMeta(line)
 	if !known {
-		fmt.Fprintf(s.errw, "unknown command :%s; the commands are %s\n", name, metaNames())
-		return
+		return fmt.Errorf("unknown command :%s; the commands are %s", name, metaNames())
 	}
 	switch name {
 	case "help":
 		s.help()
 	case "doc":
-		s.doc(arg)
+		return s.doc(arg)
 	case "vars":
 		s.vars()
 	case "reset":
 		if err := s.eng.Reset(); err != nil {
-			fmt.Fprintln(s.errw, s.style(styleRed, "reset failed: "+err.Error()))
-			return
+			return fmt.Errorf("reset failed: %v", err)
 		}
 		s.entries = nil
 		fmt.Fprintln(s.out, "session reset: every definition is gone")
 	case "load":
-		if err := s.loadFile(ctx, arg); err != nil {
-			if isInterrupt(err) {
-				s.reportError(err)
-				return
-			}
-			fmt.Fprintln(s.errw, s.style(styleRed, err.Error()))
-		}
+		return s.loadFile(ctx, arg)
 	case "save":
 		n, err := s.saveScript(arg)
 		if err != nil {
-			fmt.Fprintln(s.errw, s.style(styleRed, err.Error()))
-			return
+			return err
 		}
 		fmt.Fprintf(s.out, "saved %d entries to %s (run it with: nnbook < %s)\n", n, arg, arg)
 	case "quit":
 		s.quit = true
 	}
+	return nil
 }
 
 // tour is :help's five-line introduction to nnlib.
@@ -285,10 +277,9 @@ func (s *session) help() {
 	io.WriteString(s.out, b.String())
 }
 
-func (s *session) doc(name string) {
+func (s *session) doc(name string) error {
 	if name == "" {
-		fmt.Fprintln(s.errw, ":doc needs a name, e.g. :doc nnlib.WorkedExample or :doc fmt.Println")
-		return
+		return errors.New(":doc needs a name, e.g. :doc nnlib.WorkedExample or :doc fmt.Println")
 	}
 	try := []string{name}
 	if !strings.Contains(name, ".") {
@@ -297,10 +288,10 @@ func (s *session) doc(name string) {
 	for _, n := range try {
 		if text, ok := s.eng.Doc(n); ok {
 			fmt.Fprintln(s.out, strings.TrimRight(text, "\n"))
-			return
+			return nil
 		}
 	}
-	fmt.Fprintf(s.errw, "no documentation for %s (try :doc nnlib.WorkedExample, or Tab after nnlib.)\n", name)
+	return fmt.Errorf("no documentation for %s (try :doc nnlib.WorkedExample, or Tab after nnlib.)", name)
 }
 
 func (s *session) vars() {
