@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"image/color"
 	"math"
+	"strconv"
 
 	gplot "gonum.org/v1/plot"
 	"gonum.org/v1/plot/plotter"
@@ -187,7 +188,7 @@ func (c *curves) build() (*gplot.Plot, error) {
 	logY := c.logOn()
 	if logY {
 		p.Y.Scale = gplot.LogScale{}
-		p.Y.Tick.Marker = gplot.LogTicks{Prec: -1}
+		p.Y.Tick.Marker = logTicks{}
 	}
 	ss := c.series()
 	legend := len(ss) > 1
@@ -300,3 +301,32 @@ func Curves(xlabel, ylabel string, ss ...Series) *Figure {
 
 // clone copies xs, so a figure does not change when the caller's slice does.
 func clone(xs []float64) []float64 { return append([]float64(nil), xs...) }
+
+// logTicks marks powers of ten on a log axis, like gonum's LogTicks, but
+// stays readable over many decades: at most about 8 labelled powers, and
+// the 2..9 minor ticks only when they fit.
+type logTicks struct{}
+
+// Ticks implements gplot.Ticker.
+func (logTicks) Ticks(lo, hi float64) []gplot.Tick {
+	if !(lo > 0) || !(hi >= lo) || !finite(lo) || !finite(hi) {
+		return nil
+	}
+	a, b := int(math.Floor(math.Log10(lo))), int(math.Ceil(math.Log10(hi)))
+	step := max(1, (b-a+7)/8)
+	var ticks []gplot.Tick
+	for e := a; e <= b; e++ {
+		v, _ := strconv.ParseFloat("1e"+strconv.Itoa(e), 64) // exact, unlike math.Pow
+		if (e-a)%step == 0 {
+			ticks = append(ticks, gplot.Tick{Value: v, Label: strconv.FormatFloat(v, 'g', -1, 64)})
+		} else {
+			ticks = append(ticks, gplot.Tick{Value: v})
+		}
+		if step == 1 && b-a <= 6 && e < b {
+			for k := 2; k < 10; k++ {
+				ticks = append(ticks, gplot.Tick{Value: v * float64(k)})
+			}
+		}
+	}
+	return ticks
+}

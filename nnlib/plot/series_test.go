@@ -190,3 +190,32 @@ func TestSeriesString(t *testing.T) {
 		t.Fatalf("String() = %q, want %q", got, want)
 	}
 }
+
+func TestLogTicks(t *testing.T) {
+	tests := []struct {
+		lo, hi       float64
+		labels       string
+		minorPresent bool
+	}{
+		{3.5e-5, 0.298, "1e-05 0.0001 0.001 0.01 0.1 1", true},
+		{1e-300, 1e300, "1e-300 1e-225 1e-150 1e-75 1 1e+75 1e+150 1e+225 1e+300", false},
+		{0.5, 0.9, "0.1 1", true},
+	}
+	for _, tc := range tests {
+		var labels []string
+		minor := false
+		for _, tk := range (logTicks{}).Ticks(tc.lo, tc.hi) {
+			if tk.Label != "" {
+				labels = append(labels, tk.Label)
+			} else if v := math.Log10(tk.Value); math.Abs(v-math.Round(v)) > 1e-9 {
+				minor = true // 2..9 × 10^k, not a power of ten
+			}
+		}
+		if got := strings.Join(labels, " "); got != tc.labels || minor != tc.minorPresent {
+			t.Errorf("ticks(%g, %g) = %s (minor %v), want %s (minor %v)", tc.lo, tc.hi, got, minor, tc.labels, tc.minorPresent)
+		}
+	}
+	if got := (logTicks{}).Ticks(0, 1); got != nil {
+		t.Errorf("ticks(0, 1) = %v, want none", got)
+	}
+}
