@@ -339,8 +339,71 @@ func (n *Network) Train(input, target []float64) (float64, error) {
 	if math.IsNaN(e) || math.IsInf(e, 0) {
 		return e, fmt.Errorf("step %d: loss is %g; the step was not taken (try a smaller learning rate)", n.steps+1, e)
 	}
-	n.backward(ws, 1, true)
+	if n.opt.Kind == KindSGD {
+		n.sgdStep1(ws)
+	} else {
+		n.backward(ws, 1, true)
+	}
 	return e, nil
+}
+
+// sgdStep1 is backward plus a plain gradient-descent update for one sample,
+// fused: each weight moves by lr·δ_j·in_i as soon as δ_j is known, after (or,
+// in the published variant, before) the layer's δ has been passed down. The
+// arithmetic is the same as backward followed by the optimizer, bit for bit;
+// it only skips the gradient buffer, which makes tiny networks several times
+// faster.
+func (n *Network) sgdStep1(ws *workspace) {
+	last := len(n.layers) - 1
+	Lo := &n.layers[last]
+	outputDelta(n.loss, Lo.act, Lo.kind, ws.z[last][:Lo.out], ws.a[last][:Lo.out], ws.t[:Lo.out], ws.d[last][:Lo.out])
+	lr := n.opt.LearningRate
+	for l := last; l >= 0; l-- {
+		L := &n.layers[l]
+		in, out := L.in, L.out
+		d := ws.d[l][:out]
+		var x []float64
+		if l == 0 {
+			x = ws.x[:in]
+		} else {
+			x = ws.a[l-1][:in]
+		}
+		if l > 0 && !n.published {
+			n.passDown(l, d)
+		}
+		w := L.w[:in*out]
+		for j, dj := range d {
+			row := w[j*in : (j+1)*in]
+			for i, xi := range x[:len(row)] {
+				row[i] -= lr * (dj * xi)
+			}
+		}
+		if !L.shared {
+			b := L.b[:out]
+			for j, dj := range d {
+				b[j] -= lr * dj
+			}
+		}
+		if l > 0 && n.published {
+			n.passDown(l, d)
+		}
+	}
+	n.steps++
+}
+
+// passDown computes layer l-1's δ from layer l's δ (one sample).
+func (n *Network) passDown(l int, d []float64) {
+	L, P := &n.layers[l], &n.layers[l-1]
+	in := L.in
+	dp := n.ws.d[l-1][:in]
+	clear(dp)
+	for j, dj := range d {
+		row := L.w[j*in : (j+1)*in]
+		for i := range dp {
+			dp[i] += dj * row[i]
+		}
+	}
+	derivInto(P.act, P.kind, n.ws.z[l-1][:in], n.ws.a[l-1][:in], dp)
 }
 
 // TrainBatch takes one step on the mean loss of a batch of samples and returns
