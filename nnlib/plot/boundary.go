@@ -120,6 +120,8 @@ func boundaryFigure(title string, predict func([][]float64) ([][]float64, error)
 	}
 	xmin, xmax = pad(xmin, xmax)
 	ymin, ymax = pad(ymin, ymax)
+	// Room at the top for the legend (2 or 3 rows), clear of the data.
+	ymax += 0.2 * (ymax - ymin)
 
 	nclass := 2
 	if nout > 2 {
@@ -245,6 +247,7 @@ func (b *boundaryPanel) build() (*gplot.Plot, error) {
 		ct.Min, ct.Max = 0, 1
 		p.Add(ct)
 	}
+	lg := newLegend(true)
 	for k, s := range b.points {
 		if len(s.X) == 0 {
 			continue
@@ -262,11 +265,9 @@ func (b *boundaryPanel) build() (*gplot.Plot, error) {
 			sc.GlyphStyle = draw.GlyphStyle{Color: black, Radius: vg.Points(5.5), Shape: ring{}}
 		}
 		p.Add(sc)
-		p.Legend.Add(s.Name, sc)
+		lg.add(s.Name, sc)
 	}
-	p.Legend.Top = true
-	p.Legend.XOffs = -vg.Points(4)
-	p.Legend.YOffs = -vg.Points(4)
+	p.Add(lg)
 	// The heat map fills the padded data range exactly: no axis padding.
 	p.X.Padding, p.Y.Padding = 0, 0
 	p.X.Min, p.X.Max = b.grid.xs[0]-(b.grid.xs[1]-b.grid.xs[0])/2, b.grid.xs[len(b.grid.xs)-1]+(b.grid.xs[1]-b.grid.xs[0])/2

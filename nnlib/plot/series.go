@@ -192,6 +192,7 @@ func (c *curves) build() (*gplot.Plot, error) {
 	}
 	ss := c.series()
 	legend := len(ss) > 1
+	lg := newLegend(!c.legendBottom)
 	var marks plotter.XYs
 	var markLabels []string
 	for i, s := range ss {
@@ -215,7 +216,7 @@ func (c *curves) build() (*gplot.Plot, error) {
 			}
 		}
 		if name != "" {
-			p.Legend.Add(name, line)
+			lg.add(name, line)
 		}
 	}
 	if len(marks) > 0 {
@@ -236,20 +237,14 @@ func (c *curves) build() (*gplot.Plot, error) {
 		lb.Offset = vg.Point{X: vg.Points(6), Y: vg.Points(4)}
 		p.Add(lb)
 	}
-	if !legend {
-		p.Legend = gplot.NewLegend() // empty
-	}
-	p.Legend.Top = !c.legendBottom
-	p.Legend.Padding = vg.Points(2)
-	p.Legend.XOffs = -vg.Points(6)
-	if c.legendBottom {
-		p.Legend.YOffs = vg.Points(6)
-	} else {
-		p.Legend.YOffs = -vg.Points(6)
-	}
 	if c.unit {
 		p.Y.Min = math.Min(p.Y.Min, 0)
 		p.Y.Max = math.Max(p.Y.Max, 1)
+	}
+	if legend {
+		lg.Top, lg.Left = emptiestCorner(p, ss, lg.names, !c.legendBottom)
+		lg.place()
+		p.Add(lg) // last: over the curves
 	}
 	return p, nil
 }
@@ -329,4 +324,125 @@ func (logTicks) Ticks(lo, hi float64) []gplot.Tick {
 		}
 	}
 	return ticks
+}
+
+// legend is a gonum legend drawn inside the data area, over a translucent
+// white box so that curves running under it do not hide the text (gonum's
+// own legend has no background).
+type legend struct {
+	gplot.Legend
+	names []string
+}
+
+// newLegend returns an empty legend for the top (or bottom) right corner.
+func newLegend(top bool) *legend {
+	l := &legend{Legend: gplot.NewLegend()}
+	l.TextStyle.Font = sans(10)
+	l.Top = top
+	l.Padding = vg.Points(2)
+	l.place()
+	return l
+}
+
+// place sets the offsets that keep the legend off the axes for its corner.
+func (l *legend) place() {
+	l.XOffs, l.YOffs = -vg.Points(6), -vg.Points(6)
+	if l.Left {
+		l.XOffs = vg.Points(6)
+	}
+	if !l.Top {
+		l.YOffs = vg.Points(6)
+	}
+}
+
+// emptiestCorner picks the corner of p's data area where a legend with
+// these entries covers the least of the curves: the preferred top (or
+// bottom) right corner unless another one is emptier.
+func emptiestCorner(p *gplot.Plot, ss []Series, names []string, preferTop bool) (top, left bool) {
+	longest := 0
+	for _, n := range names {
+		longest = max(longest, len([]rune(n)))
+	}
+	// The legend's share of a typical 500×380-point data area.
+	w := math.Min(0.6, (float64(longest)*5.5+40)/500)
+	h := math.Min(0.6, (float64(len(names))*13+12)/380)
+	type corner struct{ top, left bool }
+	corners := []corner{{preferTop, false}, {!preferTop, false}, {preferTop, true}, {!preferTop, true}}
+	count := make([]int, len(corners))
+	inside := func(x, y float64) {
+		for i, c := range corners {
+			inX := (c.left && x <= w) || (!c.left && x >= 1-w)
+			inY := (c.top && y >= 1-h) || (!c.top && y <= h)
+			if inX && inY {
+				count[i]++
+			}
+		}
+	}
+	norm := func(s Series, i int) (float64, float64) { return p.X.Norm(s.X[i]), p.Y.Norm(s.Y[i]) }
+	for _, s := range ss {
+		step := max(1, len(s.X)/500)
+		for i := 0; i < len(s.X); i += step {
+			x, y := norm(s, i)
+			inside(x, y)
+			if j := i + step; j < len(s.X) { // points along the segment too
+				x1, y1 := norm(s, j)
+				for _, t := range []float64{0.25, 0.5, 0.75} {
+					inside(x+(x1-x)*t, y+(y1-y)*t)
+				}
+			}
+		}
+	}
+	best := 0
+	for i := range corners {
+		if count[i] < count[best] {
+			best = i
+		}
+	}
+	return corners[best].top, corners[best].left
+}
+
+func (l *legend) add(name string, thumbs ...gplot.Thumbnailer) {
+	l.Legend.Add(name, thumbs...)
+	l.names = append(l.names, name)
+}
+
+// Plot implements gplot.Plotter: the box, then gonum's legend.
+func (l *legend) Plot(c draw.Canvas, _ *gplot.Plot) {
+	if len(l.names) == 0 {
+		return
+	}
+	sty := l.TextStyle
+	var width, enth vg.Length
+	for _, name := range l.names {
+		width = max(width, l.ThumbnailWidth+sty.Rectangle(" "+name).Max.X)
+		enth = max(enth, sty.Rectangle(name).Max.Y)
+	}
+	n := vg.Length(len(l.names))
+	height := n*enth + (n-1)*l.Padding
+	descent := sty.FontExtents().Descent
+	var box vg.Rectangle
+	if l.Left {
+		box.Min.X = c.Min.X + l.XOffs
+		box.Max.X = box.Min.X + width
+	} else {
+		box.Max.X = c.Max.X + l.XOffs
+		box.Min.X = box.Max.X - width
+	}
+	if l.Top {
+		box.Max.Y = c.Max.Y + l.YOffs - descent
+		box.Min.Y = box.Max.Y - height
+	} else {
+		box.Min.Y = c.Min.Y + l.YOffs
+		box.Max.Y = box.Min.Y + height
+	}
+	pad := vg.Points(4)
+	box.Min.X -= pad
+	box.Min.Y -= pad
+	box.Max.X += pad
+	box.Max.Y += pad
+	c.SetColor(color.NRGBA{0xff, 0xff, 0xff, 0xd8})
+	c.Fill(box.Path())
+	c.SetLineStyle(draw.LineStyle{Color: color.Gray{Y: 0xcc}, Width: vg.Points(0.5)})
+	c.Stroke(box.Path())
+	l.Draw(c)
 }
