@@ -750,7 +750,7 @@ func (n *Network) Summary() string {
 
 // String prints the network as a table (the seed's inspect): one row per
 // neuron with its activation, bias and incoming weights; layers too wide to
-// list are summarised by their weight range.
+// list are summarised by their weight range. Layer index l is printed L{l+1}.
 func (n *Network) String() string {
 	if n == nil {
 		return "Network(nil)"
@@ -765,7 +765,7 @@ func (n *Network) String() string {
 		if l == len(n.layers)-1 {
 			role = "output"
 		}
-		lname := fmt.Sprintf("%d %s", l, role)
+		lname := fmt.Sprintf("L%d %s", l+1, role)
 		if L.in > 8 || L.out > 16 {
 			mn, mx, sum := math.Inf(1), math.Inf(-1), 0.0
 			for _, w := range L.w {
@@ -788,7 +788,7 @@ func (n *Network) String() string {
 			if j > 0 {
 				first = ""
 			}
-			rows = append(rows, []string{first, n.neuronName(l, j), string(L.act), bs, strings.Join(ws, "  ")})
+			rows = append(rows, append([]string{first, n.neuronName(l, j), string(L.act), bs}, ws...))
 		}
 	}
 	b.WriteString(fmtTable(rows))
