@@ -219,3 +219,29 @@ func TestLogTicks(t *testing.T) {
 		t.Errorf("ticks(0, 1) = %v, want none", got)
 	}
 }
+
+func TestLegendCorner(t *testing.T) {
+	x := []float64{0, 1, 2, 3, 4}
+	tests := []struct {
+		name      string
+		ys        []float64
+		preferTop bool
+		top, left bool
+	}{
+		{"falling loss: top right is free", []float64{1, 0.3, 0.1, 0.05, 0.04}, true, true, false},
+		{"rising accuracy: bottom right is free", []float64{0.1, 0.7, 0.9, 0.95, 0.97}, false, false, false},
+		{"rising loss: bottom right", []float64{0.1, 0.2, 0.4, 0.7, 1}, true, false, false},
+		{"V shape: top corners busy", []float64{1, 0.5, 0, 0.5, 1}, true, false, false},
+		{"Λ shape, bottom preferred: bottom corners busy", []float64{0, 0.5, 1, 0.5, 0}, false, true, false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			f := Curves("x", "y", Series{Name: "a", X: x, Y: tc.ys}, Series{Name: "b", X: x, Y: tc.ys})
+			p := f.Plots()[0]
+			top, left := emptiestCorner(p, f.Series(), []string{"a", "b"}, tc.preferTop)
+			if top != tc.top || left != tc.left {
+				t.Fatalf("corner top=%v left=%v, want top=%v left=%v", top, left, tc.top, tc.left)
+			}
+		})
+	}
+}
