@@ -121,7 +121,7 @@ func lossCurves(fn string, steps bool, hs []*nnlib.History) (*curves, error) {
 		}
 		steps = !epochs && stepped
 	}
-	c := &curves{xlabel: "epoch", ylabel: "loss", canLog: true}
+	c := &curves{xlabel: "epoch", ylabel: "loss", canLog: true, intX: true}
 	multi := len(hs) > 1
 	for i, h := range hs {
 		run, col := runName(hs, i), Color(i)
@@ -150,7 +150,7 @@ func accuracyCurves(fn string, hs []*nnlib.History) (*curves, error) {
 	if err := checkHistories(fn, hs); err != nil {
 		return nil, err
 	}
-	c := &curves{xlabel: "epoch", ylabel: "accuracy", unit: true, legendBottom: true}
+	c := &curves{xlabel: "epoch", ylabel: "accuracy", unit: true, legendBottom: true, intX: true}
 	multi := len(hs) > 1
 	for i, h := range hs {
 		run, col := runName(hs, i), Color(i)

@@ -92,6 +92,7 @@ type curves struct {
 	canLog                bool // false for accuracy: always linear in [0, 1]
 	unit                  bool // y axis spans at least [0, 1]
 	legendBottom          bool // legend in the lower right corner
+	intX                  bool // x is an epoch or step number: integer ticks
 }
 
 // Decades is the span, in powers of ten, beyond which a loss axis turns
@@ -190,8 +191,11 @@ func (c *curves) build() (*gplot.Plot, error) {
 		p.Y.Scale = gplot.LogScale{}
 		p.Y.Tick.Marker = logTicks{}
 	}
+	if c.intX {
+		p.X.Tick.Marker = intTicks{}
+	}
 	ss := c.series()
-	legend := len(ss) > 1
+	legend := c.wantLegend(ss)
 	lg := newLegend(!c.legendBottom)
 	var marks plotter.XYs
 	var markLabels []string
@@ -208,7 +212,6 @@ func (c *curves) build() (*gplot.Plot, error) {
 		p.Add(line)
 		name := s.Name
 		if s.Diverged {
-			legend = true
 			name += " (diverged)"
 			if !math.IsNaN(s.MarkX) {
 				marks = append(marks, plotter.XY{X: s.MarkX, Y: s.MarkY})
@@ -249,6 +252,17 @@ func (c *curves) build() (*gplot.Plot, error) {
 	return p, nil
 }
 
+// wantLegend reports whether the curves need a legend: several curves, a
+// diverged one, or one that carries a run's name.
+func (c *curves) wantLegend(ss []Series) bool {
+	for _, s := range ss {
+		if s.Diverged {
+			return true
+		}
+	}
+	return len(ss) > 1 || (len(ss) == 1 && ss[0].Name != "" && ss[0].Name != c.ylabel && ss[0].Name != "train")
+}
+
 // thickCross is a ✗ glyph drawn with a 2-point pen (gonum's CrossGlyph is
 // hairline-thin).
 type thickCross struct{}
@@ -274,7 +288,11 @@ func Values(name string, ys []float64) *Figure {
 	for i := range xs {
 		xs[i] = float64(i + 1)
 	}
-	return Curves("step", name, Series{Name: name, X: xs, Y: ys})
+	f := Curves("step", name, Series{Name: name, X: xs, Y: ys})
+	if c, ok := f.panels[0].(*curves); ok {
+		c.intX = true
+	}
+	return f
 }
 
 // Curves plots any number of curves on one pair of axes, one colour each
@@ -445,4 +463,31 @@ func (l *legend) Plot(c draw.Canvas, _ *gplot.Plot) {
 	c.SetLineStyle(draw.LineStyle{Color: color.Gray{Y: 0xcc}, Width: vg.Points(0.5)})
 	c.Stroke(box.Path())
 	l.Draw(c)
+}
+
+// intTicks are gonum's default ticks without fractions: epochs and steps
+// are whole numbers.
+type intTicks struct{}
+
+// Ticks implements gplot.Ticker.
+func (intTicks) Ticks(lo, hi float64) []gplot.Tick {
+	var out []gplot.Tick
+	labelled := 0
+	for _, t := range (gplot.DefaultTicks{}).Ticks(lo, hi) {
+		if t.Value != math.Trunc(t.Value) {
+			continue
+		}
+		if t.Label != "" {
+			labelled++
+		}
+		out = append(out, t)
+	}
+	if labelled >= 2 || hi-lo > 20 {
+		return out
+	}
+	out = out[:0]
+	for v := math.Ceil(lo); v <= hi; v++ {
+		out = append(out, gplot.Tick{Value: v, Label: strconv.FormatFloat(v, 'f', -1, 64)})
+	}
+	return out
 }

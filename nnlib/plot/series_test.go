@@ -245,3 +245,47 @@ func TestLegendCorner(t *testing.T) {
 		})
 	}
 }
+
+func TestIntTicks(t *testing.T) {
+	for _, tc := range []struct{ lo, hi float64 }{{1, 3}, {1, 5}, {1, 10}, {1, 300}, {1, 10000}, {0.5, 2.5}} {
+		var labels []string
+		for _, tk := range (intTicks{}).Ticks(tc.lo, tc.hi) {
+			if tk.Value != math.Trunc(tk.Value) {
+				t.Errorf("ticks(%v, %v): fractional tick %v", tc.lo, tc.hi, tk.Value)
+			}
+			if tk.Label != "" {
+				labels = append(labels, tk.Label)
+			}
+		}
+		if len(labels) < 2 {
+			t.Errorf("ticks(%v, %v): labels %v, want at least 2", tc.lo, tc.hi, labels)
+		}
+	}
+	if got := len((intTicks{}).Ticks(1, 3)); got != 3 {
+		t.Errorf("3 epochs get %d ticks, want 1, 2, 3", got)
+	}
+}
+
+// A single named run keeps its name in a legend; a plain one has none.
+func TestSingleSeriesLegend(t *testing.T) {
+	named := history("lr=0.5", 5, decay(1), nil, nil)
+	plain := history("", 5, decay(1), nil, nil)
+	if got := names(Loss(named).Series()); got != "lr=0.5 train" {
+		t.Fatalf("named run series = %q", got)
+	}
+	for _, tc := range []struct {
+		f    *Figure
+		want bool
+	}{
+		{Loss(named), true},
+		{Loss(plain), false},
+		{Loss(plain, named), true},
+		{Values("loss", []float64{1, 2}), false},
+		{Values("loss", []float64{1, math.NaN()}), true},
+	} {
+		c := tc.f.panels[0].(*curves)
+		if got := c.wantLegend(c.series()); got != tc.want {
+			t.Errorf("%v (%s): legend %v, want %v", tc.f, names(tc.f.Series()), got, tc.want)
+		}
+	}
+}
