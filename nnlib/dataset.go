@@ -83,37 +83,50 @@ func dataPlural(n int, one, many string) string {
 
 // Head returns the first n rows as an aligned table (inputs, then targets,
 // then the class name when there is one), for looking at data at a prompt.
+// Wide data sets show their first 8 inputs and, when they have class names,
+// no target columns (the class says it).
 func (d *Dataset) Head(n int) string {
-	if n > d.Len() {
-		n = d.Len()
+	n = max(0, min(n, d.Len()))
+	const maxInputs = 8
+	ni, nt := d.NumInputs(), d.NumOutputs()
+	hasClass := d.Classes != nil && d.Labels != nil
+	shown := ni
+	if ni > maxInputs+2 {
+		shown = maxInputs
 	}
-	if n < 0 {
-		n = 0
+	if hasClass && nt > 4 {
+		nt = 0
 	}
 	var header []string
-	for j := 0; j < d.NumInputs(); j++ {
+	for j := 0; j < shown; j++ {
 		if j < len(d.Features) {
 			header = append(header, d.Features[j])
 		} else {
 			header = append(header, fmt.Sprintf("x%d", j))
 		}
 	}
-	for j := 0; j < d.NumOutputs(); j++ {
+	if shown < ni {
+		header = append(header, fmt.Sprintf("… %d more", ni-shown))
+	}
+	for j := 0; j < nt; j++ {
 		header = append(header, fmt.Sprintf("t%d", j))
 	}
-	if d.Classes != nil && d.Labels != nil {
+	if hasClass {
 		header = append(header, "class")
 	}
 	rows := [][]string{header}
 	for i := 0; i < n; i++ {
 		var r []string
-		for _, v := range d.Inputs[i] {
+		for _, v := range d.Inputs[i][:shown] {
 			r = append(r, fmt.Sprintf("%.4g", v))
 		}
-		for _, v := range d.Targets[i] {
+		if shown < ni {
+			r = append(r, "…")
+		}
+		for _, v := range d.Targets[i][:nt] {
 			r = append(r, fmt.Sprintf("%.4g", v))
 		}
-		if d.Classes != nil && d.Labels != nil {
+		if hasClass {
 			r = append(r, d.className(d.Labels[i]))
 		}
 		rows = append(rows, r)

@@ -41,6 +41,17 @@ sepal_length  sepal_width  petal_length  petal_width  t0  t1  t2   class
 	if got != want {
 		t.Errorf("Head(2) =\n%s\nwant\n%s", got, want)
 	}
+	// A wide data set shows its first inputs and its class only.
+	wide := &Dataset{Name: "wide", Inputs: [][]float64{make([]float64, 20)}, Targets: OneHot([]int{7}, 10), Labels: []int{7},
+		Classes: []string{"0", "1", "2", "3", "4", "5", "6", "7", "8", "9"}}
+	got = wide.Head(5)
+	want = `Dataset "wide": 1 row, 20 inputs → 10 outputs, classes [0 1 2 3 4 5 6 7 8 9]
+x0  x1  x2  x3  x4  x5  x6  x7  … 12 more  class
+ 0   0   0   0   0   0   0   0          …      7
+`
+	if got != want {
+		t.Errorf("wide Head =\n%s\nwant\n%s", got, want)
+	}
 }
 
 func TestValidate(t *testing.T) {
