@@ -3,6 +3,8 @@ package nnlib
 import (
 	"fmt"
 	"math"
+	"runtime"
+	"sync"
 
 	"gonum.org/v1/gonum/blas"
 	"gonum.org/v1/gonum/blas/blas64"
@@ -124,10 +126,46 @@ func affine(L *layer, A, Z []float64, B int) {
 			copy(zr, L.b)
 		}
 	}
-	blas64.Gemm(blas.NoTrans, blas.Trans, 1,
-		blas64.General{Rows: B, Cols: in, Stride: in, Data: A},
-		blas64.General{Rows: out, Cols: in, Stride: in, Data: L.w},
-		1, blas64.General{Rows: B, Cols: out, Stride: out, Data: Z})
+	gemm := func(r0, r1 int) {
+		blas64.Gemm(blas.NoTrans, blas.Trans, 1,
+			blas64.General{Rows: r1 - r0, Cols: in, Stride: in, Data: A[r0*in : r1*in]},
+			blas64.General{Rows: out, Cols: in, Stride: in, Data: L.w},
+			1, blas64.General{Rows: r1 - r0, Cols: out, Stride: out, Data: Z[r0*out : r1*out]})
+	}
+	// gonum runs a product this shape (few rows, few columns) on one core;
+	// split the rows over the cores instead.
+	if p := runtime.GOMAXPROCS(0); p > 1 && B >= 16 && B*in*out >= parMin {
+		p = min(p, B/8)
+		var wg sync.WaitGroup
+		for k := 0; k < p; k++ {
+			r0, r1 := B*k/p, B*(k+1)/p
+			wg.Add(1)
+			go func() { defer wg.Done(); gemm(r0, r1) }()
+		}
+		wg.Wait()
+		return
+	}
+	gemm(0, B)
+}
+
+// parMin is the product size (B·in·out) from which work is split over cores.
+const parMin = 1 << 18
+
+// parallel runs f over [0, n) split into chunks on all cores when n is large.
+func parallel(n, minChunk int, f func(lo, hi int)) {
+	p := runtime.GOMAXPROCS(0)
+	if p < 2 || n < 2*minChunk {
+		f(0, n)
+		return
+	}
+	p = min(p, n/minChunk)
+	var wg sync.WaitGroup
+	for k := 0; k < p; k++ {
+		lo, hi := n*k/p, n*(k+1)/p
+		wg.Add(1)
+		go func() { defer wg.Done(); f(lo, hi) }()
+	}
+	wg.Wait()
 }
 
 // lossSum returns the sum of the per-sample losses of the first B rows.

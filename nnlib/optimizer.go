@@ -121,8 +121,16 @@ func (s *optState) begin(o *Optimizer, n int) {
 }
 
 // update applies one step to params[lo:hi] with gradient g[lo:hi], skipping
-// frozen parameters.
+// frozen parameters. Large ranges are split over the cores.
 func (s *optState) update(o *Optimizer, params, g []float64, frozen []bool, lo, hi int) {
+	if hi-lo >= 1<<15 {
+		parallel(hi-lo, 1<<14, func(a, b int) { s.updateRange(o, params, g, frozen, lo+a, lo+b) })
+		return
+	}
+	s.updateRange(o, params, g, frozen, lo, hi)
+}
+
+func (s *optState) updateRange(o *Optimizer, params, g []float64, frozen []bool, lo, hi int) {
 	lr := o.LearningRate
 	switch o.Kind {
 	case KindSGD:
@@ -148,19 +156,20 @@ func (s *optState) update(o *Optimizer, params, g []float64, frozen []bool, lo, 
 			params[i] -= lr * s.vel[i]
 		}
 	case KindAdam:
+		// torch.optim.Adam: denom = √v/√(1−β2ᵗ) + ε; p −= lr/(1−β1ᵗ) · m/denom
 		b1, b2 := o.Beta1, o.Beta2
-		c1 := 1 - math.Pow(b1, float64(s.t))
-		c2 := 1 - math.Pow(b2, float64(s.t))
-		for i := lo; i < hi; i++ {
-			if frozen != nil && frozen[i] {
+		step := lr / (1 - math.Pow(b1, float64(s.t)))
+		sc2 := math.Sqrt(1 - math.Pow(b2, float64(s.t)))
+		eps := o.Epsilon
+		p, gg, m, v := params[lo:hi], g[lo:hi], s.m[lo:hi], s.v[lo:hi]
+		for i := range p {
+			if frozen != nil && frozen[lo+i] {
 				continue
 			}
-			gi := g[i]
-			s.m[i] = b1*s.m[i] + (1-b1)*gi
-			s.v[i] = b2*s.v[i] + (1-b2)*gi*gi
-			mh := s.m[i] / c1
-			vh := s.v[i] / c2
-			params[i] -= lr * mh / (math.Sqrt(vh) + o.Epsilon)
+			gi := gg[i]
+			m[i] = b1*m[i] + (1-b1)*gi
+			v[i] = b2*v[i] + (1-b2)*gi*gi
+			p[i] -= step * m[i] / (math.Sqrt(v[i])/sc2 + eps)
 		}
 	}
 }
