@@ -3,6 +3,7 @@ package nnlib
 import (
 	"fmt"
 	"math"
+	"math/rand"
 	"sort"
 	"strings"
 
@@ -26,11 +27,17 @@ type GradCheckOptions struct {
 	Floor float64
 	// Params lists the parameter indices to check; nil checks all of them.
 	Params []int
+	// Sample, when > 0, checks only that many of them, drawn at random from
+	// Seed (in index order) — a big network has too many parameters to check
+	// every one quickly.
+	Sample int
+	Seed   int64
 }
 
 // String shows the options in Go syntax.
 func (o GradCheckOptions) String() string {
-	return fmt.Sprintf("GradCheckOptions{Points: %d, Step: %g, Tolerance: %g, Floor: %g, Params: %v}", o.Points, o.Step, o.Tolerance, o.Floor, o.Params)
+	return fmt.Sprintf("GradCheckOptions{Points: %d, Step: %g, Tolerance: %g, Floor: %g, Params: %v, Sample: %d, Seed: %d}",
+		o.Points, o.Step, o.Tolerance, o.Floor, o.Params, o.Sample, o.Seed)
 }
 
 // gcCentral4 is the fourth-order central difference for a first derivative.
@@ -169,6 +176,18 @@ func GradCheckWith(n *Network, input, target []float64, opts GradCheckOptions) (
 		if i < 0 || i >= n.NumParams() {
 			return nil, fmt.Errorf("GradCheck: Params[%d] = %d is outside the network's parameters 0..%d", k, i, n.NumParams()-1)
 		}
+	}
+	if opts.Sample < 0 {
+		return nil, fmt.Errorf("GradCheck: Sample must be ≥ 0, got %d", opts.Sample)
+	}
+	if opts.Sample > 0 && opts.Sample < len(params) {
+		pick := rand.New(rand.NewSource(opts.Seed)).Perm(len(params))[:opts.Sample]
+		sort.Ints(pick)
+		sub := make([]int, len(pick))
+		for k, p := range pick {
+			sub[k] = params[p]
+		}
+		params = sub
 	}
 	grad, err := n.Gradient(input, target)
 	if err != nil {

@@ -255,6 +255,7 @@ func TestGradCheckErrors(t *testing.T) {
 		{WorkedInput(), WorkedTarget(), GradCheckOptions{Step: -1}, "Step must be a finite number > 0, got -1"},
 		{WorkedInput(), WorkedTarget(), GradCheckOptions{Tolerance: math.NaN()}, "Tolerance must be a finite number > 0, got NaN"},
 		{WorkedInput(), WorkedTarget(), GradCheckOptions{Points: 3}, "Points must be 2 or 4, got 3"},
+		{WorkedInput(), WorkedTarget(), GradCheckOptions{Sample: -1}, "Sample must be ≥ 0, got -1"},
 		{WorkedInput(), WorkedTarget(), GradCheckOptions{Params: []int{0, 99}}, "Params[1] = 99 is outside the network's parameters 0..9"},
 	}
 	for _, tt := range tests {
@@ -270,6 +271,17 @@ func TestGradCheckErrors(t *testing.T) {
 	r2, err := GradCheckWith(n, WorkedInput(), WorkedTarget(), GradCheckOptions{Points: 2})
 	if err != nil || !r2.Pass || r2.Step != 1e-6 || r2.Tolerance != 1e-5 || r2.Points != 2 {
 		t.Errorf("two points: %v %v", r2, err)
+	}
+	// A random sample of parameters, in index order, the same for the same seed.
+	rs, err := GradCheckWith(n, WorkedInput(), WorkedTarget(), GradCheckOptions{Sample: 4, Seed: 9})
+	if err != nil || len(rs.Rows) != 4 || !rs.Pass {
+		t.Fatalf("sample: %v %v", rs, err)
+	}
+	rs2, _ := GradCheckWith(n, WorkedInput(), WorkedTarget(), GradCheckOptions{Sample: 4, Seed: 9})
+	for k := range rs.Rows {
+		if rs.Rows[k].Index != rs2.Rows[k].Index || (k > 0 && rs.Rows[k].Index <= rs.Rows[k-1].Index) {
+			t.Errorf("sample rows %v / %v", rs.Rows, rs2.Rows)
+		}
 	}
 	// Checking a subset of parameters.
 	r, err := GradCheckWith(n, WorkedInput(), WorkedTarget(), GradCheckOptions{Params: []int{5, 8}})
