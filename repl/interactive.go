@@ -181,13 +181,14 @@ func syncHistory(rl *readline.Instance, h *history) {
 
 // newlinePainter shows the newlines of a multi-line entry recalled from the
 // history as ↵, one column wide like the rune it stands for, so the whole
-// entry is edited on one line.
+// entry is edited on one line. A final newline is the Enter key, which
+// readline adds before its last redraw: that one stays.
 type newlinePainter struct{}
 
 func (newlinePainter) Paint(line []rune, _ int) []rune {
 	out := make([]rune, len(line))
 	for i, r := range line {
-		if r == '\n' {
+		if r == '\n' && i < len(line)-1 {
 			r = '↵'
 		}
 		out[i] = r

@@ -328,9 +328,9 @@ func TestCompleteFile(t *testing.T) {
 }
 
 func TestNewlinePainter(t *testing.T) {
-	in := []rune("for {\n\tx++\n}")
+	in := []rune("for {\n\tx++\n}\n")
 	got := newlinePainter{}.Paint(in, 0)
-	if string(got) != "for {↵\tx++↵}" || len(got) != len(in) || string(in) != "for {\n\tx++\n}" {
+	if string(got) != "for {↵\tx++↵}\n" || len(got) != len(in) || string(in) != "for {\n\tx++\n}\n" {
 		t.Errorf("Paint = %q (input now %q)", string(got), string(in))
 	}
 }

@@ -89,7 +89,6 @@ func onlyComments(code string) bool {
 
 var (
 	packageClause = regexp.MustCompile(`^\s*package\s+\w+\s*(//.*)?$`)
-	mainFunc      = regexp.MustCompile(`(?m)^func\s+main\s*\(\s*\)`)
 )
 
 // scriptError is a failing entry of a script, located by its line.
@@ -113,21 +112,17 @@ func (e *scriptError) Unwrap() error { return e.err }
 // runScript runs Go source read from r entry by entry, printing output and
 // values as the prompt would. It stops at the first failing entry and
 // returns a *scriptError naming the line in the input. A leading package
-// clause is skipped, and a script that declares func main after one
-// (a whole Go program) has main called at the end.
+// clause is skipped.
 func (s *session) runScript(ctx context.Context, r io.Reader, file string) error {
 	sp := &splitter{isComplete: s.eng.IsComplete}
 	br := bufio.NewReader(r)
-	sawPackage, sawMain, first := false, false, true
+	first := true
 	run := func(e entry) error {
 		if first && packageClause.MatchString(e.code) {
-			first, sawPackage = false, true
+			first = false
 			return nil
 		}
 		first = false
-		if mainFunc.MatchString(e.code) {
-			sawMain = true
-		}
 		if err := s.execute(ctx, e.code); err != nil {
 			return &scriptError{file: file, line: e.line + cellLine(err) - 1, err: err}
 		}
@@ -163,11 +158,6 @@ func (s *session) runScript(ctx context.Context, r io.Reader, file string) error
 	if e, ok := sp.flush(); ok {
 		if err := run(e); err != nil {
 			return err
-		}
-	}
-	if sawPackage && sawMain {
-		if err := s.execute(ctx, "main()"); err != nil {
-			return &scriptError{file: file, line: sp.line, err: err}
 		}
 	}
 	return nil

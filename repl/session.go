@@ -70,7 +70,9 @@ func (s *session) execute(ctx context.Context, code string) (err error) {
 		if r := recover(); r != nil {
 			err = fmt.Errorf("internal error in the engine: %v", r)
 		}
-		s.endLine()
+		if s.interactive {
+			s.endLine() // the prompt starts at the left margin
+		}
 	}()
 	err = s.eng.Execute(ctx, code, s.emit)
 	if err == nil {
