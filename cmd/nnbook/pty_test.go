@@ -99,7 +99,7 @@ func (c *console) waitFor(end *regexp.Regexp, timeout time.Duration) {
 	deadline := time.Now().Add(timeout)
 	for {
 		s := c.screen()
-		if end.MatchString("\n" + s) && strings.Contains(s, "\n") || c.mark == 0 && end.MatchString("\n"+s) {
+		if end.MatchString("\n"+s) && strings.Contains(s, "\n") || c.mark == 0 && end.MatchString("\n"+s) {
 			c.mark += len(s)
 			return
 		}
