@@ -185,14 +185,19 @@ func (n *Network) lossSum(ws *workspace, B int) float64 {
 // each layer is updated as soon as its gradient is known, so the layer below
 // sees the updated weights.
 func (n *Network) backward(ws *workspace, B int, update bool) {
+	n.backwardScaled(ws, B, 1/float64(B), update)
+}
+
+// backwardScaled is backward for the loss Σ_rows E · inv (inv = 1/B for the
+// mean over this batch; 1/M when the rows are one chunk of a batch of M).
+func (n *Network) backwardScaled(ws *workspace, B int, inv float64, update bool) {
 	last := len(n.layers) - 1
 	Lo := &n.layers[last]
 	k := Lo.out
-	inv := 1 / float64(B)
 	for r := 0; r < B; r++ {
 		d := ws.d[last][r*k : (r+1)*k]
 		outputDelta(n.loss, Lo.act, Lo.kind, ws.z[last][r*k:(r+1)*k], ws.a[last][r*k:(r+1)*k], ws.t[r*k:(r+1)*k], d)
-		if B > 1 {
+		if inv != 1 {
 			for i := range d {
 				d[i] *= inv
 			}

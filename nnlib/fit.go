@@ -265,7 +265,6 @@ func (n *Network) Fit(data *Dataset, opts FitOptions) (*History, error) {
 	for i := range order {
 		order[i] = i
 	}
-	in, k := n.sizes[0], n.NumOutputs()
 	start := time.Now()
 	done := ctx.Done()
 	for epoch := 1; epoch <= opts.Epochs; epoch++ {
@@ -283,31 +282,16 @@ func (n *Network) Fit(data *Dataset, opts FitOptions) (*History, error) {
 				}
 			}
 			hi := min(lo+B, N)
-			m := hi - lo
-			ws := n.work(m)
-			for r := 0; r < m; r++ {
-				s := order[lo+r]
-				copy(ws.x[r*in:(r+1)*in], data.Inputs[s])
-				copy(ws.t[r*k:(r+1)*k], data.Targets[s])
-			}
-			n.forward(ws, m)
-			e := n.lossSum(ws, m)
-			if math.IsNaN(e) || math.IsInf(e, 0) {
+			e, c, err := n.fitStep(data, order[lo:hi], countAcc, done, opts.RecordSteps, h)
+			if err != nil {
 				h.Wall = time.Since(start)
-				return h, fmt.Errorf("Fit: epoch %d, step %d: loss is %g; training stopped before that step (try a smaller learning rate)", epoch, step, e/float64(m))
+				if ctx.Err() != nil {
+					return h, fmt.Errorf("Fit stopped in epoch %d during step %d (%d epochs finished): %w", epoch, step, len(h.Epochs), ctx.Err())
+				}
+				return h, fmt.Errorf("Fit: epoch %d, step %d: %w", epoch, step, err)
 			}
 			sum += e
-			if opts.RecordSteps {
-				h.Steps = append(h.Steps, e/float64(m))
-			}
-			if countAcc {
-				for r := 0; r < m; r++ {
-					if decide(n.output(ws, r)) == data.Labels[order[lo+r]] {
-						correct++
-					}
-				}
-			}
-			n.backward(ws, m, true)
+			correct += c
 		}
 		st := EpochStats{Epoch: epoch, Loss: sum / float64(N)}
 		if countAcc {
@@ -334,4 +318,78 @@ func (n *Network) Fit(data *Dataset, opts FitOptions) (*History, error) {
 	}
 	h.Wall = time.Since(start)
 	return h, nil
+}
+
+// fitChunk is the most rows one forward/backward pass handles; larger batches
+// (a full batch of MNIST, say) accumulate the gradient chunk by chunk, which
+// bounds memory and lets a cancel land between chunks.
+const fitChunk = 1024
+
+// fitStep takes one optimizer step on the rows rows of data and returns the
+// summed loss and the number of correct class decisions (before the step).
+// On a non-finite loss or a cancel it returns an error and takes no step.
+func (n *Network) fitStep(data *Dataset, rows []int, countAcc bool, done <-chan struct{}, record bool, h *History) (float64, int, error) {
+	m := len(rows)
+	in, k := n.sizes[0], n.NumOutputs()
+	var acc []float64
+	sum, correct := 0.0, 0
+	for lo := 0; lo < m; lo += fitChunk {
+		if lo > 0 && done != nil {
+			select {
+			case <-done:
+				return 0, 0, fmt.Errorf("cancelled")
+			default:
+			}
+		}
+		hi := min(lo+fitChunk, m)
+		b := hi - lo
+		ws := n.work(b)
+		for r := 0; r < b; r++ {
+			s := rows[lo+r]
+			copy(ws.x[r*in:(r+1)*in], data.Inputs[s])
+			copy(ws.t[r*k:(r+1)*k], data.Targets[s])
+		}
+		n.forward(ws, b)
+		e := n.lossSum(ws, b)
+		if math.IsNaN(e) || math.IsInf(e, 0) {
+			return 0, 0, fmt.Errorf("loss is %g; training stopped before that step (try a smaller learning rate)", e/float64(b))
+		}
+		sum += e
+		if countAcc {
+			for r := 0; r < b; r++ {
+				if decide(n.output(ws, r)) == data.Labels[rows[lo+r]] {
+					correct++
+				}
+			}
+		}
+		if m == b { // the usual case: the whole batch in one pass
+			if n.opt.Kind == KindSGD && b == 1 {
+				n.sgdStep1(ws)
+			} else {
+				n.backward(ws, b, true)
+			}
+			break
+		}
+		n.backwardScaled(ws, b, 1/float64(m), false)
+		if acc == nil {
+			acc = make([]float64, len(ws.grad))
+		}
+		for i, g := range ws.grad {
+			acc[i] += g
+		}
+		if hi == m {
+			n.applyGradient(acc)
+		}
+	}
+	if record {
+		h.Steps = append(h.Steps, sum/float64(m))
+	}
+	return sum, correct, nil
+}
+
+// applyGradient takes one optimizer step with gradient g (all layers at once).
+func (n *Network) applyGradient(g []float64) {
+	n.state.begin(&n.opt, len(n.params))
+	n.state.update(&n.opt, n.params, g, n.frozen, 0, len(n.params))
+	n.steps++
 }

@@ -302,3 +302,24 @@ func TestFitErrors(t *testing.T) {
 		t.Error("failed Fit changed the network")
 	}
 }
+
+// TestFitFullBatchChunked: a full batch larger than one pass is accumulated
+// chunk by chunk and equals one TrainBatch step over all rows.
+func TestFitFullBatchChunked(t *testing.T) {
+	d := bigData(2500, 6, 3)
+	for _, opt := range []Optimizer{SGD(0.3), Adam(0.01)} {
+		a, _ := Build([]int{6, 5, 3}, WithLoss(CrossEntropy), WithOptimizer(opt))
+		b := a.Clone()
+		if _, err := a.Fit(d, FitOptions{Epochs: 1}); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := b.TrainBatch(d.Inputs, d.Targets); err != nil {
+			t.Fatal(err)
+		}
+		for i := 0; i < a.NumParams(); i++ {
+			if !near(a.Param(i), b.Param(i), 1e-12) {
+				t.Fatalf("%v: %s: Fit %v, TrainBatch %v", opt, a.ParamName(i), a.Param(i), b.Param(i))
+			}
+		}
+	}
+}
