@@ -849,3 +849,11 @@ func fmtTable(rows [][]string) string {
 	}
 	return b.String()
 }
+
+// String describes an option (options are functions; this only names the type).
+func (o Option) String() string {
+	if o == nil {
+		return "nnlib.Option(nil)"
+	}
+	return "nnlib.Option"
+}

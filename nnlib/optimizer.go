@@ -173,3 +173,6 @@ func (s *optState) updateRange(o *Optimizer, params, g []float64, frozen []bool,
 		}
 	}
 }
+
+// String returns the kind's name.
+func (k OptimizerKind) String() string { return string(k) }

@@ -450,3 +450,20 @@ func lossFormula(l Loss) string {
 	}
 	return string(l)
 }
+
+// String prints the layer's neurons with net, out and δ.
+func (t TraceLayer) String() string {
+	rows := [][]string{{"neuron", "net", "out", "∂E/∂out", "∂out/∂net", "δ"}}
+	for j, nm := range t.Names {
+		r := []string{nm, fmtNum(t.Net[j]), fmtNum(t.Out[j])}
+		for _, s := range [][]float64{t.DEDOut, t.DOutDNet, t.Delta} {
+			if j < len(s) {
+				r = append(r, fmtNum(s[j]))
+			} else {
+				r = append(r, "")
+			}
+		}
+		rows = append(rows, r)
+	}
+	return fmtTable(rows)
+}
