@@ -82,3 +82,33 @@ func TestWorkedExampleData(t *testing.T) {
 		t.Errorf("WorkedExampleData = %v → %v", d.Inputs, d.Targets)
 	}
 }
+
+// TestGeneratorsLearnable: the toy problems are separable by a small network
+// (so a decision-boundary plot of a trained network shows the shapes).
+func TestGeneratorsLearnable(t *testing.T) {
+	tests := []struct {
+		name   string
+		d      *Dataset
+		sizes  []int
+		hidden Activation
+		epochs int
+		want   float64
+	}{
+		{"moons", TwoMoons(200, 0.1, 1), []int{2, 16, 2}, Tanh, 200, 0.97},
+		{"spirals", Spirals(200, 0.02, 1), []int{2, 32, 32, 2}, ReLU, 400, 0.95},
+	}
+	for _, tt := range tests {
+		n, err := Build(tt.sizes, WithHidden(tt.hidden), WithLoss(CrossEntropy), WithOptimizer(Adam(0.01)), WithSeed(1))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := n.Fit(tt.d, FitOptions{Epochs: tt.epochs, BatchSize: 16, Shuffle: true}); err != nil {
+			t.Fatal(err)
+		}
+		acc := Accuracy(n, tt.d)
+		t.Logf("%s: training accuracy %.3f", tt.name, acc)
+		if acc < tt.want {
+			t.Errorf("%s: training accuracy %.3f, want ≥ %.2f", tt.name, acc, tt.want)
+		}
+	}
+}
