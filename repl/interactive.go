@@ -119,6 +119,7 @@ func (s *session) repl(stdin *os.File) int {
 		}
 		if err := s.runGuarded(sigc, func(ctx context.Context) error { return s.execute(ctx, code) }); err != nil {
 			s.reportError(err)
+			s.showSource(code, err)
 		}
 	}
 	return 0

@@ -424,3 +424,16 @@ func TestInline(t *testing.T) {
 		t.Errorf("iTerm2 sequence starts %q", s[:40])
 	}
 }
+
+func TestShowSource(t *testing.T) {
+	s, _, _, errw := newTestSession(t)
+	s.showSource("x := 1\n\ty := ä + )", &kernel.CellError{Name: "CompileError", Value: "expected operand", Line: 2, Col: 11})
+	if want := "    \ty := ä + )\n    \t         ^\n"; errw.String() != want {
+		t.Errorf("showSource wrote %q, want %q", errw.String(), want)
+	}
+	errw.Reset()
+	s.showSource("x", &kernel.CellError{Name: "Panic", Value: "boom", Line: 1, Col: 1})
+	if errw.Len() != 0 {
+		t.Errorf("showSource showed a panic: %q", errw.String())
+	}
+}

@@ -220,6 +220,33 @@ func (s *session) reportError(err error) {
 	}
 }
 
+// showSource prints, under a compile error at the prompt, the entry's line
+// it names with a caret under the column (Col counts runes; tabs are kept
+// so the caret lines up).
+func (s *session) showSource(code string, err error) {
+	var ce *cellErr
+	if !errors.As(err, &ce) || ce.Name != "CompileError" || ce.Line < 1 || ce.Col < 1 {
+		return
+	}
+	lines := strings.Split(code, "\n")
+	if ce.Line > len(lines) {
+		return
+	}
+	line := []rune(lines[ce.Line-1])
+	if ce.Col > len(line)+1 {
+		return
+	}
+	var pad strings.Builder
+	for _, r := range line[:ce.Col-1] {
+		if r == '\t' {
+			pad.WriteRune('\t')
+		} else {
+			pad.WriteRune(' ')
+		}
+	}
+	fmt.Fprintf(s.errw, "    %s\n    %s%s\n", string(line), pad.String(), s.style(styleRed, "^"))
+}
+
 // meta runs a meta command line. It returns an error for a command that
 // failed (an unknown one included); the caller reports it.
 func (s *session) meta(ctx context.Context, line string) error {

@@ -338,3 +338,21 @@ func TestPTYFigure(t *testing.T) {
 	}
 	c.exit()
 }
+
+func TestPTYFigureInline(t *testing.T) {
+	dir := t.TempDir()
+	c := startConsole(t, dir, filepath.Join(dir, "history"), "--inline=kitty", "--plots", "out")
+	c.waitPrompt(10 * time.Second)
+	c.enter("n := nnlib.New(2, 3, 1)")
+	c.enter("h, _ := n.Fit(nnlib.XOR(), nnlib.FitOptions{Epochs: 3})")
+	c.send("plot.Loss(h)\r")
+	c.expect(filepath.Join("out", "fig-1.png"), 10*time.Second)
+	c.waitPrompt(5 * time.Second)
+	c.mu.Lock()
+	raw := c.buf.String()
+	c.mu.Unlock()
+	if !strings.Contains(raw, "\x1b_Ga=T,f=100,") {
+		t.Error("no kitty graphics sequence in the output")
+	}
+	c.exit()
+}

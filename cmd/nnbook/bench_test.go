@@ -1,0 +1,74 @@
+package main
+
+import (
+	"fmt"
+	"path/filepath"
+	"testing"
+	"time"
+)
+
+// BenchmarkStartToPrompt times the built binary from exec to its first
+// prompt on a pseudo-terminal. Goal: under 50 ms.
+func BenchmarkStartToPrompt(b *testing.B) {
+	dir := b.TempDir()
+	var total time.Duration
+	for i := 0; i < b.N; i++ {
+		start := time.Now()
+		c := startConsole(b, dir, filepath.Join(dir, "history"))
+		c.waitPrompt(10 * time.Second)
+		total += time.Since(start)
+		c.exit()
+	}
+	b.ReportMetric(float64(total.Microseconds())/1000/float64(b.N), "ms-to-prompt")
+}
+
+// BenchmarkStartToFirstValue times exec to the value of a first entry typed
+// at once ("1+1"): the prompt shows while the engine still loads, so this
+// includes the engine's start-up.
+func BenchmarkStartToFirstValue(b *testing.B) {
+	dir := b.TempDir()
+	var total time.Duration
+	for i := 0; i < b.N; i++ {
+		start := time.Now()
+		c := startConsole(b, dir, filepath.Join(dir, "history"))
+		c.waitPrompt(10 * time.Second)
+		c.send("1+1\r")
+		c.expect("2 // int", 10*time.Second)
+		total += time.Since(start)
+		c.waitPrompt(5 * time.Second)
+		c.exit()
+	}
+	b.ReportMetric(float64(total.Microseconds())/1000/float64(b.N), "ms-to-value")
+}
+
+// seedPython10k is the seed's pure-Python time for 10,000 single-sample
+// steps of the worked example (../shared/bench/README.md, median of 7).
+const seedPython10k = 38.0 // ms
+
+// BenchmarkTrainLoop10k types, at the prompt, an interpreted for loop of
+// 10,000 calls to the one-step Train of nnlib.WorkedExample() and times it
+// from Enter to its value. Goal: faster than the seed's Python (38 ms).
+func BenchmarkTrainLoop10k(b *testing.B) {
+	dir := b.TempDir()
+	c := startConsole(b, dir, filepath.Join(dir, "history"))
+	c.waitPrompt(10 * time.Second)
+	c.enter("n := nnlib.WorkedExample()")
+	c.enter("in, tg := nnlib.WorkedInput(), nnlib.WorkedTarget()")
+	c.enter("k := 0")
+	var total time.Duration
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		c.send("for i := 0; i < 10000; i++ { n.Train(in, tg) }; k++; k\r")
+		start := time.Now()
+		c.expect(fmt.Sprintf("%d // int", i+1), 60*time.Second)
+		total += time.Since(start)
+		c.waitPrompt(5 * time.Second)
+	}
+	b.StopTimer()
+	ms := float64(total.Microseconds()) / 1000 / float64(b.N)
+	b.ReportMetric(ms, "ms/10k-steps")
+	b.ReportMetric(seedPython10k/ms, "x-seed-python")
+	c.send("n.Steps()\r")
+	c.expect(fmt.Sprintf("%d // int", 10000*b.N), 5*time.Second)
+	c.exit()
+}
