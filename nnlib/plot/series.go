@@ -18,13 +18,13 @@ type Series struct {
 	Name string    // legend label: "train", "lr=0.5 validation", "class 1"
 	X, Y []float64 // the points drawn, all finite
 
-	// Dropped counts the points left out: NaN or ±Inf, and values ≤ 0 on
-	// a logarithmic axis.
+	// Dropped counts the points left out: NaN, ±Inf or beyond ±1e300
+	// (overflow), and values ≤ 1e-300 on a logarithmic axis.
 	Dropped int
-	// Diverged is true when the data contained NaN or ±Inf: the run blew
-	// up. A red ✗ labelled "diverged" marks (MarkX, MarkY), the last finite
-	// point before the first bad one (the curve's first point when even
-	// that one is bad and no finite point exists, MarkX is NaN).
+	// Diverged is true when the data contained NaN, ±Inf or overflow: the
+	// run blew up. A red ✗ labelled "diverged" marks (MarkX, MarkY), the
+	// last finite point before the first bad one; MarkX is NaN when there
+	// is no such point (the very first value is bad).
 	Diverged     bool
 	MarkX, MarkY float64
 }
@@ -44,6 +44,16 @@ func (s Series) String() string {
 	return out
 }
 
+// Values beyond ±huge count as overflow, like ±Inf (a diverged run); on a
+// log axis, values ≤ tiny are dropped like zero. No axis can show them.
+const (
+	huge = 1e300
+	tiny = 1e-300
+)
+
+// drawable reports whether v is finite and within ±huge.
+func drawable(v float64) bool { return finite(v) && math.Abs(v) <= huge }
+
 // rawSeries is a curve as given, before cleaning.
 type rawSeries struct {
 	name   string
@@ -61,7 +71,7 @@ func (r rawSeries) clean(logY bool) Series {
 	lastX, lastY, haveLast := 0.0, 0.0, false
 	for i := range n {
 		x, y := r.x[i], r.y[i]
-		if !finite(x) || !finite(y) {
+		if !drawable(x) || !drawable(y) {
 			s.Dropped++
 			if !s.Diverged {
 				s.Diverged = true
@@ -71,7 +81,7 @@ func (r rawSeries) clean(logY bool) Series {
 			}
 			continue
 		}
-		if logY && y <= 0 {
+		if logY && y <= tiny {
 			s.Dropped++
 			continue
 		}
@@ -108,10 +118,10 @@ func (c *curves) logOn() bool {
 	nonPositive := false
 	for _, r := range c.raw {
 		for _, y := range r.y {
-			if !finite(y) {
+			if !drawable(y) {
 				continue
 			}
-			if y <= 0 {
+			if y <= tiny {
 				nonPositive = true
 				continue
 			}
@@ -244,6 +254,8 @@ func (c *curves) build() (*gplot.Plot, error) {
 		p.Y.Min = math.Min(p.Y.Min, 0)
 		p.Y.Max = math.Max(p.Y.Max, 1)
 	}
+	widen(&p.X, false)
+	widen(&p.Y, logY)
 	if legend {
 		lg.Top, lg.Left = emptiestCorner(p, ss, lg.names, !c.legendBottom)
 		lg.place()
@@ -490,4 +502,24 @@ func (intTicks) Ticks(lo, hi float64) []gplot.Tick {
 		out = append(out, gplot.Tick{Value: v, Label: strconv.FormatFloat(v, 'f', -1, 64)})
 	}
 	return out
+}
+
+// widen gives an axis over a single value (or none) a range gonum can
+// draw: gonum's own fix (±1) vanishes for large values, and goes negative
+// on a log axis.
+func widen(a *gplot.Axis, log bool) {
+	lo, hi := a.Min, a.Max
+	if !finite(lo) || !finite(hi) {
+		return // no data: gonum draws an empty 0..1 axis
+	}
+	if log {
+		if hi/lo < 1.01 {
+			a.Min, a.Max = lo/2, hi*2
+		}
+		return
+	}
+	if hi-lo <= 1e-9*math.Max(math.Abs(lo), math.Abs(hi)) {
+		d := math.Max(1, math.Abs(lo)/10)
+		a.Min, a.Max = lo-d, hi+d
+	}
 }

@@ -1,6 +1,7 @@
 package plot
 
 import (
+	"encoding/binary"
 	"math"
 	"strings"
 	"testing"
@@ -288,4 +289,37 @@ func TestSingleSeriesLegend(t *testing.T) {
 			t.Errorf("%v (%s): legend %v, want %v", tc.f, names(tc.f.Series()), got, tc.want)
 		}
 	}
+}
+
+// FuzzValues: any float64s — NaN, ±Inf, zeros, huge — plot without error
+// on both a linear and a log axis, and the drawn points are finite.
+func FuzzValues(f *testing.F) {
+	enc := func(vs ...float64) []byte {
+		b := make([]byte, 0, 8*len(vs))
+		for _, v := range vs {
+			b = binary.LittleEndian.AppendUint64(b, math.Float64bits(v))
+		}
+		return b
+	}
+	f.Add(enc(0.298, 0.1, 3.5e-5), false)
+	f.Add(enc(math.NaN(), math.Inf(1), 0, -1), true)
+	f.Add(enc(1e308, -1e308, 5e-324), true)
+	f.Add(enc(), false)
+	f.Fuzz(func(t *testing.T, data []byte, logY bool) {
+		ys := make([]float64, 0, len(data)/8)
+		for i := 0; i+8 <= len(data) && len(ys) < 64; i += 8 {
+			ys = append(ys, math.Float64frombits(binary.LittleEndian.Uint64(data[i:])))
+		}
+		fig := Values("loss", ys).Size(160, 120).LogY(logY)
+		if _, err := fig.PNG(); err != nil {
+			t.Fatalf("Values(%v).LogY(%v): %v", ys, logY, err)
+		}
+		for _, s := range fig.Series() {
+			for i := range s.Y {
+				if !finite(s.X[i]) || !finite(s.Y[i]) || (fig.IsLogY() && s.Y[i] <= 0) {
+					t.Fatalf("drawn point (%v, %v) with log %v", s.X[i], s.Y[i], fig.IsLogY())
+				}
+			}
+		}
+	})
 }
