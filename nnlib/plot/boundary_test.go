@@ -2,6 +2,7 @@ package plot
 
 import (
 	"fmt"
+	"math"
 	"strings"
 	"testing"
 
@@ -141,5 +142,19 @@ func TestClassScore(t *testing.T) {
 		if got := classScore(tc.out); !approx(got, tc.want, 1e-12) {
 			t.Errorf("classScore(%v) = %v, want %v", tc.out, got, tc.want)
 		}
+	}
+}
+
+// A diverged network (NaN weights) still draws: grey plane, points on top.
+func TestDivergedNetworkStillDraws(t *testing.T) {
+	n := nnlib.New(2, 3, 1)
+	if err := n.SetWeight(0, 1, 0, math.NaN()); err != nil {
+		t.Fatal(err)
+	}
+	if err := n.SetWeight(1, 0, 2, math.Inf(1)); err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range []*Figure{Boundary(n, nnlib.XOR()), Network(n), NetworkBeforeAfter(nnlib.New(2, 3, 1), n)} {
+		requireDrawn(t, decode(t, f), 2000)
 	}
 }
