@@ -12,6 +12,9 @@ import (
 // Predict's message, when the network does not fit the data (e.g. "row 0:
 // expected 4 inputs, got 2").
 func Predictions(n *Network, d *Dataset) []int {
+	if n == nil || d == nil {
+		panic(fmt.Sprintf("nnlib: Predictions: expected a network and a data set, got network %v and data set %v", n != nil, d != nil))
+	}
 	out, err := n.PredictBatch(d.Inputs)
 	if err != nil {
 		panic(fmt.Errorf("nnlib: Predictions on %q: %w", d.Name, err))
@@ -28,7 +31,7 @@ func Predictions(n *Network, d *Dataset) []int {
 // no labels, the argmax of the target row (for one-column targets, target ≥ 0.5).
 // An empty data set gives 0. It panics when the network does not fit the data.
 func Accuracy(n *Network, d *Dataset) float64 {
-	if d.Len() == 0 {
+	if n != nil && d.Len() == 0 {
 		return 0
 	}
 	pred := Predictions(n, d)

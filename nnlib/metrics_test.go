@@ -79,6 +79,14 @@ func TestAccuracyAndPredictions(t *testing.T) {
 	if got := Accuracy(m, moons); got != float64(right)/10 {
 		t.Errorf("Accuracy = %v, want %v", got, float64(right)/10)
 	}
+	func() {
+		defer func() {
+			if r := recover(); r == nil || !strings.Contains(fmt.Sprint(r), "expected a network and a data set") {
+				t.Errorf("nil network: panic %v", r)
+			}
+		}()
+		Accuracy(nil, d)
+	}()
 	// A network that does not fit the data panics with Predict's reason.
 	defer func() {
 		r := recover()
