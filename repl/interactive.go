@@ -44,6 +44,7 @@ func (s *session) repl(stdin *os.File) int {
 		DisableAutoSaveHistory: true,
 		HistorySearchFold:      true,
 		AutoComplete:           comp,
+		Listener:               comp,
 		Painter:                newlinePainter{},
 		InterruptPrompt:        "^C",
 		EOFPrompt:              "\n",
@@ -195,6 +196,33 @@ func (newlinePainter) Paint(line []rune, _ int) []rune {
 		out[i] = r
 	}
 	return out
+}
+
+// OnChange implements readline.Listener: on a continuation line, a closing
+// brace or paren typed right after the suggested indent takes one level of
+// indentation back, as an editor would.
+func (c *completer) OnChange(line []rune, pos int, key rune) ([]rune, int, bool) {
+	if key != '}' && key != ')' && key != ']' {
+		return nil, 0, false
+	}
+	c.mu.Lock()
+	pending := c.pending
+	c.mu.Unlock()
+	return dedent(pending, line, pos, key)
+}
+
+// dedent removes one indentUnit before a closing key typed at the start of
+// a continuation line.
+func dedent(pending string, line []rune, pos int, key rune) ([]rune, int, bool) {
+	n := len([]rune(indentUnit))
+	if pending == "" || pos < n+1 || pos > len(line) || line[pos-1] != key {
+		return nil, 0, false
+	}
+	if strings.TrimLeft(string(line[:pos-1]), " ") != "" {
+		return nil, 0, false
+	}
+	out := append([]rune(nil), line[n:]...)
+	return out, pos - n, true
 }
 
 // completer connects readline's Tab to the engine's Complete, and completes

@@ -437,3 +437,24 @@ func TestShowSource(t *testing.T) {
 		t.Errorf("showSource showed a panic: %q", errw.String())
 	}
 }
+
+func TestDedent(t *testing.T) {
+	tests := []struct {
+		pending, line string
+		key           rune
+		want          string // "" when unchanged
+	}{
+		{"for {", "    }", '}', "}"},
+		{"f(", "        )", ')', "    )"},
+		{"for {", "    x}", '}', ""},
+		{"", "    }", '}', ""},
+		{"for {", "  }", '}', ""},
+	}
+	for _, tt := range tests {
+		r := []rune(tt.line)
+		got, pos, ok := dedent(tt.pending, r, len(r), tt.key)
+		if ok != (tt.want != "") || ok && (string(got) != tt.want || pos != len([]rune(tt.want))) {
+			t.Errorf("dedent(%q, %q) = %q, %d, %v; want %q", tt.pending, tt.line, string(got), pos, ok, tt.want)
+		}
+	}
+}

@@ -198,7 +198,9 @@ func TestPTYMultiLine(t *testing.T) {
 	c.waitCont()
 	c.send("s += i\r")
 	c.waitCont()
-	c.send("\x01\x0b}\r") // Ctrl-A, Ctrl-K: drop the indent, close the brace
+	c.send("}") // takes the indent back
+	c.expect("    ... }", 5*time.Second)
+	c.send("\r")
 	c.waitPrompt(5 * time.Second)
 	c.send("s\r")
 	c.expect("10 // int", 5*time.Second)
