@@ -15,8 +15,7 @@ import (
 )
 
 // BoundaryResolution is the number of grid cells along each axis of a
-// decision-boundary heat map (the network is evaluated at Resolution²
-// points).
+// decision-boundary heat map: the network is evaluated at 100×100 points.
 const BoundaryResolution = 100
 
 // probGrid is the network's output over a regular grid: a GridXYZ.
