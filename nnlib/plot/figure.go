@@ -246,14 +246,14 @@ func (f *Figure) PNG() ([]byte, error) { return f.Render("png") }
 // font by name; viewers without it substitute a similar sans-serif font.
 func (f *Figure) SVG() ([]byte, error) { return f.Render("svg") }
 
-// formats lists the formats Render and Save accept.
-var formats = []string{"png", "svg"}
+// Formats lists the formats Render and Save accept (read only).
+var Formats = []string{"png", "svg"}
 
 // Render renders the figure in the given format, "png" or "svg".
 func (f *Figure) Render(format string) (out []byte, err error) {
 	format = strings.ToLower(strings.TrimPrefix(format, "."))
 	if format != "png" && format != "svg" {
-		return nil, fmt.Errorf("plot: unsupported format %q (supported: %s)", format, strings.Join(formats, ", "))
+		return nil, fmt.Errorf("plot: unsupported format %q (supported: %s)", format, strings.Join([]string{"png", "svg"}, ", "))
 	}
 	ps, err := f.plots()
 	if err != nil {
