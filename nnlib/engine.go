@@ -32,6 +32,11 @@ type workspace struct {
 	x, t    []float64   // inputs B×in, targets B×k
 	z, a, d [][]float64 // per layer: net, out, delta (B×out)
 	grad    []float64   // flat gradient
+
+	// Sparse inputs (MNIST pixels are ~80% zeros): when over half of the batch's
+	// inputs are 0, layer 0 runs on Wᵀ so gonum's Gemm can skip the zeros.
+	sparse0 bool
+	wt, gt  []float64 // layer 0's Wᵀ and ∂E/∂Wᵀ (in×out)
 }
 
 func (n *Network) work(B int) *workspace {
@@ -82,10 +87,24 @@ func (n *Network) load(ws *workspace, inputs, targets [][]float64) {
 // forward computes Z and A of every layer for the first B rows of ws.x.
 func (n *Network) forward(ws *workspace, B int) {
 	prev := ws.x[:B*n.sizes[0]]
+	ws.sparse0 = false
+	if L := &n.layers[0]; B*L.in*L.out >= parMin {
+		zeros := 0
+		for _, v := range prev {
+			if v == 0 {
+				zeros++
+			}
+		}
+		ws.sparse0 = 2*zeros > len(prev)
+	}
 	for l := range n.layers {
 		L := &n.layers[l]
 		z, a := ws.z[l][:B*L.out], ws.a[l][:B*L.out]
-		affine(L, prev, z, B)
+		if l == 0 && ws.sparse0 {
+			affineSparse(L, ws, prev, z, B)
+		} else {
+			affine(L, prev, z, B)
+		}
 		for r := 0; r < B; r++ {
 			activate(L.act, L.kind, z[r*L.out:(r+1)*L.out], a[r*L.out:(r+1)*L.out])
 		}
@@ -146,6 +165,54 @@ func affine(L *layer, A, Z []float64, B int) {
 		return
 	}
 	gemm(0, B)
+}
+
+// affineSparse is affine for an input with many zeros: Z = X·Wᵀ with Wᵀ
+// stored explicitly, which gonum computes row by row as Σ x_i·Wᵀ[i,:], skipping
+// every x_i = 0.
+func affineSparse(L *layer, ws *workspace, X, Z []float64, B int) {
+	in, out := L.in, L.out
+	if len(ws.wt) != in*out {
+		ws.wt = make([]float64, in*out)
+		ws.gt = make([]float64, in*out)
+	}
+	transpose(L.w, out, in, ws.wt)
+	for r := 0; r < B; r++ {
+		zr := Z[r*out : (r+1)*out]
+		if L.shared {
+			for j := range zr {
+				zr[j] = L.b[0]
+			}
+		} else {
+			copy(zr, L.b)
+		}
+	}
+	parallel(B, 8, func(r0, r1 int) {
+		blas64.Gemm(blas.NoTrans, blas.NoTrans, 1,
+			blas64.General{Rows: r1 - r0, Cols: in, Stride: in, Data: X[r0*in : r1*in]},
+			blas64.General{Rows: in, Cols: out, Stride: out, Data: ws.wt},
+			1, blas64.General{Rows: r1 - r0, Cols: out, Stride: out, Data: Z[r0*out : r1*out]})
+	})
+}
+
+// transpose writes the r×c matrix a (row-major) into t as c×r, in 32×32 tiles,
+// split over the cores by tile rows.
+func transpose(a []float64, r, c int, t []float64) {
+	const blk = 32
+	parallel((r+blk-1)/blk, 2, func(b0, b1 int) {
+		for i0 := b0 * blk; i0 < min(b1*blk, r); i0 += blk {
+			i1 := min(i0+blk, r)
+			for j0 := 0; j0 < c; j0 += blk {
+				j1 := min(j0+blk, c)
+				for i := i0; i < i1; i++ {
+					row := a[i*c+j0 : i*c+j1]
+					for k, v := range row {
+						t[(j0+k)*r+i] = v
+					}
+				}
+			}
+		}
+	})
 }
 
 // parMin is the product size (B·in·out) from which work is split over cores.
@@ -219,7 +286,14 @@ func (n *Network) backwardScaled(ws *workspace, B int, inv float64, update bool)
 		gw := ws.grad[L.woff : L.woff+in*out]
 		gb := ws.grad[L.boff : L.boff+len(L.b)]
 		// ∂E/∂W = Dᵀ·A, ∂E/∂b = Σ rows of D
-		if B*in*out < gemmMin {
+		if l == 0 && ws.sparse0 {
+			// ∂E/∂Wᵀ = Xᵀ·D skips the zero inputs; then transpose into place
+			blas64.Gemm(blas.Trans, blas.NoTrans, 1,
+				blas64.General{Rows: B, Cols: in, Stride: in, Data: A},
+				blas64.General{Rows: B, Cols: out, Stride: out, Data: D},
+				0, blas64.General{Rows: in, Cols: out, Stride: out, Data: ws.gt})
+			transpose(ws.gt, in, out, gw)
+		} else if B*in*out < gemmMin {
 			clear(gw)
 			for r := 0; r < B; r++ {
 				x := A[r*in : (r+1)*in]

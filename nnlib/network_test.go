@@ -239,14 +239,28 @@ func TestRegisterActivation(t *testing.T) {
 // TestBatchMatchesMeanOfSamples: a TrainBatch step equals SGD on the mean of
 // per-sample gradients, on both the small-loop and the BLAS path.
 func TestBatchMatchesMeanOfSamples(t *testing.T) {
-	for _, sizes := range [][]int{{3, 4, 2}, {40, 64, 10}} {
+	// {100, 64, 10} at 64 rows with 70% zero inputs takes the sparse path
+	for _, sizes := range [][]int{{3, 4, 2}, {40, 64, 10}, {100, 64, 10}} {
 		net, _ := Build(sizes, WithHidden(ReLU), WithLoss(CrossEntropy), WithInit(He), WithLearningRate(0.1))
-		d := bigData(20, sizes[0], sizes[len(sizes)-1])
+		rows := 20
+		if sizes[0] == 100 {
+			rows = 64
+		}
+		d := bigData(rows, sizes[0], sizes[len(sizes)-1])
+		if sizes[0] == 100 {
+			for _, x := range d.Inputs {
+				for j := range x {
+					if x[j] < 0.7 {
+						x[j] = 0
+					}
+				}
+			}
+		}
 		mean := make([]float64, net.NumParams())
 		for i := range d.Inputs {
 			g, _ := net.Gradient(d.Inputs[i], d.Targets[i])
 			for k := range g {
-				mean[k] += g[k] / 20
+				mean[k] += g[k] / float64(rows)
 			}
 		}
 		want := net.Params()
@@ -260,6 +274,9 @@ func TestBatchMatchesMeanOfSamples(t *testing.T) {
 			if !near(net.Param(k), w, 1e-12) {
 				t.Fatalf("%v: %s = %v, want %v", sizes, net.ParamName(k), net.Param(k), w)
 			}
+		}
+		if sizes[0] == 100 && !net.ws.sparse0 {
+			t.Error("sparse path not taken")
 		}
 		outs, _ := net.PredictBatch(d.Inputs)
 		for i, x := range d.Inputs {
