@@ -18,12 +18,13 @@ func (nb *Notebook) SetKernelMetadata() {
 		"language":     "go",
 	})
 	nb.Metadata.Set("language_info", map[string]string{
-		"name":            "go",
-		"version":         strings.TrimPrefix(runtime.Version(), "go"),
-		"mimetype":        "text/x-go",
-		"file_extension":  ".go",
-		"pygments_lexer":  "go",
-		"codemirror_mode": "go",
+		"name":               "go",
+		"version":            strings.TrimPrefix(runtime.Version(), "go"),
+		"mimetype":           "text/x-go",
+		"file_extension":     ".go",
+		"pygments_lexer":     "go",
+		"codemirror_mode":    "go",
+		"nbconvert_exporter": "script",
 	})
 }
 
