@@ -305,9 +305,7 @@ func (f *Figure) draw(c draw.Canvas, ps []*gplot.Plot) {
 	m := vg.Points(8)
 	c = draw.Crop(c, m, -m, m, -m)
 	if len(ps) == 1 {
-		if f.title != "" {
-			ps[0].Title.Text = f.title
-		}
+		ps[0].Title.Text = f.title // the figure's title is the plot's
 		ps[0].Draw(c)
 		return
 	}

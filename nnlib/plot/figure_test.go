@@ -226,3 +226,16 @@ func TestPNGIsValidForKernel(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+func TestTitleCanBeRemoved(t *testing.T) {
+	f := Values("loss", []float64{1, 2}).Title("first")
+	decode(t, f)
+	f.Title("")
+	decode(t, f)
+	if got := f.Plots()[0].Title.Text; got != "" {
+		t.Fatalf("title after Title(\"\") = %q", got)
+	}
+	if got := f.String(); got != "Figure 640×480 (1 series)" {
+		t.Fatalf("String() = %q", got)
+	}
+}
