@@ -1,8 +1,11 @@
 package notebooks
 
 import (
+	"bytes"
 	"context"
 	"errors"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -53,5 +56,59 @@ y = undefinedThing + 2
 	}
 	if n := len(nb.Cells[2].Outputs); n != 1 || nb.Cells[2].Outputs[0].Type != "error" {
 		t.Errorf("failing cell outputs: %v", nb.Cells[2].Outputs)
+	}
+}
+
+// TestMainRealEngineFailure runs "nnbook run" on a notebook whose second cell
+// does not compile: exit status 1, the notebook, cell and line named, and the
+// input byte-identical.
+func TestMainRealEngineFailure(t *testing.T) {
+	dir := t.TempDir()
+	in := writeFile(t, dir, "broken.ipynb", minimal("import \"fmt\"\nfmt.Println(\"ok\")", "x := 1\ny := x +\n", "fmt.Println(\"never\")"))
+	before, _ := os.ReadFile(in)
+	factory := func() (Executor, error) {
+		e, err := kernel.New()
+		if err != nil {
+			return nil, err
+		}
+		return e, nil
+	}
+	for _, args := range [][]string{{in}, {"--inplace", in}} {
+		code, _, stderr := runMain(t, factory, args...)
+		if code != 1 {
+			t.Errorf("%v: exit %d, want 1\n%s", args, code, stderr)
+		}
+		if want := in + ": cell 2 (code cell 2), line "; !strings.Contains(stderr, want) {
+			t.Errorf("%v: stderr lacks %q:\n%s", args, want, stderr)
+		}
+		if after, _ := os.ReadFile(in); !bytes.Equal(before, after) {
+			t.Errorf("%v: the input changed", args)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, "broken.nbconvert.ipynb")); err == nil {
+		t.Errorf("an output notebook was written for a failed run")
+	}
+}
+
+// TestExportTutorial exports a committed tutorial to Markdown and HTML.
+func TestExportTutorial(t *testing.T) {
+	nb := readNotebook(t, "01-backprop-by-hand.ipynb")
+	md, files := ToMarkdown(nb, "img")
+	if len(files) < 3 {
+		t.Errorf("markdown export wrote %d images, want the network, loss and before/after figures", len(files))
+	}
+	for name, png := range files {
+		if !bytes.HasPrefix(png, []byte("\x89PNG")) {
+			t.Errorf("%s is not a PNG", name)
+		}
+		if !bytes.Contains(md, []byte("](img/"+name+")")) {
+			t.Errorf("markdown does not link %s", name)
+		}
+	}
+	page := ToHTML(nb, "01")
+	for _, want := range []string{"<h1>01 · Backpropagation by hand</h1>", "<pre><code>net_h1 = w1·i1 + w2·i2 + b1", "<li>∂E/∂out_o1", "E_total = 0.298371109", "data:image/png;base64,iVBORw0KGgo"} {
+		if !bytes.Contains(page, []byte(want)) {
+			t.Errorf("html lacks %q", want)
+		}
 	}
 }

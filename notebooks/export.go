@@ -184,6 +184,18 @@ func markdownToHTML(src string) string {
 				cls = fmt.Sprintf(" class=\"language-%s\"", html.EscapeString(lang))
 			}
 			fmt.Fprintf(&b, "<pre><code%s>%s</code></pre>\n", cls, html.EscapeString(strings.Join(code, "\n")))
+		case len(para) == 0 && (strings.HasPrefix(l, "    ") || strings.HasPrefix(l, "\t")):
+			// An indented code block runs until a line that is neither
+			// indented nor blank.
+			var code []string
+			for ; i < len(lines) && (strings.HasPrefix(lines[i], "    ") || strings.HasPrefix(lines[i], "\t") || strings.TrimSpace(lines[i]) == ""); i++ {
+				code = append(code, strings.TrimPrefix(strings.TrimPrefix(lines[i], "\t"), "    "))
+			}
+			i--
+			for len(code) > 0 && strings.TrimSpace(code[len(code)-1]) == "" {
+				code = code[:len(code)-1]
+			}
+			fmt.Fprintf(&b, "<pre><code>%s</code></pre>\n", html.EscapeString(strings.Join(code, "\n")))
 		case headingRe.MatchString(t):
 			flushPara()
 			m := headingRe.FindStringSubmatch(t)

@@ -3,6 +3,7 @@ package notebooks
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -229,4 +230,33 @@ func FuzzRead(f *testing.F) {
 			t.Fatalf("not stable:\n%s\n---\n%s", out, out2)
 		}
 	})
+}
+
+func ExampleNotebook_Write() {
+	nb, err := Read([]byte(`{"nbformat": 4, "nbformat_minor": 5, "metadata": {"custom": 1},
+		"cells": [{"cell_type": "markdown", "id": "intro", "metadata": {}, "source": "# Hi\nthere"}]}`))
+	if err != nil {
+		panic(err)
+	}
+	out, _ := nb.Write()
+	fmt.Print(string(out))
+	// Output:
+	// {
+	//  "cells": [
+	//   {
+	//    "cell_type": "markdown",
+	//    "id": "intro",
+	//    "metadata": {},
+	//    "source": [
+	//     "# Hi\n",
+	//     "there"
+	//    ]
+	//   }
+	//  ],
+	//  "metadata": {
+	//   "custom": 1
+	//  },
+	//  "nbformat": 4,
+	//  "nbformat_minor": 5
+	// }
 }
