@@ -349,26 +349,50 @@ func (lay *netLayout) draw(c draw.Canvas, plt *gplot.Plot) {
 	if len(lay.edges) > 40 {
 		labelSize = vg.Points(7)
 	}
+	// Obstacles for the labels: the neurons, then each label placed.
+	var taken []vg.Rectangle
+	for _, n := range lay.nodes {
+		pt := at(n.x, n.y)
+		taken = append(taken, vg.Rectangle{Min: vg.Point{X: pt.X - r, Y: pt.Y - r}, Max: vg.Point{X: pt.X + r, Y: pt.Y + r}})
+	}
 	for _, e := range lay.edges {
 		if e.label == "" {
 			continue
 		}
 		a, b := lay.nodes[e.from], lay.nodes[e.to]
 		pa, pb := at(a.x, a.y), at(b.x, b.y)
-		// A third of the way along the visible part of the line, from
-		// the source, as in the seed's figure: clear of the crossing in
-		// the middle.
 		dist := vg.Length(math.Hypot(float64(pb.X-pa.X), float64(pb.Y-pa.Y)))
 		if dist <= 2*r {
 			continue
 		}
-		t := (r + 0.3*(dist-2*r)) / dist
-		pt := vg.Point{X: pa.X + (pb.X-pa.X)*t, Y: pa.Y + (pb.Y-pa.Y)*t}
 		clr := lay.weightColor(e.w)
 		if e.bias {
 			clr = grey
 		}
-		boxedText(c, txt(labelSize, clr), pt, e.label)
+		sty := txt(labelSize, clr)
+		box := sty.Rectangle(e.label)
+		// A third of the way along the visible part of the line, from the
+		// source, as in the seed's figure (clear of the crossing in the
+		// middle) — or, when another label is there, the first free spot
+		// further along; failing that, the least crowded one.
+		bestPt, bestOverlap := vg.Point{}, vg.Length(-1)
+		for _, f := range []vg.Length{0.3, 0.18, 0.42, 0.55, 0.68, 0.8} {
+			t := (r + f*(dist-2*r)) / dist
+			pt := vg.Point{X: pa.X + (pb.X-pa.X)*t, Y: pa.Y + (pb.Y-pa.Y)*t}
+			rect := vg.Rectangle{Min: pt.Add(box.Min), Max: pt.Add(box.Max)}
+			var overlap vg.Length
+			for _, o := range taken {
+				overlap += overlapArea(rect, o)
+			}
+			if bestOverlap < 0 || overlap < bestOverlap {
+				bestPt, bestOverlap = pt, overlap
+			}
+			if overlap == 0 {
+				break
+			}
+		}
+		taken = append(taken, vg.Rectangle{Min: bestPt.Add(box.Min), Max: bestPt.Add(box.Max)})
+		boxedText(c, sty, bestPt, e.label)
 	}
 	// Neurons.
 	last := len(s.sizes) - 1
@@ -491,4 +515,14 @@ func snapshot(n *nnlib.Network) *netSnap {
 		s.acts = append(s.acts, string(n.LayerActivation(l)))
 	}
 	return s
+}
+
+// overlapArea returns the area two rectangles share (0 when apart).
+func overlapArea(a, b vg.Rectangle) vg.Length {
+	w := min(a.Max.X, b.Max.X) - max(a.Min.X, b.Min.X)
+	h := min(a.Max.Y, b.Max.Y) - max(a.Min.Y, b.Min.Y)
+	if w <= 0 || h <= 0 {
+		return 0
+	}
+	return w * h
 }
