@@ -142,3 +142,27 @@ func TestNetworkBeforeAfter(t *testing.T) {
 		t.Fatal("Network(nil) rendered")
 	}
 }
+
+// Every kind of figure renders as SVG too.
+func TestEveryKindAsSVG(t *testing.T) {
+	h := history("lr=0.5", 10, decay(0.3), decay(0.2), rising)
+	figs := map[string]*Figure{
+		"loss":     Loss(h),
+		"accuracy": Accuracy(h),
+		"both":     LossAndAccuracy(h),
+		"network":  Network(nnlib.WorkedExample()),
+		"before":   NetworkBeforeAfter(nnlib.New(3, 12, 2), nnlib.New(3, 12, 2)),
+		"boundary": Boundary(nnlib.New(2, 3, 2), nnlib.Spirals(50, 0.05, 1)),
+		"digits":   Digits([][]float64{synthDigit(0), synthDigit(1)}, []int{0, 1}, []int{0, 7}, 0),
+	}
+	for name, f := range figs {
+		b, err := f.SVG()
+		if err != nil {
+			t.Errorf("%s: %v", name, err)
+			continue
+		}
+		if !strings.HasPrefix(string(b), "<?xml") || !strings.Contains(string(b), "</svg>") || len(b) < 2000 {
+			t.Errorf("%s: %d bytes of SVG, not a whole document", name, len(b))
+		}
+	}
+}
