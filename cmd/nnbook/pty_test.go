@@ -134,6 +134,21 @@ func (c *console) enter(line string) {
 // exit sends Ctrl-D on an empty line and checks that nnbook exits with 0.
 func (c *console) exit() {
 	c.t.Helper()
+	// Wait for the prompt: a Ctrl-D typed while an entry still runs would
+	// reach the terminal in cooked mode.
+	deadline := time.Now().Add(5 * time.Second)
+	for {
+		c.mu.Lock()
+		all := ansi.ReplaceAllString(c.buf.String(), "")
+		c.mu.Unlock()
+		if promptAtEnd.MatchString(all) {
+			break
+		}
+		if time.Now().After(deadline) {
+			c.t.Fatalf("no prompt to type Ctrl-D at; the terminal shows:\n%s", all)
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
 	c.send("\x04")
 	select {
 	case <-c.done:
