@@ -6,6 +6,7 @@ import (
 	"net"
 	"os"
 	"strconv"
+	"strings"
 )
 
 // ConnectionInfo is the content of a Jupyter connection file: where the five
@@ -70,6 +71,12 @@ func ParseConnectionInfo(b []byte) (ConnectionInfo, error) {
 		return c, fmt.Errorf("connection file: %v", err)
 	}
 	return c, nil
+}
+
+// listenEndpoint is endpoint with the kernel's buffered transport.
+func (c ConnectionInfo) listenEndpoint(port int) string {
+	ep := c.endpoint(port)
+	return transportName(c.Transport) + strings.TrimPrefix(ep, c.Transport)
 }
 
 // endpoint returns the ZeroMQ endpoint of one port.

@@ -106,7 +106,7 @@ func NewKernel(conn *ConnectionInfo, eng Engine, logw io.Writer) (*Kernel, error
 	}
 	const sendTimeout = 10 * time.Second
 	mk := func(name string, port *int, s zmq4.Socket) (*endpoint, error) {
-		if err := s.Listen(conn.endpoint(*port)); err != nil {
+		if err := s.Listen(conn.listenEndpoint(*port)); err != nil {
 			return nil, fmt.Errorf("%s socket: %w", name, err)
 		}
 		if *port == 0 && conn.Transport == "tcp" {
@@ -487,6 +487,13 @@ func (k *Kernel) execute(q queued) {
 	code, err := k.runMeta(ctx, m, req.Code, emit, &payload)
 	if err == nil && strings.TrimSpace(code) != "" {
 		err = k.runEngine(ctx, code, emit)
+	}
+	if err == nil && ctx.Err() != nil {
+		// The cell stopped early because it was interrupted (a Fit returns
+		// normally when its context ends): report it as interrupted, so
+		// front ends and stop_on_error treat it as ipykernel's
+		// KeyboardInterrupt.
+		err = &kernel.CellError{Name: "Interrupted", Value: "the cell was interrupted", Traceback: []string{"Interrupted: the cell was interrupted"}}
 	}
 	k.mu.Lock()
 	k.running = nil

@@ -72,7 +72,7 @@ func (f *fakeEngine) executed() []string {
 
 // testClient talks to an in-process kernel over real ZeroMQ sockets.
 type testClient struct {
-	t                  *testing.T
+	t                  testing.TB
 	k                  *Kernel
 	eng                *fakeEngine
 	shell, control, hb zmq4.Socket
@@ -85,7 +85,7 @@ type testClient struct {
 	runDone            chan struct{}
 }
 
-func startKernel(t *testing.T) *testClient {
+func startKernel(t testing.TB) *testClient {
 	t.Helper()
 	conn := ConnectionInfo{Transport: "tcp", IP: "127.0.0.1", SignatureScheme: "hmac-sha256", Key: "secret-test-key"}
 	eng := &fakeEngine{}

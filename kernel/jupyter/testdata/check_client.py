@@ -101,10 +101,10 @@ def main():
                       f"loop/{how}: next cell sees x", (c, result_text(out)))
             check(km.is_alive(), "kernel alive after SIGINT")
         elif what == "training":
-            c, out = execute(kc, "net := nnlib.WorkedExample()\nbefore := net.Weight(0, 0, 0)\nbefore")
+            c, out = execute(kc, "net := nnlib.New(2, 8, 1)\nbefore := net.Weight(0, 0, 0)")
             check(c["status"] == "ok", "make a network", c)
             for how in ("message", "signal"):
-                interrupt_run(km, kc, "net.Fit(nnlib.XOR(), nnlib.FitOptions{Epochs: 100000000})",
+                interrupt_run(km, kc, "h, err := net.Fit(nnlib.XOR(), nnlib.FitOptions{Epochs: 100000000})",
                               how, f"training/{how}")
                 c, out = execute(kc, "fmt.Println(net.Weight(0, 0, 0) != before)")
                 check(c["status"] == "ok" and "true" in stream_text(out),

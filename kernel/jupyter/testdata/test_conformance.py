@@ -46,11 +46,17 @@ class NnbookKernelTests(jupyter_kernel_test.KernelTests):
     code_execute_result = [
         {"code": "6*7", "result": "42"},
         {"code": "1 + 2", "result": "3"},
+        # A figure is a value: shown as image/png (with a text/plain fallback).
+        {"code": "n := nnlib.New(2, 2, 1)\n"
+                 "hist, _ := n.Fit(nnlib.XOR(), nnlib.FitOptions{Epochs: 2})\n"
+                 "plot.Loss(hist)",
+         "mime": "image/png"},
     ]
 
+    # Fit draws a live loss figure: display_data, then update_display_data.
     code_display_data = [
-        {"code": "net := nnlib.WorkedExample()\n"
-                 "net.Fit(nnlib.XOR(), nnlib.FitOptions{Epochs: 3})",
+        {"code": "net := nnlib.New(2, 3, 1)\n"
+                 "h, err := net.Fit(nnlib.XOR(), nnlib.FitOptions{Epochs: 5})",
          "mime": "image/png"},
     ]
 

@@ -1,0 +1,174 @@
+"""Measures a Jupyter kernel the way a front end sees it, with jupyter_client,
+for nnbook and ipykernel in the same run:
+
+  cold start   launch of the process to the first kernel_info_reply
+               (median of 5 launches; kernelspec lookup done before timing)
+  round trip   median of 200 trivial execute_request -> execute_reply
+               (and -> idle status on iopub)
+  burst        1000 execute_requests sent back to back; time to the last
+               reply, replies counted (none may be lost)
+  peak RSS     VmHWM of the kernel process after all of the above
+
+Usage (the kernelspecs must be installed, e.g. in a JUPYTER_DATA_DIR):
+
+    JUPYTER_DATA_DIR=... /usr/bin/python3 bench_kernel.py [--json] [kernel ...]
+
+Kernels default to "nnbook python3". The trivial cell is "1" for both.
+"""
+import json
+import statistics
+import sys
+import time
+
+import zmq
+from jupyter_client.manager import KernelManager
+
+# libzmq retries a failed connect every 100 ms by default; a kernel that is
+# not listening yet at the first attempt would be charged that wait.
+zmq.Context.instance().setsockopt(zmq.RECONNECT_IVL, 1)
+
+ROUNDS = 200
+BURST = 1000
+COLD_RUNS = 5
+
+
+def kernel_pid(km):
+    prov = getattr(km, "provisioner", None)
+    if prov is not None and getattr(prov, "process", None) is not None:
+        return prov.process.pid
+    return km.kernel.pid
+
+
+def peak_rss_mib(pid):
+    with open(f"/proc/{pid}/status") as f:
+        for line in f:
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024.0
+    return float("nan")
+
+
+def wait_reply(kc, msg_id, timeout=60):
+    while True:
+        msg = kc.get_shell_msg(timeout=timeout)
+        if msg["parent_header"].get("msg_id") == msg_id:
+            return msg
+
+
+def wait_idle(kc, msg_id, timeout=60):
+    while True:
+        msg = kc.get_iopub_msg(timeout=timeout)
+        if (msg["parent_header"].get("msg_id") == msg_id and msg["msg_type"] == "status"
+                and msg["content"]["execution_state"] == "idle"):
+            return
+
+
+def drain(kc):
+    while True:
+        try:
+            kc.get_iopub_msg(timeout=0.05)
+        except Exception:
+            return
+
+
+def start(name):
+    """Launches a kernel; returns (km, kc, seconds from launch to the first
+    kernel_info_reply)."""
+    km = KernelManager(kernel_name=name)
+    km.kernel_spec  # find the kernelspec before timing (client-side imports)
+    t0 = time.perf_counter()
+    km.start_kernel()
+    kc = km.client()
+    kc.start_channels()
+    # Ask until answered: the first request may precede the kernel's bind.
+    reply = None
+    while reply is None:
+        msg_id = kc.kernel_info()
+        deadline = time.perf_counter() + 0.5
+        while time.perf_counter() < deadline:
+            try:
+                msg = kc.get_shell_msg(timeout=0.5)
+            except Exception:
+                break
+            if msg["parent_header"].get("msg_id") == msg_id:
+                reply = msg
+                break
+    return km, kc, time.perf_counter() - t0
+
+
+def bench(name):
+    colds = []
+    for _ in range(COLD_RUNS - 1):
+        km, kc, cold = start(name)
+        colds.append(cold)
+        kc.stop_channels()
+        km.shutdown_kernel(now=False)
+    km, kc, cold = start(name)
+    colds.append(cold)
+    cold = statistics.median(colds)
+    kc.wait_for_ready(timeout=60)
+    drain(kc)
+
+    # Warm up (the engine may still be loading in the background).
+    for _ in range(5):
+        mid = kc.execute("1")
+        wait_reply(kc, mid)
+        wait_idle(kc, mid)
+
+    rt_reply, rt_idle = [], []
+    for _ in range(ROUNDS):
+        s = time.perf_counter()
+        mid = kc.execute("1")
+        wait_reply(kc, mid)
+        rt_reply.append(time.perf_counter() - s)
+        wait_idle(kc, mid)
+        rt_idle.append(time.perf_counter() - s)
+
+    drain(kc)
+    s = time.perf_counter()
+    ids = [kc.execute("1") for _ in range(BURST)]
+    want = set(ids)
+    got = 0
+    ok = 0
+    try:
+        while got < BURST:
+            msg = kc.get_shell_msg(timeout=60)
+            if msg["parent_header"].get("msg_id") in want:
+                want.discard(msg["parent_header"]["msg_id"])
+                got += 1
+                ok += msg["content"]["status"] == "ok"
+    except Exception:
+        pass
+    burst = time.perf_counter() - s
+    drain(kc)
+
+    rss = peak_rss_mib(kernel_pid(km))
+    kc.stop_channels()
+    km.shutdown_kernel(now=False)
+    return {
+        "kernel": name,
+        "cold_start_ms": cold * 1000,
+        "round_trip_median_ms": statistics.median(rt_reply) * 1000,
+        "round_trip_to_idle_median_ms": statistics.median(rt_idle) * 1000,
+        "burst_s": burst,
+        "burst_replies": got,
+        "burst_ok": ok,
+        "peak_rss_mib": rss,
+    }
+
+
+def main():
+    args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    kernels = args or ["nnbook", "python3"]
+    results = [bench(k) for k in kernels]
+    if "--json" in sys.argv:
+        print(json.dumps(results, indent=2))
+        return
+    print(f"{'kernel':10} {'cold start':>11} {'round trip':>11} {'to idle':>9} {'burst 1000':>11} {'replies':>8} {'peak RSS':>9}")
+    for r in results:
+        print(f"{r['kernel']:10} {r['cold_start_ms']:8.1f} ms {r['round_trip_median_ms']:8.3f} ms"
+              f" {r['round_trip_to_idle_median_ms']:6.3f} ms {r['burst_s']:9.3f} s {r['burst_replies']:8d}"
+              f" {r['peak_rss_mib']:5.1f} MiB")
+
+
+if __name__ == "__main__":
+    main()
