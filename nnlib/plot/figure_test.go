@@ -239,3 +239,36 @@ func TestTitleCanBeRemoved(t *testing.T) {
 		t.Fatalf("String() = %q", got)
 	}
 }
+
+func TestColumns(t *testing.T) {
+	var ps []*gplot.Plot
+	for range 4 {
+		p := gplot.New()
+		l, err := plotter.NewLine(plotter.XYs{{X: 0, Y: 0}, {X: 1, Y: 1}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		l.Color = Color(3)
+		p.Add(l)
+		ps = append(ps, p)
+	}
+	f := FromPlots(ps...).Columns(2).Size(800, 600).Title("2×2")
+	img := decode(t, f)
+	// A line in each quadrant.
+	for q := range 4 {
+		x0, y0 := (q%2)*400, (q/2)*300
+		n := 0
+		for y := y0; y < y0+300; y++ {
+			for x := x0; x < x0+400; x++ {
+				r, g, b, _ := img.At(x, y).RGBA()
+				c := Color(3)
+				if iabs(int(r>>8)-int(c.R))+iabs(int(g>>8)-int(c.G))+iabs(int(b>>8)-int(c.B)) < 30 {
+					n++
+				}
+			}
+		}
+		if n < 50 {
+			t.Errorf("quadrant %d: %d purple pixels, want a line", q, n)
+		}
+	}
+}
