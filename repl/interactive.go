@@ -22,7 +22,7 @@ const indentUnit = "    "
 
 // banner is printed when the prompt starts: at most three lines.
 func (s *session) banner() string {
-	return fmt.Sprintf("%s %s · Go with nnlib preloaded · %s for commands and a tour · Ctrl-D quits\n%s n := nnlib.WorkedExample(); n\n",
+	return fmt.Sprintf("%s %s · Go with nnlib preloaded · %s for commands and a tour\n%s n := nnlib.WorkedExample(); n\n",
 		s.style(styleBold, "nnbook"), kernel.Version, s.style(styleBold, ":help"), s.style(styleDim, "try:"))
 }
 

@@ -189,6 +189,14 @@ func (l *lazyEngine) Doc(name string) (string, bool) {
 	return e.Doc(name)
 }
 
+func (l *lazyEngine) Inspect(code string, cursor int) (string, bool) {
+	e, err := l.get()
+	if err != nil {
+		return "", false
+	}
+	return e.Inspect(code, cursor)
+}
+
 func (l *lazyEngine) Vars() []kernel.Var {
 	e, err := l.get()
 	if err != nil {

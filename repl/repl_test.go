@@ -80,6 +80,12 @@ func (f *fakeEngine) IsComplete(code string) (string, string) {
 }
 
 func (f *fakeEngine) Doc(name string) (string, bool) { d, ok := f.docs[name]; return d, ok }
+func (f *fakeEngine) Inspect(code string, cursor int) (string, bool) {
+	if code == "n.Fit" {
+		return "func (n *Network) Fit(...)", true
+	}
+	return "", false
+}
 func (f *fakeEngine) Vars() []kernel.Var {
 	return []kernel.Var{{Name: "x", Type: "int"}, {Name: "n", Type: "*nnlib.Network"}}
 }
@@ -234,6 +240,7 @@ func TestMetaCommands(t *testing.T) {
 		{":doc nnlib.XOR", "XOR returns the four XOR samples.\n", ""},
 		{":doc XOR", "XOR returns the four XOR samples.\n", ""},
 		{":doc Nope", "", "no documentation for Nope"},
+		{":doc n.Fit", "func (n *Network) Fit(...)", ""},
 		{":doc", "", ":doc needs a name"},
 		{":reset", "session reset", ""},
 		{":frobnicate", "", "unknown command :frobnicate; the commands are :help :doc :vars :reset :load :save :quit"},

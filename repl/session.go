@@ -12,6 +12,7 @@ import (
 	"strings"
 	"sync"
 	"text/tabwriter"
+	"unicode/utf8"
 
 	"github.com/nnbook/nnbook/kernel"
 )
@@ -22,6 +23,7 @@ type engine interface {
 	Complete(code string, cursor int) (matches []string, start, end int)
 	IsComplete(code string) (status, indent string)
 	Doc(name string) (string, bool)
+	Inspect(code string, cursor int) (text string, found bool)
 	Vars() []kernel.Var
 	Reset() error
 }
@@ -233,7 +235,7 @@ func (s *session) showSource(code string, err error) {
 		return
 	}
 	line := []rune(lines[ce.Line-1])
-	if ce.Col > len(line)+1 {
+	if ce.Col > len(line)+1 || strings.TrimSpace(string(line)) == "" {
 		return
 	}
 	var pad strings.Builder
@@ -319,6 +321,11 @@ func (s *session) doc(name string) error {
 			fmt.Fprintln(s.out, strings.TrimRight(text, "\n"))
 			return nil
 		}
+	}
+	// A method of a variable (:doc n.Fit) or any other expression.
+	if text, ok := s.eng.Inspect(name, utf8.RuneCountInString(name)); ok {
+		fmt.Fprintln(s.out, strings.TrimRight(text, "\n"))
+		return nil
 	}
 	return fmt.Errorf("no documentation for %s (try :doc nnlib.WorkedExample, or Tab after nnlib.)", name)
 }

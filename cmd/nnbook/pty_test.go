@@ -223,6 +223,14 @@ func TestPTYMultiLine(t *testing.T) {
 	c.send("x := )\r")
 	c.expect("1:6:", 5*time.Second)
 	c.waitPrompt(5 * time.Second)
+	// Two empty continuation lines run an unfinished entry (to see its error).
+	c.send("fmt.Println(\r")
+	c.waitCont()
+	c.send("\r")
+	c.waitCont()
+	c.send("\r")
+	c.expect("expected", 5*time.Second)
+	c.waitPrompt(5 * time.Second)
 	// Ctrl-C on a continuation line drops the whole entry.
 	c.send("if true {\r")
 	c.waitCont()
