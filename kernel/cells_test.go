@@ -56,6 +56,11 @@ func render(parts []Part, err error) string {
 			merged[n-1].Text += p.Text
 			continue
 		}
+		if n := len(merged); n > 0 && p.Kind == UpdateDisplay && merged[n-1].Kind == UpdateDisplay && merged[n-1].DisplayID == p.DisplayID {
+			// How many updates a training run gets depends on the machine's speed.
+			merged[n-1] = p
+			continue
+		}
 		merged = append(merged, p)
 	}
 	for _, p := range merged {

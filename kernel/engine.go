@@ -1,6 +1,7 @@
 package kernel
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -11,10 +12,12 @@ import (
 	"path"
 	"reflect"
 	"regexp"
+	"runtime"
 	"sort"
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/nnbook/nnbook/kernel/symbols"
 	"github.com/traefik/yaegi/interp"
@@ -42,6 +45,9 @@ type Engine struct {
 	val     interface{}
 	valText string
 	valType string
+
+	goMu      sync.Mutex
+	goRunning int // goroutines started by cells, still running
 
 	traceMu sync.Mutex
 	trace   []string // yaegi's "L:C: panic: f(...)" lines, innermost first
@@ -199,6 +205,7 @@ func (e *Engine) Execute(ctx context.Context, code string, emit func(Part)) erro
 	}
 	execMu.Lock()
 	defer execMu.Unlock()
+	e.quiesce(100 * time.Millisecond)
 	e.cells++
 	e.valMu.Lock()
 	e.shown, e.val, e.valText, e.valType = false, nil, "", ""
@@ -210,15 +217,26 @@ func (e *Engine) Execute(ctx context.Context, code string, emit func(Part)) erro
 	prog := newProgress(e.cells)
 	capture.begin(emit)
 	restore := setHooks(ctx, prog)
+	finished := false
+	finish := func() {
+		if !finished {
+			finished = true
+			restore()
+			prog.finish()
+		}
+	}
 	defer func() {
-		restore()
-		prog.finish()
+		finish()
 		capture.end()
 	}()
 
-	for _, u := range units {
+	for i, u := range units {
 		if err := ctx.Err(); err != nil {
 			return interrupted(err)
+		}
+		if i > 0 {
+			// yaegi compiles into structures that running goroutines read.
+			e.quiesce(100 * time.Millisecond)
 		}
 		if err := e.run(ctx, code, u); err != nil {
 			if err.Value == "constant definition loop" {
@@ -238,6 +256,7 @@ func (e *Engine) Execute(ctx context.Context, code string, emit func(Part)) erro
 		}
 		e.record(u)
 	}
+	finish()
 	e.valMu.Lock()
 	shown, v, text, typ := e.shown, e.val, e.valText, e.valType
 	e.valMu.Unlock()
@@ -245,6 +264,41 @@ func (e *Engine) Execute(ctx context.Context, code string, emit func(Part)) erro
 		capture.emitPart(valuePart(v, text, typ))
 	}
 	return nil
+}
+
+// quiesce waits up to d for the goroutines cells started to finish, so
+// that the interpreter is not compiling while they still run.
+func (e *Engine) quiesce(d time.Duration) {
+	deadline := time.Now().Add(d)
+	for {
+		e.goMu.Lock()
+		n := e.goRunning
+		e.goMu.Unlock()
+		if n == 0 || time.Now().After(deadline) {
+			return
+		}
+		time.Sleep(time.Millisecond)
+	}
+}
+
+// interruptGrace is the longest Execute waits after an interrupt for the
+// stopped evaluation to unwind (yaegi's EvalWithContext returns at once and
+// leaves its goroutine to notice the stop; compiled code such as nnlib's Fit
+// notices the cancelled context before its next step).
+const interruptGrace = 700 * time.Millisecond
+
+// waitStopped waits until no goroutine is inside yaegi's EvalWithContext
+// (all go statements of cells run through __rt.Go, outside it), or d passes.
+func waitStopped(d time.Duration) {
+	deadline := time.Now().Add(d)
+	buf := make([]byte, 1<<20)
+	for {
+		n := runtime.Stack(buf, true)
+		if !bytes.Contains(buf[:n], []byte("interp.(*Interpreter).EvalWithContext.func")) || time.Now().After(deadline) {
+			return
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
 }
 
 // run evaluates one unit.
@@ -275,6 +329,7 @@ func isCompileError(err error) bool {
 }
 
 func interrupted(err error) *CellError {
+	waitStopped(interruptGrace)
 	return &CellError{Name: "Interrupted", Value: "interrupted", Traceback: []string{"interrupted: " + err.Error()}}
 }
 
@@ -451,9 +506,15 @@ func (e *Engine) stmtUnit(code string, off, end int) unit {
 		}
 		text = rewriteGo(text, f, file, len(stmtHeader)+len(pad(line, col)))
 	}
-	u.src = pad(line, col) + text
+	u.src = pad(line, col) + text + stmtTail
 	return u
 }
+
+// stmtTail ends every statement unit with a constant expression: yaegi then
+// computes the unit's result without reading the global frame after the code
+// ran, which an interrupted evaluation would otherwise do unsynchronised with
+// the next cell.
+const stmtTail = "\n0"
 
 // finalUnit builds the unit of the cell's final expression statement: it
 // stores the value for display, or (when that does not compile) runs as is.
@@ -462,10 +523,10 @@ func (e *Engine) finalUnit(code string, off, end int) unit {
 	u.final = true
 	u.plain = u.src
 	line, col := lineCol(code, off)
-	text := u.src[len(pad(line, col)):]
+	text := strings.TrimSuffix(u.src[len(pad(line, col)):], stmtTail)
 	u.src = strings.Repeat("\n", line-1) + valName + " :=\n" + strings.Repeat(" ", col-1) + text +
-		fmt.Sprintf("\n%s.Show(%s, %s.Sprint(%s))", rtName, valName, fmtName, valName)
-	u.probe = strings.Repeat("\n", line-1) + rtName + ".Probe(\n" + strings.Repeat(" ", col-1) + text + "\n)"
+		fmt.Sprintf("\n%s.Show(%s, %s.Sprint(%s))", rtName, valName, fmtName, valName) + stmtTail
+	u.probe = strings.Repeat("\n", line-1) + rtName + ".Probe(\n" + strings.Repeat(" ", col-1) + text + ",\n)"
 	if len(u.ast) == 1 {
 		if es, ok := u.ast[0].(*ast.ExprStmt); ok {
 			u.typ = e.litType(es.X)
@@ -554,7 +615,9 @@ func (e *Engine) planImports(code string, ch chunk) ([]unit, *CellError) {
 // the goroutine is recovered and reported instead of killing the process.
 // base is the offset of text within the parsed source. `go f(a, b)` becomes
 // `__rt.Go(f, a, b)` (arguments evaluated now, as go does); calls of builtins
-// and calls with ... become `go func() { defer __nnrecov(); f(a...) }()`.
+// and calls with ... become `__rt.Go(func() { f(a...) })` (arguments
+// evaluated in the goroutine). __rt.Go also lets the engine wait for the
+// goroutines of a cell before the next one compiles.
 func rewriteGo(text string, f *ast.File, file *token.File, base int) string {
 	type edit struct {
 		off, end int
@@ -571,8 +634,8 @@ func rewriteGo(text string, f *ast.File, file *token.File, base int) string {
 		funOff := file.Offset(call.Fun.Pos()) - base
 		if call.Ellipsis.IsValid() || isBuiltin(call.Fun) {
 			edits = append(edits,
-				edit{goOff, goOff + 2, "go func() { defer " + recovName + "(); "},
-				edit{file.Offset(call.End()) - base, file.Offset(call.End()) - base, " }()"})
+				edit{goOff, funOff, rtName + ".Go(func() { "},
+				edit{file.Offset(call.End()) - base, file.Offset(call.End()) - base, " })"})
 			return true
 		}
 		lp := file.Offset(call.Lparen) - base
@@ -800,11 +863,17 @@ func (e *Engine) runtimeSymbols() map[string]reflect.Value {
 			if err != nil {
 				panic("go: " + err.Error())
 			}
+			e.goMu.Lock()
+			e.goRunning++
+			e.goMu.Unlock()
 			go func() {
 				defer func() {
 					if r := recover(); r != nil {
 						e.goPanic(r)
 					}
+					e.goMu.Lock()
+					e.goRunning--
+					e.goMu.Unlock()
 				}()
 				fv.Call(in)
 			}()

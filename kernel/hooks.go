@@ -66,6 +66,11 @@ func (p *progress) epoch(h reflect.Value) {
 	delete(p.pending, k)
 	p.mu.Unlock()
 	p.draw(h, id, kind)
+	// Throttle from the end of drawing, so slow rendering cannot eat the
+	// training's time.
+	p.mu.Lock()
+	p.last[k] = time.Now()
+	p.mu.Unlock()
 }
 
 // finish draws the last state of every run with a throttled update.
@@ -128,7 +133,9 @@ func setHooks(ctx context.Context, p *progress) (restore func()) {
 		if hasHook {
 			setHook.Call([]reflect.Value{reflect.Zero(setHook.Type().In(0))})
 		}
-		if hasCtx {
+		// After an interrupt the cancelled context stays until the next cell,
+		// so a training loop still unwinding sees it.
+		if hasCtx && ctx.Err() == nil {
 			bg := context.Background()
 			setCtx.Call([]reflect.Value{reflect.ValueOf(&bg).Elem()})
 		}

@@ -12,6 +12,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"time"
 	"unicode"
 
 	"github.com/nnbook/nnbook/kernel/internal/docgen"
@@ -143,6 +144,7 @@ func (e *Engine) members(chain string) []string {
 	if e.names[root] != nameVar {
 		return nil
 	}
+	e.quiesce(50 * time.Millisecond)
 	v, err := e.in.Eval(chain)
 	if err != nil || !v.IsValid() {
 		return nil
@@ -212,6 +214,7 @@ func (e *Engine) Inspect(code string, cursor int) (text string, found bool) {
 			return "", false
 		}
 	}
+	e.quiesce(50 * time.Millisecond)
 	if chain == "" {
 		if sig, ok := e.funcs[word]; ok {
 			return sig, true
@@ -342,6 +345,7 @@ func goroot() string {
 func (e *Engine) Vars() []Var {
 	e.mu.Lock()
 	defer e.mu.Unlock()
+	e.quiesce(50 * time.Millisecond)
 	var out []Var
 	for name, k := range e.names {
 		if k != nameVar {

@@ -84,6 +84,12 @@ func (t tok) end() int {
 
 // scanAll tokenizes code; comments are skipped.
 func scanAll(code string) ([]tok, *splitError) {
+	toks, _, err := scanWithComments(code)
+	return toks, err
+}
+
+// scanWithComments tokenizes code and returns its comments separately.
+func scanWithComments(code string) ([]tok, []tok, *splitError) {
 	fset := token.NewFileSet()
 	file := fset.AddFile("cell", -1, len(code))
 	var first *splitError
@@ -92,21 +98,25 @@ func scanAll(code string) ([]tok, *splitError) {
 		if first == nil {
 			first = &splitError{off: pos.Offset, msg: msg}
 		}
-	}, 0)
-	var toks []tok
+	}, scanner.ScanComments)
+	var toks, comments []tok
 	for {
 		pos, t, lit := s.Scan()
 		if t == token.EOF {
 			break
 		}
+		if t == token.COMMENT {
+			comments = append(comments, tok{off: file.Offset(pos), tok: t, lit: lit})
+			continue
+		}
 		toks = append(toks, tok{off: file.Offset(pos), tok: t, lit: lit})
 	}
-	return toks, first
+	return toks, comments, first
 }
 
 // topLevel finds the top-level statements of code.
 func topLevel(code string) ([]topStmt, *splitError) {
-	toks, serr := scanAll(code)
+	toks, comments, serr := scanWithComments(code)
 	if serr != nil {
 		return nil, serr
 	}
@@ -118,7 +128,26 @@ func topLevel(code string) ([]topStmt, *splitError) {
 			return
 		}
 		st := toks[start:endTok]
-		out = append(out, topStmt{kind: classify(st), off: st[0].off, end: st[len(st)-1].end()})
+		ts := topStmt{kind: classify(st), off: st[0].off, end: st[len(st)-1].end()}
+		if ts.kind == chunkDecl {
+			// Take in the doc comment: comments ending on the line above.
+			prevEnd := 0
+			if n := len(out); n > 0 {
+				prevEnd = out[n-1].end
+			}
+			for k := len(comments) - 1; k >= 0; k-- {
+				c := comments[k]
+				if c.off >= ts.off || c.off < prevEnd {
+					continue
+				}
+				between := code[c.off+len(c.lit) : ts.off]
+				if strings.Count(between, "\n") > 1 || strings.TrimSpace(between) != "" {
+					break
+				}
+				ts.off = c.off
+			}
+		}
+		out = append(out, ts)
 		start = -1
 	}
 	for i, t := range toks {

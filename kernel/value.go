@@ -35,6 +35,8 @@ func renderPNG(v interface{}) (b []byte, err error) {
 		}
 	}()
 	switch x := v.(type) {
+	case image.Rectangle, *image.Rectangle:
+		return nil, nil // an image.Image by its methods, but a value to read
 	case pngRenderer:
 		if x == nil {
 			return nil, nil
