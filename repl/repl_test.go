@@ -465,3 +465,15 @@ func TestDedent(t *testing.T) {
 		}
 	}
 }
+
+func TestQuitInLoadedFile(t *testing.T) {
+	s, f, _, _ := newTestSession(t)
+	path := filepath.Join(t.TempDir(), "q.go")
+	os.WriteFile(path, []byte("int 1\n:quit\nint 2\n"), 0o644)
+	if err := s.meta(context.Background(), ":load "+path); err != nil {
+		t.Fatal(err)
+	}
+	if s.quit || len(f.ran) != 1 {
+		t.Errorf("after :load of a file with :quit: quit=%v, ran %q", s.quit, f.ran)
+	}
+}

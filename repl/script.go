@@ -179,6 +179,8 @@ func (s *session) loadFile(ctx context.Context, path string) error {
 		return errors.New(":load needs a file name: :load FILE.go or :load FILE.ipynb")
 	}
 	path = expandHome(path)
+	quit := s.quit
+	defer func() { s.quit = quit }() // a :quit in the file ends the file, not the session
 	if strings.EqualFold(filepath.Ext(path), ".ipynb") {
 		return s.loadNotebook(ctx, path)
 	}
