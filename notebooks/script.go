@@ -47,7 +47,7 @@ func (nb *Notebook) SetKernelMetadata() {
 // notebook with nnbook's kernel metadata and deterministic cell ids.
 func ReadScript(src []byte) *Notebook {
 	nb := New()
-	text := strings.ReplaceAll(string(src), "\r\n", "\n")
+	text := strings.ReplaceAll(strings.ReplaceAll(string(src), "\r\n", "\n"), "\r", "\n")
 	lines := strings.Split(text, "\n")
 	cellType := "code"
 	var body []string
@@ -55,17 +55,6 @@ func ReadScript(src []byte) *Notebook {
 	started := false
 	nb.startLines = map[int]int{}
 	flush := func() {
-		// Drop blank lines at both ends.
-		for len(body) > 0 && strings.TrimSpace(body[0]) == "" {
-			body = body[1:]
-			bodyStart++
-		}
-		for len(body) > 0 && strings.TrimSpace(body[len(body)-1]) == "" {
-			body = body[:len(body)-1]
-		}
-		if !started && len(body) == 0 {
-			return
-		}
 		out := body
 		if cellType != "code" {
 			out = make([]string, len(body))
@@ -73,7 +62,18 @@ func ReadScript(src []byte) *Notebook {
 				out[i] = uncomment(l)
 			}
 		}
-		c := &Cell{Type: cellType, Source: strings.Join(out, "\n"), Metadata: Metadata{}, Extra: nil}
+		// Drop blank lines at both ends.
+		for len(out) > 0 && strings.TrimSpace(out[0]) == "" {
+			out = out[1:]
+			bodyStart++
+		}
+		for len(out) > 0 && strings.TrimSpace(out[len(out)-1]) == "" {
+			out = out[:len(out)-1]
+		}
+		if !started && len(out) == 0 {
+			return
+		}
+		c := &Cell{Type: cellType, Source: strings.Join(out, "\n"), Metadata: Metadata{}}
 		nb.startLines[len(nb.Cells)] = bodyStart
 		nb.Cells = append(nb.Cells, c)
 	}
@@ -133,7 +133,9 @@ func uncomment(l string) string {
 }
 
 // WriteScript renders the notebook as a "// %%" Go script (outputs dropped),
-// the inverse of ReadScript.
+// the inverse of ReadScript. A markdown or raw line that itself starts with
+// "%%" would read back as a cell marker; such lines are the one thing that
+// does not survive the round trip.
 func (nb *Notebook) WriteScript() []byte {
 	var b strings.Builder
 	for i, c := range nb.Cells {
