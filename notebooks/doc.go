@@ -27,4 +27,5 @@
 //	nnbook run notebooks/01-backprop-by-hand.ipynb          # writes 01-backprop-by-hand.nbconvert.ipynb
 //	nnbook run --inplace notebooks/*.ipynb                  # refreshes the committed outputs
 //	nnbook run --to html -o tour.html tour.go               # a "// %%" script to one HTML page
+//	nnbook run --no-execute --to go -o nb.go nb.ipynb       # a notebook back to a script, for editing
 package notebooks

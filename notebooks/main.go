@@ -24,10 +24,12 @@ the nnbook engine and writes them back with their outputs.
 Flags:
   -o OUT          where to write ("-" for standard output). Default: next to
                   the input, FILE.nbconvert.ipynb (FILE.ipynb for a script,
-                  FILE.md or FILE.html with --to)
+                  FILE.md, FILE.html or FILE.go with --to)
   --inplace       rewrite the input notebook with its outputs
   --to FORMAT     ipynb (default), md (PNGs written beside it in
-                  FILE_files/) or html (self-contained, PNGs inlined)
+                  FILE_files/), html (self-contained, PNGs inlined) or go
+                  (a "// %%" script, outputs dropped)
+  --no-execute    convert only: keep the outputs the notebook has
   --timeout D     time limit per cell, e.g. 90s or 10m (default 10m; 0: none)
   --allow-errors  record a failing cell's error and go on
   -q              no progress lines
@@ -58,6 +60,7 @@ type config struct {
 	timeout     time.Duration
 	allowErrors bool
 	quiet       bool
+	noExecute   bool
 	files       []string
 }
 
@@ -72,6 +75,7 @@ func parseArgs(args []string, stderr io.Writer) (*config, error) {
 	fs.DurationVar(&cfg.timeout, "timeout", 10*time.Minute, "time limit per cell")
 	fs.BoolVar(&cfg.allowErrors, "allow-errors", false, "go on after errors")
 	fs.BoolVar(&cfg.quiet, "q", false, "no progress")
+	fs.BoolVar(&cfg.noExecute, "no-execute", false, "convert without running")
 	// Flags may come after file names: parse, take a file, parse again.
 	for {
 		if err := fs.Parse(args); err != nil {
@@ -92,12 +96,15 @@ func parseArgs(args []string, stderr io.Writer) (*config, error) {
 		args = args[1:]
 	}
 	switch cfg.to {
-	case "ipynb", "notebook", "md", "markdown", "html":
+	case "ipynb", "notebook", "md", "markdown", "html", "go", "script":
 	default:
-		return nil, fmt.Errorf("--to: expected ipynb, md or html, got %q", cfg.to)
+		return nil, fmt.Errorf("--to: expected ipynb, md, html or go, got %q", cfg.to)
 	}
 	if cfg.to == "notebook" {
 		cfg.to = "ipynb"
+	}
+	if cfg.to == "script" {
+		cfg.to = "go"
 	}
 	if cfg.to == "markdown" {
 		cfg.to = "md"
@@ -185,19 +192,24 @@ func runFile(ctx context.Context, cfg *config, file string, stdout, stderr io.Wr
 	if nb.FormatMinor >= 5 {
 		nb.EnsureIDs()
 	}
-	eng, err := newEngine()
-	if err != nil {
-		return fmt.Errorf("%s: starting the engine: %w", file, err)
-	}
-	opts := Options{Name: file, Timeout: cfg.timeout, AllowErrors: cfg.allowErrors}
-	if !cfg.quiet {
-		opts.Progress = stderr
-	}
 	start := time.Now()
-	if err := Run(ctx, nb, eng, opts); err != nil {
-		return err
+	if !cfg.noExecute {
+		eng, err := newEngine()
+		if err != nil {
+			return fmt.Errorf("%s: starting the engine: %w", file, err)
+		}
+		opts := Options{Name: file, Timeout: cfg.timeout, AllowErrors: cfg.allowErrors}
+		if !cfg.quiet {
+			opts.Progress = stderr
+		}
+		if err := Run(ctx, nb, eng, opts); err != nil {
+			return err
+		}
 	}
 	out := outputPath(cfg, file)
+	if abs(out) == abs(file) && !cfg.inplace {
+		return fmt.Errorf("%s: the output would overwrite the input; give -o", file)
+	}
 	if err := writeResult(nb, cfg.to, out, stdout); err != nil {
 		return err
 	}
@@ -241,6 +253,8 @@ func writeResult(nb *Notebook, to, out string, stdout io.Writer) error {
 		data, err = nb.Write()
 	case "html":
 		data = ToHTML(nb, titleOf(out))
+	case "go":
+		data = nb.WriteScript()
 	case "md":
 		if out == "-" {
 			data, _ = ToMarkdown(nb, "")
@@ -269,6 +283,17 @@ func writeResult(nb *Notebook, to, out string, stdout io.Writer) error {
 		return err
 	}
 	return WriteFileAtomic(out, data)
+}
+
+func abs(path string) string {
+	if path == "-" {
+		return path
+	}
+	a, err := filepath.Abs(path)
+	if err != nil {
+		return path
+	}
+	return a
 }
 
 func titleOf(path string) string {

@@ -59,7 +59,7 @@ func TestMainUsage(t *testing.T) {
 		want string
 	}{
 		{nil, "no notebook given"},
-		{[]string{"--to", "pdf", "a.ipynb"}, `--to: expected ipynb, md or html, got "pdf"`},
+		{[]string{"--to", "pdf", "a.ipynb"}, `--to: expected ipynb, md, html or go, got "pdf"`},
 		{[]string{"--inplace", "-o", "x", "a.ipynb"}, "-o and --inplace do not go together"},
 		{[]string{"--inplace", "a.go"}, "a.go is a Go script"},
 		{[]string{"--bogus", "a.ipynb"}, "flag provided but not defined: -bogus"},
@@ -190,4 +190,33 @@ fail bad thing
 		t.Errorf("outputs %v", nb.Cells[2].Outputs)
 	}
 	validateNbformat(t, out)
+}
+
+func TestMainConvertToScript(t *testing.T) {
+	dir := t.TempDir()
+	src := "// %% [markdown]\n// # Tour\n\n// %%\nprint hi\n"
+	in := writeFile(t, dir, "tour.go", src)
+	// Running to ipynb and converting back without executing gives the script.
+	if code, _, stderr := runMain(t, fakeFactory, "-q", in); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	nbPath := filepath.Join(dir, "tour.ipynb")
+	factoryFails := func() (Executor, error) { t.Fatal("--no-execute started an engine"); return nil, nil }
+	code, stdout, stderr := runMain(t, factoryFails, "--no-execute", "--to", "go", "-o", "-", nbPath)
+	if code != 0 || stdout != src {
+		t.Errorf("--to go: exit %d, stdout %q, want %q\n%s", code, stdout, src, stderr)
+	}
+	// --no-execute keeps the outputs the notebook has.
+	code, stdout, _ = runMain(t, factoryFails, "--no-execute", "--to", "md", "-o", "-", nbPath)
+	if code != 0 || !strings.Contains(stdout, "```\nhi\n```") {
+		t.Errorf("--no-execute --to md lost the outputs: %q", stdout)
+	}
+	// Converting a script to a script would overwrite it.
+	code, _, stderr = runMain(t, fakeFactory, "--to", "go", in)
+	if code != 1 || !strings.Contains(stderr, "would overwrite the input") {
+		t.Errorf("script to script: exit %d, stderr %q", code, stderr)
+	}
+	if after, _ := os.ReadFile(in); string(after) != src {
+		t.Errorf("the script changed")
+	}
 }
