@@ -451,6 +451,13 @@ func (n *Network) Train(input, target []float64) (float64, error) {
 	ws := n.work(1)
 	copy(ws.x, input)
 	copy(ws.t, target)
+	if n.onlineOK() {
+		e := n.trainOnline(ws)
+		if math.IsNaN(e) || math.IsInf(e, 0) {
+			return e, fmt.Errorf("step %d: loss is %g; the step was not taken (try a smaller learning rate)", n.steps+1, e)
+		}
+		return e, nil
+	}
 	n.forward(ws, 1)
 	e := n.lossSum(ws, 1)
 	if math.IsNaN(e) || math.IsInf(e, 0) {
