@@ -349,8 +349,14 @@ func (n *Network) fitStep(data *Dataset, rows []int, countAcc bool, done <-chan 
 			copy(ws.x[r*in:(r+1)*in], data.Inputs[s])
 			copy(ws.t[r*k:(r+1)*k], data.Targets[s])
 		}
-		n.forward(ws, b)
-		e := n.lossSum(ws, b)
+		online := m == 1 && n.onlineOK()
+		var e float64
+		if online {
+			e = n.trainOnline(ws) // forward, loss and (when finite) the step
+		} else {
+			n.forward(ws, b)
+			e = n.lossSum(ws, b)
+		}
 		if math.IsNaN(e) || math.IsInf(e, 0) {
 			return 0, 0, fmt.Errorf("loss is %g; training stopped before that step (try a smaller learning rate)", e/float64(b))
 		}
@@ -363,6 +369,9 @@ func (n *Network) fitStep(data *Dataset, rows []int, countAcc bool, done <-chan 
 			}
 		}
 		if m == b { // the usual case: the whole batch in one pass
+			if online {
+				break
+			}
 			if n.opt.Kind == KindSGD && b == 1 {
 				n.sgdStep1(ws)
 			} else {
