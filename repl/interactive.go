@@ -37,6 +37,12 @@ func (s *session) prompts() (primary, cont string) {
 func (s *session) repl(stdin *os.File) int {
 	primary, cont := s.prompts()
 	hist := loadHistory(historyPath())
+	// Prompts and editing go to the terminal: stdout, or stderr when stdout
+	// is redirected (nnbook > log.txt still shows its prompt).
+	term := s.out
+	if !isTerminal(s.out) && isTerminal(s.errw) {
+		term = s.errw
+	}
 	comp := &completer{s: s}
 	cfg := &readline.Config{
 		Prompt:                 primary,
@@ -48,7 +54,7 @@ func (s *session) repl(stdin *os.File) int {
 		Painter:                newlinePainter{},
 		InterruptPrompt:        "^C",
 		EOFPrompt:              "\n",
-		Stdout:                 s.out,
+		Stdout:                 term,
 		Stderr:                 s.errw,
 	}
 	if stdin != os.Stdin {
@@ -66,7 +72,7 @@ func (s *session) repl(stdin *os.File) int {
 	signal.Notify(sigc, os.Interrupt)
 	defer signal.Stop(sigc)
 
-	io.WriteString(s.out, s.banner())
+	io.WriteString(term, s.banner())
 	var pending []string
 	indent := ""
 	for !s.quit {
@@ -124,6 +130,12 @@ func (s *session) repl(stdin *os.File) int {
 		}
 	}
 	return 0
+}
+
+// isTerminal reports whether w is a terminal.
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	return ok && readline.IsTerminal(int(f.Fd()))
 }
 
 // runGuarded runs f with a context that the first Ctrl-C (SIGINT: the

@@ -112,9 +112,10 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	eng := startEngine()
 	s := &session{eng: eng, out: stdout, errw: stderr, plotsDir: opts.plots}
 	if f, ok := stdin.(*os.File); ok && readline.IsTerminal(int(f.Fd())) {
+		// At a terminal: the interactive prompt.
 		s.interactive = true
 		s.color = !opts.noColor && os.Getenv("NO_COLOR") == "" && os.Getenv("TERM") != "dumb"
-		if out, ok := stdout.(*os.File); ok && readline.IsTerminal(int(out.Fd())) {
+		if isTerminal(stdout) {
 			s.inline = inlineProtocol(string(opts.inline))
 		}
 		return s.repl(f)

@@ -300,8 +300,8 @@ func TestPTYMeta(t *testing.T) {
 	c.waitPrompt(5 * time.Second)
 	c.send(":reset\r")
 	c.expect("session reset", 5*time.Second)
-	c.send("zz\r")
-	c.expect("undefined: zz", 5*time.Second)
+	c.send(":vars\r")
+	c.expect("no variables yet", 5*time.Second)
 	c.waitPrompt(5 * time.Second)
 	c.send(":quit\r")
 	select {
