@@ -97,11 +97,12 @@ func lastFloat(t *testing.T, text, pattern string) float64 {
 	return v
 }
 
-// mnistAvailable reports whether the MNIST files can be found, skipping or
-// failing (NNBOOK_REQUIRE_MNIST=1) when they cannot.
+// mnistAvailable reports whether the MNIST files can be found, skipping
+// when they cannot (failing instead with NNBOOK_REQUIRE_MNIST=1) and always
+// skipping with -short.
 func mnistAvailable(t *testing.T) bool {
 	t.Helper()
-	if testing.Short() && os.Getenv("NNBOOK_REQUIRE_MNIST") != "1" {
+	if testing.Short() {
 		t.Skip("skipping MNIST in -short mode")
 	}
 	if _, err := nnlib.MNISTDir(); err != nil {
