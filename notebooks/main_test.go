@@ -2,10 +2,12 @@ package notebooks
 
 import (
 	"bytes"
+	"context"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestMainFailingCellLeavesInputUntouched(t *testing.T) {
@@ -218,5 +220,30 @@ func TestMainConvertToScript(t *testing.T) {
 	}
 	if after, _ := os.ReadFile(in); string(after) != src {
 		t.Errorf("the script changed")
+	}
+}
+
+// TestMainInterrupted cancels the run (as Ctrl-C does) while a cell sleeps:
+// exit 1, the cell named, the input untouched, nothing written.
+func TestMainInterrupted(t *testing.T) {
+	dir := t.TempDir()
+	in := writeFile(t, dir, "slow.ipynb", minimal("print a", "sleep 10s", "print never"))
+	before, _ := os.ReadFile(in)
+	ctx, cancel := context.WithCancel(context.Background())
+	time.AfterFunc(100*time.Millisecond, cancel)
+	var out, errb bytes.Buffer
+	start := time.Now()
+	code := run(ctx, []string{"--inplace", in}, &out, &errb, fakeFactory)
+	if code != 1 {
+		t.Errorf("exit %d, want 1", code)
+	}
+	if d := time.Since(start); d > 5*time.Second {
+		t.Errorf("took %v to stop", d)
+	}
+	if want := "cell 2 (code cell 2), line 1: Interrupted"; !strings.Contains(errb.String(), want) {
+		t.Errorf("stderr lacks %q:\n%s", want, errb.String())
+	}
+	if after, _ := os.ReadFile(in); !bytes.Equal(before, after) {
+		t.Errorf("the input changed")
 	}
 }
