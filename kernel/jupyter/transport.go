@@ -3,6 +3,8 @@ package jupyter
 import (
 	"bufio"
 	"context"
+	"encoding/binary"
+	"io"
 	"net"
 	"sync"
 
@@ -10,9 +12,11 @@ import (
 	"github.com/go-zeromq/zmq4/transport"
 )
 
-// zmq4 reads every frame header and body with its own read system call. The
-// kernel's sockets listen through these transports instead, which are tcp
-// and ipc with buffered reads: one system call usually brings a whole message.
+// zmq4 reads every frame header and body with its own read system call, and
+// a ROUTER socket writes every frame header and body with its own write (a
+// 6-frame reply is 12 writes and as many TCP segments). The kernel's sockets
+// listen through these transports instead: tcp and ipc with buffered reads,
+// and writes gathered into one per message (see frameWriter).
 
 var registerOnce sync.Once
 
@@ -59,9 +63,9 @@ func (l bufListener) Accept() (net.Conn, error) {
 func buffered(c net.Conn) net.Conn {
 	switch c := c.(type) {
 	case *net.TCPConn:
-		return &bufTCPConn{TCPConn: c, r: bufio.NewReaderSize(c, bufSize)}
+		return &bufTCPConn{TCPConn: c, r: bufio.NewReaderSize(c, bufSize), w: frameWriter{w: c}}
 	case *net.UnixConn:
-		return &bufUnixConn{UnixConn: c, r: bufio.NewReaderSize(c, bufSize)}
+		return &bufUnixConn{UnixConn: c, r: bufio.NewReaderSize(c, bufSize), w: frameWriter{w: c}}
 	}
 	return c
 }
@@ -71,13 +75,113 @@ const bufSize = 32 << 10
 type bufTCPConn struct {
 	*net.TCPConn
 	r *bufio.Reader
+	w frameWriter
 }
 
-func (c *bufTCPConn) Read(p []byte) (int, error) { return c.r.Read(p) }
+func (c *bufTCPConn) Read(p []byte) (int, error)  { return c.r.Read(p) }
+func (c *bufTCPConn) Write(p []byte) (int, error) { return c.w.Write(p) }
 
 type bufUnixConn struct {
 	*net.UnixConn
 	r *bufio.Reader
+	w frameWriter
 }
 
-func (c *bufUnixConn) Read(p []byte) (int, error) { return c.r.Read(p) }
+func (c *bufUnixConn) Read(p []byte) (int, error)  { return c.r.Read(p) }
+func (c *bufUnixConn) Write(p []byte) (int, error) { return c.w.Write(p) }
+
+// frameWriter gathers the per-frame writes of a ZMTP multipart message and
+// writes the whole message at once when its last frame is complete. It
+// follows the stream written through it: the 64-byte greeting, then frames
+// (a flags byte with MORE=1, LONG=2, COMMAND=4, a 1- or 8-byte size, the
+// body). Anything unexpected switches it to plain pass-through for good.
+type frameWriter struct {
+	w       io.Writer
+	mu      sync.Mutex
+	greeted bool
+	broken  bool
+	inFrame bool // a header was written; body bytes are expected
+	body    int  // body bytes still expected
+	more    bool // the current frame is not the message's last
+	pending []byte
+}
+
+func (f *frameWriter) Write(p []byte) (int, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.broken {
+		return f.w.Write(p)
+	}
+	if !f.greeted {
+		f.greeted = true
+		if len(p) != 64 {
+			f.broken = true
+		}
+		return f.w.Write(p)
+	}
+	if len(p) == 0 {
+		return 0, nil
+	}
+	if !f.inFrame {
+		size, more, ok := frameHeader(p)
+		if !ok {
+			return f.passThrough(p)
+		}
+		f.inFrame, f.body, f.more = true, size, more
+		f.pending = append(f.pending, p...)
+	} else {
+		if len(p) > f.body {
+			return f.passThrough(p)
+		}
+		f.pending = append(f.pending, p...)
+		f.body -= len(p)
+	}
+	if f.body > 0 {
+		return len(p), nil
+	}
+	f.inFrame = false
+	if f.more {
+		return len(p), nil
+	}
+	_, err := f.w.Write(f.pending)
+	if cap(f.pending) > 1<<20 {
+		f.pending = nil
+	} else {
+		f.pending = f.pending[:0]
+	}
+	return len(p), err
+}
+
+// passThrough writes what is pending and p, and stops gathering.
+func (f *frameWriter) passThrough(p []byte) (int, error) {
+	f.broken = true
+	if len(f.pending) > 0 {
+		if _, err := f.w.Write(f.pending); err != nil {
+			return 0, err
+		}
+		f.pending = nil
+	}
+	return f.w.Write(p)
+}
+
+// frameHeader parses a ZMTP frame header written on its own.
+func frameHeader(p []byte) (size int, more, ok bool) {
+	flags := p[0]
+	if flags&^7 != 0 {
+		return 0, false, false
+	}
+	long := flags&2 != 0
+	switch {
+	case !long && len(p) == 2:
+		size = int(p[1])
+	case long && len(p) == 9:
+		n := binary.BigEndian.Uint64(p[1:])
+		if n > 1<<40 {
+			return 0, false, false
+		}
+		size = int(n)
+	default:
+		return 0, false, false
+	}
+	return size, flags&1 != 0 && flags&4 == 0, true
+}
