@@ -440,8 +440,11 @@ func (n *Network) Gradient(input, target []float64) ([]float64, error) {
 
 // Train takes one online step on one sample (the seed's train) and returns the
 // loss before the step. A non-finite loss is an error and the step is not
-// taken.
+// taken; so is a done cell context (see SetCellContext).
 func (n *Network) Train(input, target []float64) (float64, error) {
+	if err := cellErr(); err != nil {
+		return 0, fmt.Errorf("Train: %w", err)
+	}
 	if err := n.checkInput(input); err != nil {
 		return 0, err
 	}
@@ -533,6 +536,9 @@ func (n *Network) passDown(l int, d []float64) {
 // TrainBatch takes one step on the mean loss of a batch of samples and returns
 // that mean loss (before the step).
 func (n *Network) TrainBatch(inputs, targets [][]float64) (float64, error) {
+	if err := cellErr(); err != nil {
+		return 0, fmt.Errorf("TrainBatch: %w", err)
+	}
 	if err := n.checkRows(inputs, targets); err != nil {
 		return 0, err
 	}

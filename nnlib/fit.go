@@ -6,6 +6,7 @@ import (
 	"math"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -187,29 +188,51 @@ func (h *History) String() string {
 }
 
 // host hooks, set by the kernel engine around each cell.
+type cellState struct {
+	ctx  context.Context
+	done <-chan struct{}
+}
+
 var (
+	cell         atomic.Pointer[cellState]
 	hookMu       sync.RWMutex
-	cellCtx      context.Context
 	progressHook func(h *History)
 )
 
-// SetCellContext sets the context that Fit and other long loops watch when
-// FitOptions.Context is nil (the kernel sets it around every cell; nil clears).
+// SetCellContext sets the context that Fit watches when FitOptions.Context is
+// nil, and that Train, TrainBatch and TraceStep check before stepping (the
+// kernel sets it around every cell; nil clears it). Once it is done, those
+// calls return an error wrapping its cause and leave the network alone, so an
+// interrupted loop of Train calls stops changing the network at once.
 func SetCellContext(ctx context.Context) {
-	hookMu.Lock()
-	cellCtx = ctx
-	hookMu.Unlock()
+	if ctx == nil {
+		cell.Store(nil)
+		return
+	}
+	cell.Store(&cellState{ctx: ctx, done: ctx.Done()})
 }
 
 // CellContext returns the context set by SetCellContext, or
 // context.Background() when unset.
 func CellContext() context.Context {
-	hookMu.RLock()
-	defer hookMu.RUnlock()
-	if cellCtx == nil {
-		return context.Background()
+	if c := cell.Load(); c != nil {
+		return c.ctx
 	}
-	return cellCtx
+	return context.Background()
+}
+
+// cellErr returns a non-nil error when the cell context is done.
+func cellErr() error {
+	c := cell.Load()
+	if c == nil || c.done == nil {
+		return nil
+	}
+	select {
+	case <-c.done:
+		return fmt.Errorf("interrupted: %w", c.ctx.Err())
+	default:
+		return nil
+	}
 }
 
 // SetProgressHook sets a function called after every epoch of any Fit with the

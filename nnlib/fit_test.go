@@ -217,7 +217,24 @@ func TestFitCancel(t *testing.T) {
 	if _, err := net.Fit(d, FitOptions{Epochs: 5}); !errors.Is(err, context.Canceled) {
 		t.Errorf("cell context: err = %v", err)
 	}
+	// an interrupted loop of Train calls stops changing the network
+	w := WorkedExample()
+	before := w.Params()
+	if _, err := w.Train(WorkedInput(), WorkedTarget()); !errors.Is(err, context.Canceled) {
+		t.Errorf("Train under a cancelled cell: %v", err)
+	}
+	if _, err := w.TrainBatch(xorData().Inputs[:1], [][]float64{{0, 0}}); !errors.Is(err, context.Canceled) {
+		t.Errorf("TrainBatch under a cancelled cell: %v", err)
+	}
+	for i, p := range w.Params() {
+		if p != before[i] {
+			t.Fatal("network changed under a cancelled cell")
+		}
+	}
 	SetCellContext(nil)
+	if _, err := w.Train(WorkedInput(), WorkedTarget()); err != nil {
+		t.Errorf("Train after clearing the cell context: %v", err)
+	}
 	if CellContext() != context.Background() {
 		t.Error("CellContext after reset is not Background")
 	}

@@ -62,6 +62,9 @@ func (n *Network) Trace(input, target []float64) (*Trace, error) {
 
 // TraceStep is Trace followed by the step itself, exactly as Train takes it.
 func (n *Network) TraceStep(input, target []float64) (*Trace, error) {
+	if err := cellErr(); err != nil {
+		return nil, fmt.Errorf("TraceStep: %w", err)
+	}
 	tr, c, err := n.trace(input, target)
 	if err != nil {
 		return nil, err
