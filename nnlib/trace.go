@@ -51,6 +51,8 @@ type TraceLayer struct {
 	NewB     []float64
 	Shared   bool // one frozen bias shared by the layer
 	Output   bool // the output layer
+
+	softmax bool
 }
 
 // Trace computes the ledger of one training step on (input, target) without
@@ -98,7 +100,7 @@ func (n *Network) trace(input, target []float64) (*Trace, *Network, error) {
 	for l := range n.layers {
 		L := &n.layers[l]
 		T := &tr.Layers[l]
-		T.Output, T.Shared = l == nl-1, L.shared
+		T.Output, T.Shared, T.softmax = l == nl-1, L.shared, L.kind == actSoftmax
 		T.InNames = inNames
 		T.Names = make([]string, L.out)
 		T.WNames = make([][]string, L.out)
@@ -259,9 +261,12 @@ func (tr *Trace) index() {
 	if nl > 1 {
 		prevOut = tr.Layers[nl-2].Out
 	}
-	for j := range O.Names {
-		for i, wn := range O.WNames[j] {
-			tr.put("gradients", "dE_d"+wn+"_chain_product", O.DEDOut[j]*O.DOutDNet[j]*prevOut[i])
+	if !O.softmax {
+		// δ = ∂E/∂out·∂out/∂net holds for element-wise activations only
+		for j := range O.Names {
+			for i, wn := range O.WNames[j] {
+				tr.put("gradients", "dE_d"+wn+"_chain_product", O.DEDOut[j]*O.DOutDNet[j]*prevOut[i])
+			}
 		}
 	}
 	for l := range tr.Layers {
@@ -315,10 +320,15 @@ func (tr *Trace) Value(key string) float64 {
 			}
 		}
 		sort.Strings(near)
+		if len(near) == 0 {
+			for _, k := range tr.keys[:min(6, len(tr.keys))] {
+				near = append(near, k[strings.IndexByte(k, '.')+1:])
+			}
+		}
 		if len(near) > 12 {
 			near = near[:12]
 		}
-		panic(fmt.Errorf("trace: no value %q (similar: %s; tr.Keys() lists all %d)", key, strings.Join(near, ", "), len(tr.keys)))
+		panic(fmt.Errorf("trace: no value %q; keys look like %s (tr.Keys() lists all %d)", key, strings.Join(near, ", "), len(tr.keys)))
 	}
 	return v
 }
@@ -423,7 +433,7 @@ func (tr *Trace) render(n *Network) string {
 			rows = append(rows, []string{bn, path, "1", fmtNum(T.DEDB[j]), fmtNum(T.OldB[j]), fmtNum(T.NewB[j]) + note})
 		}
 		b.WriteString(fmtTable(rows))
-		if T.Output && len(T.Names) > 0 && len(T.WNames[0]) > 0 {
+		if T.Output && !T.softmax && len(T.Names) > 0 && len(T.WNames[0]) > 0 {
 			wn, nm := T.WNames[0][0], T.Names[0]
 			fmt.Fprintf(&b, "chain rule: ∂E/∂%s = ∂E/∂out_%s · ∂out_%s/∂net_%s · ∂net_%s/∂%s = %s · %s · %s = %s\n",
 				wn, nm, nm, nm, nm, wn, fmtNum(T.DEDOut[0]), fmtNum(T.DOutDNet[0]), fmtNum(prevOut[0]),
