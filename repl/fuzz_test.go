@@ -1,6 +1,7 @@
 package repl
 
 import (
+	"encoding/json"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -83,6 +84,40 @@ func FuzzSplitter(f *testing.F) {
 				}
 			}
 			next = e.line + len(el)
+		}
+	})
+}
+
+// FuzzParseNotebook: any bytes give code cells or an error, never a panic;
+// a notebook written from the code cells reads back the same.
+func FuzzParseNotebook(f *testing.F) {
+	f.Add([]byte(`{"cells":[{"cell_type":"code","source":["x := 1\n","x"]},{"cell_type":"markdown","source":"# t"}],"nbformat":4}`))
+	f.Add([]byte(`{"cells":[{"cell_type":"code","source":"a"},{"cell_type":"code"}]}`))
+	f.Add([]byte(`{"cells":[{"cell_type":"code","source":3}]}`))
+	f.Add([]byte(`[]`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		cells, err := parseNotebook(data)
+		if err != nil {
+			return
+		}
+		var b strings.Builder
+		b.WriteString(`{"cells":[`)
+		for i, c := range cells {
+			if i > 0 {
+				b.WriteByte(',')
+			}
+			src, _ := json.Marshal(c)
+			b.WriteString(`{"cell_type":"code","source":` + string(src) + `}`)
+		}
+		b.WriteString(`]}`)
+		back, err := parseNotebook([]byte(b.String()))
+		if err != nil || len(back) != len(cells) {
+			t.Fatalf("round trip of %q: %q, %v", cells, back, err)
+		}
+		for i := range back {
+			if back[i] != cells[i] && utf8.ValidString(cells[i]) {
+				t.Fatalf("cell %d: %q became %q", i, cells[i], back[i])
+			}
 		}
 	})
 }
