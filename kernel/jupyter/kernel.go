@@ -417,6 +417,10 @@ func (k *Kernel) kernelInfo() map[string]any {
 	}
 }
 
+// abortGrace is how long after a failed cell (with stop_on_error) requests
+// still arriving count as queued and are aborted.
+const abortGrace = 5 * time.Millisecond
+
 // executeRequest is the content of an execute_request; missing fields take
 // the protocol's defaults.
 type executeRequest struct {
@@ -495,13 +499,20 @@ func (k *Kernel) execute(q queued) {
 		// KeyboardInterrupt.
 		err = &kernel.CellError{Name: "Interrupted", Value: "the cell was interrupted", Traceback: []string{"Interrupted: the cell was interrupted"}}
 	}
+	var abortFrom time.Time
+	if err != nil && stopOnError {
+		// Abort the execute requests already queued, and those still on
+		// their way (ipykernel flushes its socket for the same reason).
+		time.Sleep(abortGrace)
+		abortFrom = time.Now()
+	}
 	k.mu.Lock()
 	k.running = nil
 	if store {
 		k.history = append(k.history, histEntry{line: count, input: req.Code, output: output})
 	}
-	if err != nil && stopOnError {
-		k.abortBefore = time.Now()
+	if !abortFrom.IsZero() {
+		k.abortBefore = abortFrom
 	}
 	k.mu.Unlock()
 	cancel()

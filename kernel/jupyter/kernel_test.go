@@ -29,6 +29,8 @@ func (f *fakeEngine) Execute(ctx context.Context, code string, emit func(kernel.
 	f.mu.Unlock()
 	code = strings.TrimSpace(code)
 	switch {
+	case code == "sleep":
+		time.Sleep(100 * time.Millisecond)
 	case code == "loop":
 		<-ctx.Done()
 		return &kernel.CellError{Name: "Interrupted", Value: "interrupted"}
@@ -353,10 +355,12 @@ func TestStopOnErrorAbortsQueued(t *testing.T) {
 	req := func(code string, stop bool) string {
 		return c.request(c.shell, "execute_request", map[string]any{"code": code, "stop_on_error": stop})
 	}
+	req("sleep", true) // the next three are queued while it runs
 	req("fail", true)
 	req("print queued-1", true)
 	req("print queued-2", true)
 	var statuses []string
+	c.wait(c.shellC, "execute_reply", 5*time.Second)
 	for i := 0; i < 3; i++ {
 		statuses = append(statuses, content(c.wait(c.shellC, "execute_reply", 5*time.Second))["status"].(string))
 	}
