@@ -177,3 +177,25 @@ func TestSaveThenPipe(t *testing.T) {
 		t.Errorf(":load: %q %q %d", out, errs, code)
 	}
 }
+
+func TestPipedLoadNotebook(t *testing.T) {
+	dir := t.TempDir()
+	nb := `{"cells": [
+  {"cell_type": "markdown", "metadata": {}, "source": ["# A tour"]},
+  {"cell_type": "code", "metadata": {}, "execution_count": null, "outputs": [],
+   "source": ["n := nnlib.WorkedExample()\n", "steps := 0"]},
+  {"cell_type": "code", "metadata": {}, "execution_count": null, "outputs": [],
+   "source": "for i := 0; i < 3; i++ {\n\tn.Train(nnlib.WorkedInput(), nnlib.WorkedTarget())\n\tsteps++\n}"}
+ ], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}`
+	if err := os.WriteFile(filepath.Join(dir, "tour.ipynb"), []byte(nb), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, errs, code := runScript(t, dir, ":load tour.ipynb\nsteps\nn.Steps()\n")
+	if code != 0 || out != "3 // int\n3 // int\n" {
+		t.Errorf(":load tour.ipynb: stdout %q, stderr %q, exit %d", out, errs, code)
+	}
+	_, errs, code = runScript(t, dir, "x := 1\n:load missing.ipynb\n")
+	if code != 1 || !strings.HasPrefix(errs, "line 2: ") {
+		t.Errorf(":load of a missing file: stderr %q, exit %d", errs, code)
+	}
+}
