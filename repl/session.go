@@ -96,8 +96,8 @@ func (s *session) emit(p kernel.Part) {
 		s.endLineLocked()
 		s.printValue(p)
 	case kernel.Display, kernel.UpdateDisplay:
-		// Live training figures are for notebooks; at a terminal the loss
-		// is printed by the training itself and plot.Loss(h) draws it.
+		// Live training figures are for notebooks. At the terminal a
+		// figure is a value: plot.Loss(h) after the training writes it.
 	}
 }
 
