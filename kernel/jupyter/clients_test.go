@@ -279,3 +279,25 @@ func joinText(v any) string {
 	}
 	return fmt.Sprint(v)
 }
+
+// TestJupyterConsole types three cells into `jupyter console` with the kernel.
+func TestJupyterConsole(t *testing.T) {
+	requirePython(t, "jupyter_console")
+	env := jupyterEnv(t)
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, python, "-m", "jupyter_console", "--kernel", "nnbook", "--simple-prompt")
+	cmd.Env = env
+	cmd.Stdin = strings.NewReader("x := 6*7\nx\nfmt.Println(\"hi\", x)\n")
+	cmd.WaitDelay = 5 * time.Second
+	b, err := cmd.CombinedOutput()
+	out := string(b)
+	if err != nil {
+		t.Fatalf("jupyter console: %v\n%s", err, out)
+	}
+	for _, want := range []string{"Go (go1", "Out[2]: 42", "hi 42"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("console output lacks %q:\n%s", want, out)
+		}
+	}
+}

@@ -488,7 +488,7 @@ func (k *Kernel) execute(q queued) {
 			k.publish(m, typ, map[string]any{"data": mimeBundle(p), "metadata": map[string]any{}, "transient": transient})
 		}
 	}
-	code, err := k.runMeta(ctx, m, req.Code, emit, &payload)
+	code, err := k.runMeta(ctx, m, req.Code, req.Silent, emit, &payload)
 	if err == nil && strings.TrimSpace(code) != "" {
 		err = k.runEngine(ctx, code, emit)
 	}

@@ -69,7 +69,7 @@ func stripMeta(code string) string {
 }
 
 // runMeta runs the meta commands of a cell and returns the Go code left.
-func (k *Kernel) runMeta(ctx context.Context, m *message, code string, emit func(kernel.Part), payload *[]map[string]any) (string, error) {
+func (k *Kernel) runMeta(ctx context.Context, m *message, code string, silent bool, emit func(kernel.Part), payload *[]map[string]any) (string, error) {
 	metas, rest := splitMeta(code)
 	for _, line := range metas {
 		f := strings.Fields(line)
@@ -105,7 +105,9 @@ func (k *Kernel) runMeta(ctx context.Context, m *message, code string, emit func
 			w.Flush()
 			emit(kernel.Part{Kind: kernel.Stdout, Text: b.String()})
 		case ":clear":
-			k.publish(m, "clear_output", map[string]any{"wait": false})
+			if !silent {
+				k.publish(m, "clear_output", map[string]any{"wait": false})
+			}
 		case ":reset":
 			if err := k.eng.Reset(); err != nil {
 				return "", &kernel.CellError{Name: "Error", Value: "reset: " + err.Error()}
