@@ -195,20 +195,28 @@ func affineSparse(L *layer, ws *workspace, X, Z []float64, B int) {
 	})
 }
 
-// transpose writes the r×c matrix a (row-major) into t as c×r, in 32×32 tiles,
-// split over the cores by tile rows.
+// transpose writes the r×c matrix a (row-major) into t as c×r. Narrow sources
+// are read row by row; wide ones are written row by row in 16-row strips (the
+// faster order for each, measured at 784×128 and 128×784).
 func transpose(a []float64, r, c int, t []float64) {
-	const blk = 32
-	parallel((r+blk-1)/blk, 2, func(b0, b1 int) {
-		for i0 := b0 * blk; i0 < min(b1*blk, r); i0 += blk {
+	if c <= 128 {
+		parallel(r, 64, func(i0, i1 int) {
+			for i := i0; i < i1; i++ {
+				for j, v := range a[i*c : (i+1)*c] {
+					t[j*r+i] = v
+				}
+			}
+		})
+		return
+	}
+	const blk = 16
+	parallel(c, 64, func(j0, j1 int) {
+		for i0 := 0; i0 < r; i0 += blk {
 			i1 := min(i0+blk, r)
-			for j0 := 0; j0 < c; j0 += blk {
-				j1 := min(j0+blk, c)
-				for i := i0; i < i1; i++ {
-					row := a[i*c+j0 : i*c+j1]
-					for k, v := range row {
-						t[(j0+k)*r+i] = v
-					}
+			for j := j0; j < j1; j++ {
+				tr := t[j*r+i0 : j*r+i1]
+				for k := range tr {
+					tr[k] = a[(i0+k)*c+j]
 				}
 			}
 		}
