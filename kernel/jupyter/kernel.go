@@ -530,7 +530,34 @@ func (k *Kernel) execute(q queued) {
 		payload = []map[string]any{}
 	}
 	k.reply(k.shell, m, "execute_reply", map[string]any{"status": "ok", "execution_count": count,
-		"payload": payload, "user_expressions": map[string]any{}})
+		"payload": payload, "user_expressions": k.userExpressions(req.UserExpressions)})
+}
+
+// userExpressions evaluates the user_expressions of a successful
+// execute_request, each like a cell whose value is returned instead of shown.
+func (k *Kernel) userExpressions(exprs map[string]string) map[string]any {
+	out := make(map[string]any, len(exprs))
+	for name, expr := range exprs {
+		ctx, cancel := context.WithTimeout(k.ctx, 10*time.Second)
+		var value *kernel.Part
+		err := k.runEngine(ctx, expr, func(p kernel.Part) {
+			if p.Kind == kernel.Value {
+				value = &p
+			}
+		})
+		cancel()
+		if err != nil {
+			ename, evalue, tb := errorFields(err)
+			out[name] = map[string]any{"status": "error", "ename": ename, "evalue": evalue, "traceback": tb}
+			continue
+		}
+		data := map[string]any{"text/plain": ""}
+		if value != nil {
+			data = mimeBundle(*value)
+		}
+		out[name] = map[string]any{"status": "ok", "data": data, "metadata": map[string]any{}}
+	}
+	return out
 }
 
 // runEngine runs code, turning an engine panic into an error.

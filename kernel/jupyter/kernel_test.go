@@ -328,6 +328,20 @@ func TestExecuteMessages(t *testing.T) {
 	}
 }
 
+func TestUserExpressions(t *testing.T) {
+	c := startKernel(t)
+	reply, _ := c.execute("print x", map[string]any{"user_expressions": map[string]any{"a": "6*7", "b": "fail"}})
+	ue := content(reply)["user_expressions"].(map[string]any)
+	a, _ := ue["a"].(map[string]any)
+	b, _ := ue["b"].(map[string]any)
+	if a["status"] != "ok" || fmt.Sprint(a["data"]) != "map[text/plain:6*7]" {
+		t.Errorf("user expression a: %v", a)
+	}
+	if b["status"] != "error" || b["ename"] != "Panic" {
+		t.Errorf("user expression b: %v", b)
+	}
+}
+
 func TestSilentAndStoreHistory(t *testing.T) {
 	c := startKernel(t)
 	reply, msgs := c.execute("print quiet", map[string]any{"silent": true})
