@@ -58,12 +58,18 @@ func (n *Network) work(B int) *workspace {
 }
 
 func (n *Network) checkInput(input []float64) error {
+	if n == nil || len(n.layers) == 0 {
+		return errEmpty
+	}
 	if len(input) != n.sizes[0] {
 		return fmt.Errorf("layer 0: weights are %d×%d but the input has %d values (the network expects %d inputs)",
 			n.layers[0].out, n.layers[0].in, len(input), n.sizes[0])
 	}
 	return nil
 }
+
+// errEmpty is the error of every call on a zero Network.
+var errEmpty = fmt.Errorf("empty network: expected one built by nnlib.New, nnlib.Build, nnlib.WorkedExample or nnlib.Load, got a zero Network")
 
 func (n *Network) checkTarget(target []float64) error {
 	k := n.sizes[len(n.sizes)-1]
@@ -392,6 +398,9 @@ func (n *Network) Predict(input []float64) ([]float64, error) {
 // PredictBatch runs the forward pass on many inputs at once (faster than
 // calling Predict in a loop for wide layers).
 func (n *Network) PredictBatch(inputs [][]float64) ([][]float64, error) {
+	if n == nil || len(n.layers) == 0 {
+		return nil, errEmpty
+	}
 	for r, x := range inputs {
 		if err := n.checkInput(x); err != nil {
 			return nil, fmt.Errorf("row %d: %w", r, err)
@@ -581,6 +590,9 @@ func (n *Network) checkRows(inputs, targets [][]float64) error {
 }
 
 func (n *Network) checkData(d *Dataset) error {
+	if n == nil || len(n.layers) == 0 {
+		return errEmpty
+	}
 	if d == nil {
 		return fmt.Errorf("expected a data set, got nil")
 	}

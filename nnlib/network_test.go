@@ -314,3 +314,17 @@ func TestSetSeedAndInit(t *testing.T) {
 		}
 	}
 }
+
+func TestZeroNetwork(t *testing.T) {
+	var n Network
+	if _, err := n.Predict([]float64{1}); err == nil || !strings.Contains(err.Error(), "empty network") {
+		t.Errorf("Predict on a zero Network: %v", err)
+	}
+	if _, err := n.Fit(xorData(), FitOptions{Epochs: 1}); err == nil || !strings.Contains(err.Error(), "empty network") {
+		t.Errorf("Fit on a zero Network: %v", err)
+	}
+	if _, err := n.Train([]float64{1}, []float64{1}); err == nil {
+		t.Error("Train on a zero Network: no error")
+	}
+	_ = n.String()
+}
