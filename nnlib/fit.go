@@ -290,9 +290,17 @@ func (n *Network) Fit(data *Dataset, opts FitOptions) (*History, error) {
 	}
 	start := time.Now()
 	done := ctx.Done()
+	// A wide first layer is held transposed during each epoch's steps (see
+	// t0Enter); it is back in its usual layout before validation, the
+	// callbacks and any return.
+	t0 := n.t0Eligible(B)
+	defer n.t0Exit()
 	for epoch := 1; epoch <= opts.Epochs; epoch++ {
 		if opts.Shuffle {
 			n.shuffle.perm(order)
+		}
+		if t0 {
+			n.t0Enter()
 		}
 		sum, correct := 0.0, 0
 		for step, lo := 1, 0; lo < N; step, lo = step+1, lo+B {
@@ -316,6 +324,7 @@ func (n *Network) Fit(data *Dataset, opts FitOptions) (*History, error) {
 			sum += e
 			correct += c
 		}
+		n.t0Exit()
 		st := EpochStats{Epoch: epoch, Loss: sum / float64(N)}
 		if countAcc {
 			st.HasAccuracy = true
@@ -367,12 +376,21 @@ func (n *Network) fitStep(data *Dataset, rows []int, countAcc bool, done <-chan 
 		hi := min(lo+fitChunk, m)
 		b := hi - lo
 		ws := n.work(b)
+		if n.t0 {
+			// layer 0 reads its inputs as non-zero lists (affineT, gradT)
+			ws.nzRows = ws.nzRows[:0]
+			for r := 0; r < b; r++ {
+				ws.nzRows = append(ws.nzRows, data.Inputs[rows[lo+r]])
+			}
+		}
 		for r := 0; r < b; r++ {
 			s := rows[lo+r]
-			copy(ws.x[r*in:(r+1)*in], data.Inputs[s])
+			if !n.t0 {
+				copy(ws.x[r*in:(r+1)*in], data.Inputs[s])
+			}
 			copy(ws.t[r*k:(r+1)*k], data.Targets[s])
 		}
-		online := m == 1 && n.onlineOK()
+		online := m == 1 && !n.t0 && n.onlineOK()
 		var e float64
 		if online {
 			e = n.trainOnline(ws) // forward, loss and (when finite) the step
@@ -395,7 +413,7 @@ func (n *Network) fitStep(data *Dataset, rows []int, countAcc bool, done <-chan 
 			if online {
 				break
 			}
-			if n.opt.Kind == KindSGD && b == 1 {
+			if n.opt.Kind == KindSGD && b == 1 && !n.t0 {
 				n.sgdStep1(ws)
 			} else {
 				n.backward(ws, b, true)

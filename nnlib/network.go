@@ -31,6 +31,11 @@ type Network struct {
 	steps     int // number of updates taken
 
 	ws *workspace // scratch buffers, never shared between networks
+	// t0 is set only inside a Fit epoch of a wide first layer: layer 0's
+	// weights (and their optimizer state) are then stored transposed, in×out,
+	// so that no step has to transpose them (see Network.t0Enter in engine.go).
+	// Fit restores the row-per-neuron layout before anything else can look.
+	t0 bool
 }
 
 // layer is one dense layer; w and b are views into Network.params.
