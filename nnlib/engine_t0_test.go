@@ -1,0 +1,80 @@
+package nnlib
+
+import (
+	"math"
+	"testing"
+)
+
+// TestFitTransposedFirstLayer: Fit holds a wide first layer transposed and
+// feeds it non-zero lists (t0Enter, affineT, gradT, the fused SGD step); the
+// result must equal plain TrainBatch steps over the same batches, which never
+// take that path, for every optimizer, with a last batch of one row, and with
+// shared frozen biases and the published variant.
+func TestFitTransposedFirstLayer(t *testing.T) {
+	d := bigData(49, 300, 10) // 3 batches of 16, then one of 1
+	for _, x := range d.Inputs {
+		for j := range x {
+			if x[j] < 0.7 {
+				x[j] = 0
+			}
+		}
+	}
+	cases := []struct {
+		name string
+		opts []Option
+	}{
+		{"sgd", []Option{WithOptimizer(SGD(0.1))}},
+		{"momentum", []Option{WithOptimizer(Momentum(0.05, 0.9))}},
+		{"adam", []Option{WithOptimizer(Adam(0.001))}},
+		{"shared-published", []Option{WithOptimizer(SGD(0.1)), WithSharedBias(0.1, 0.2), WithPublishedVariant()}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			opts := append([]Option{WithHidden(ReLU), WithLoss(CrossEntropy), WithInit(He), WithSeed(3)}, c.opts...)
+			a, err := Build([]int{300, 120, 10}, opts...)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !a.t0Eligible(16) {
+				t.Fatal("300×120 at batch 16 should take the transposed path")
+			}
+			b := a.Clone()
+			var seen float64
+			h, err := a.Fit(d, FitOptions{Epochs: 2, BatchSize: 16, OnEpoch: func(EpochStats) {
+				seen = a.Weight(0, 5, 7) // the callback sees the usual layout
+			}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if a.t0 {
+				t.Fatal("Fit returned with layer 0 still transposed")
+			}
+			sum := 0.0
+			for epoch := 0; epoch < 2; epoch++ {
+				sum = 0
+				for lo := 0; lo < d.Len(); lo += 16 {
+					hi := min(lo+16, d.Len())
+					e, err := b.TrainBatch(d.Inputs[lo:hi], d.Targets[lo:hi])
+					if err != nil {
+						t.Fatal(err)
+					}
+					sum += e * float64(hi-lo)
+				}
+			}
+			if got, want := h.Last().Loss, sum/float64(d.Len()); math.Abs(got-want) > 1e-12*math.Max(1, math.Abs(want)) {
+				t.Errorf("epoch loss %.17g, TrainBatch %.17g", got, want)
+			}
+			if seen != a.Weight(0, 5, 7) {
+				t.Errorf("OnEpoch saw W[5,7] = %g, after Fit it is %g", seen, a.Weight(0, 5, 7))
+			}
+			worst := 0.0
+			for i := 0; i < a.NumParams(); i++ {
+				x, y := a.Param(i), b.Param(i)
+				worst = math.Max(worst, math.Abs(x-y)/math.Max(1, math.Abs(y)))
+			}
+			if worst > 1e-12 {
+				t.Errorf("parameters after Fit differ from TrainBatch by up to %.3g (relative)", worst)
+			}
+		})
+	}
+}
