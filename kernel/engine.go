@@ -178,6 +178,7 @@ type unit struct {
 	plain string      // final units: the source without the value capture
 	probe string      // final units: compiles iff the expression has one value
 	typ   string      // final units: the type name when the AST tells it
+	arity int         // final units: number of values, -1 when unknown
 	ast   []ast.Node  // top-level declarations or statements, for names
 	file  *token.File // positions of ast
 }
@@ -309,7 +310,13 @@ func (e *Engine) run(ctx context.Context, code string, u unit) *CellError {
 		// compiling (not running) a call with one parameter. Otherwise (a call
 		// returning nothing or several values, or an error) run it as a plain
 		// statement, whose errors name the cell's positions.
-		if _, err := e.in.Compile(u.probe); err != nil {
+		switch u.arity {
+		case 1:
+		case -1:
+			if _, err := e.in.Compile(u.probe); err != nil {
+				src = u.plain
+			}
+		default:
 			src = u.plain
 		}
 	}
@@ -530,6 +537,7 @@ func (e *Engine) finalUnit(code string, off, end int) unit {
 	if len(u.ast) == 1 {
 		if es, ok := u.ast[0].(*ast.ExprStmt); ok {
 			u.typ = e.litType(es.X)
+			u.arity = e.arity(es.X)
 		}
 	}
 	u.ast = nil
@@ -670,6 +678,53 @@ var builtins = map[string]bool{
 func isBuiltin(fun ast.Expr) bool {
 	id, ok := fun.(*ast.Ident)
 	return ok && builtins[id.Name]
+}
+
+// arity tells from the AST (and the compiled symbol tables) how many values
+// an expression has, or -1 when only the compiler knows (calls of cell funcs
+// and methods).
+func (e *Engine) arity(x ast.Expr) int {
+	call, ok := x.(*ast.CallExpr)
+	if !ok {
+		return 1 // every other expression statement has one value
+	}
+	switch fun := call.Fun.(type) {
+	case *ast.Ident:
+		switch fun.Name {
+		case "print", "println", "panic", "close", "delete", "clear":
+			if e.names[fun.Name] == 0 && !e.declared(fun.Name) {
+				return 0
+			}
+		}
+	case *ast.SelectorExpr:
+		pkg, ok := fun.X.(*ast.Ident)
+		if !ok || e.declared(pkg.Name) {
+			break
+		}
+		p, ok := e.imports[pkg.Name]
+		if !ok {
+			break
+		}
+		v, ok := packageSymbols(p)[fun.Sel.Name]
+		if !ok {
+			break
+		}
+		if v.Kind() == reflect.Func && !strings.HasPrefix(fun.Sel.Name, "_") {
+			return v.Type().NumOut()
+		}
+		if v.Kind() == reflect.Pointer && v.IsNil() {
+			return 1 // a conversion to a package type
+		}
+	case *ast.ArrayType, *ast.MapType, *ast.ChanType, *ast.FuncType, *ast.InterfaceType, *ast.StructType:
+		return 1 // a conversion
+	}
+	return -1
+}
+
+// declared reports whether a cell defined name (shadowing a package or builtin).
+func (e *Engine) declared(name string) bool {
+	_, ok := e.names[name]
+	return ok
 }
 
 // litType names the type of T{...} and &T{...} for a type T of a cell

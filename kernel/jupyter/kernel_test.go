@@ -101,9 +101,32 @@ func startKernel(t testing.TB) *testClient {
 	if err != nil {
 		t.Fatal(err)
 	}
-	c := &testClient{t: t, k: k, eng: eng, conn: conn, session: newID(), runDone: make(chan struct{})}
+	runDone := make(chan struct{})
+	go func() { k.Run(context.Background()); close(runDone) }()
+	t.Cleanup(func() {
+		select {
+		case <-k.Done():
+		default:
+			k.once.Do(func() { close(k.done) })
+		}
+		<-runDone
+		logMu.Lock()
+		defer logMu.Unlock()
+		if strings.Contains(logs.String(), conn.Key) {
+			t.Errorf("the log shows the key:\n%s", logs.String())
+		}
+	})
+	c := connectClient(t, conn)
+	c.k, c.eng, c.runDone = k, eng, runDone
+	return c
+}
+
+// connectClient connects a test client to the kernel described by conn and
+// waits until its iopub subscription works.
+func connectClient(t testing.TB, conn ConnectionInfo) *testClient {
+	t.Helper()
+	c := &testClient{t: t, conn: conn, session: newID()}
 	c.sig, _ = newSigner(conn.SignatureScheme, conn.Key)
-	go func() { k.Run(context.Background()); close(c.runDone) }()
 	ctx, cancel := context.WithCancel(context.Background())
 	dial := func(s zmq4.Socket, port int) zmq4.Socket {
 		if err := s.Dial(conn.endpoint(port)); err != nil {
@@ -132,26 +155,15 @@ func startKernel(t testing.TB) *testClient {
 	c.shellC, c.controlC, c.iopubC = pump(c.shell), pump(c.control), pump(c.iopub)
 	t.Cleanup(func() {
 		cancel()
-		select {
-		case <-k.Done():
-		default:
-			k.once.Do(func() { close(k.done) })
-		}
-		<-c.runDone
 		for _, s := range []zmq4.Socket{c.shell, c.control, c.hb, c.iopub} {
 			s.Close()
 		}
-		logMu.Lock()
-		defer logMu.Unlock()
-		if strings.Contains(logs.String(), conn.Key) {
-			t.Errorf("the log shows the key:\n%s", logs.String())
-		}
 	})
 	// Wait until iopub is subscribed: kernel_info until a status arrives.
-	deadline := time.Now().Add(5 * time.Second)
+	deadline := time.Now().Add(10 * time.Second)
 	for time.Now().Before(deadline) {
 		c.request(c.shell, "kernel_info_request", map[string]any{})
-		c.wait(c.shellC, "kernel_info_reply", 2*time.Second)
+		c.wait(c.shellC, "kernel_info_reply", 5*time.Second)
 		if _, ok := c.tryRecv(c.iopubC, 200*time.Millisecond); ok {
 			c.drainIOPub()
 			return c

@@ -2,11 +2,14 @@ package jupyter
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"io"
+	"os"
 	"os/signal"
 	"strings"
 	"syscall"
+	"time"
 
 	"github.com/nnbook/nnbook/kernel"
 )
@@ -71,12 +74,50 @@ func Serve(connectionFile string, logw io.Writer) error {
 		return err
 	}
 	eng := newLazyEngine(func() (Engine, error) { return kernel.New() })
+	zeroPort := conn.ShellPort == 0 || conn.IOPubPort == 0 || conn.StdinPort == 0 || conn.ControlPort == 0 || conn.HBPort == 0
 	k, err := NewKernel(&conn, eng, logw)
 	if err != nil {
 		return err
 	}
+	if zeroPort {
+		// The system chose some ports: tell the client, as ipykernel does.
+		if err := writeConnectionFile(connectionFile, conn); err != nil {
+			k.log.Printf("could not write the chosen ports back to the connection file: %v", err)
+		}
+	}
 	k.signals = true
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGTERM, syscall.SIGHUP)
 	defer stop()
+	ctx, orphaned := context.WithCancel(ctx)
+	go watchParent(ctx, orphaned, k)
 	return k.Run(ctx)
+}
+
+// watchParent stops the kernel when the process that started it goes away
+// (its parent changes), so a crashed Jupyter server leaves no kernel behind.
+func watchParent(ctx context.Context, stop context.CancelFunc, k *Kernel) {
+	ppid := os.Getppid()
+	t := time.NewTicker(time.Second)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+			if p := os.Getppid(); p != ppid {
+				k.log.Printf("parent process %d is gone; exiting", ppid)
+				stop()
+				return
+			}
+		}
+	}
+}
+
+// writeConnectionFile rewrites a connection file with the ports in use.
+func writeConnectionFile(path string, c ConnectionInfo) error {
+	b, err := json.MarshalIndent(c, "", "  ")
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(path, append(b, '\n'), 0o600)
 }

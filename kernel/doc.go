@@ -1,0 +1,62 @@
+// Package kernel is the execution engine every nnbook front end shares (the
+// REPL, the Jupyter kernel and the headless notebook runner). It is the only
+// package that talks to the Go interpreter, github.com/traefik/yaegi.
+//
+// An Engine is one session. New loads the standard library and nnbook's
+// compiled packages (nnlib, nnlib/plot, from the generated tables in
+// kernel/symbols) and imports the common ones, so a cell can use fmt, math,
+// math/rand, strings, sort, time, os, errors, nnlib and plot without an
+// import line.
+//
+// # Cells
+//
+// Execute runs a cell the way a Go programmer writes one in a notebook: any
+// mix of imports, declarations and statements, in any order. The cell is
+// split with go/scanner into runs of declarations and runs of statements,
+// which yaegi evaluates in order, at the session's top level, so every name
+// stays visible to later cells. Running a cell again works: imports the
+// session already has are dropped, `x := 1` reassigns, a func or type
+// declared again replaces the old one.
+//
+// When the cell ends with an expression statement that has exactly one
+// value, that value is shown as a Value part: image/png for values with a
+// `PNG() ([]byte, error)` method (plot figures) and for image.Image, always
+// text/plain (via fmt, so String methods apply, including those of types
+// declared in cells). Statements, declarations and calls returning nothing
+// (or several values, like fmt.Println) show nothing.
+//
+// Output is a stream of Parts delivered while the cell runs: Stdout and
+// Stderr text (from interpreted fmt.Print* and from anything, compiled or
+// interpreted, writing to os.Stdout and os.Stderr, which point at pipes while
+// a cell runs), Display and UpdateDisplay parts with a live loss figure while
+// nnlib trains, then the Value.
+//
+// # Errors
+//
+// Execute returns a *CellError: compile errors with the line and column in
+// the cell (not in yaegi's wrapper), panics with their value and the cell
+// lines on the interpreter's stack, and interrupts. Definitions made before
+// the failure stay. A go statement in a cell runs through a helper that
+// recovers a panic in the goroutine and reports it on stderr, so it cannot
+// kill the process.
+//
+// Cancelling the context of Execute stops interpreted loops (yaegi checks
+// for it on every branch) and nnlib training (the engine sets
+// nnlib.SetCellContext around every cell); the session stays usable.
+//
+// # Tools for front ends
+//
+// Complete, Inspect and Doc use the compiled symbol tables, the doc comments
+// extracted at generate time (kernel/symbols) or read from GOROOT for the
+// standard library, and the session's own names. IsComplete tells a REPL or
+// Jupyter console whether to ask for another line, from go/scanner tokens and
+// go/parser error positions. Vars lists the session's variables; Reset
+// starts over.
+//
+// # Limits (yaegi's)
+//
+// A type declared again with different fields keeps its old methods bound to
+// the old definition; Reset, or use a new name. Goroutines that keep running
+// after their cell share the interpreter with the next cell; the engine waits
+// up to 100 ms for them before compiling more code.
+package kernel
