@@ -37,6 +37,7 @@ type Engine struct {
 	names   map[string]nameKind // names defined by cells
 	funcs   map[string]string   // cell func name → "func f(a int) int" + doc
 	methods map[string][]string // cell type name → its method names
+	varType map[string]string   // variable → cell type name ("T", "*T"), when the AST tells
 	cells   int                 // cells run, for display ids
 
 	// Set by the runtime helpers while a cell runs.
@@ -155,6 +156,7 @@ func (e *Engine) reset() error {
 	e.names = map[string]nameKind{}
 	e.funcs = map[string]string{}
 	e.methods = map[string][]string{}
+	e.varType = map[string]string{}
 	e.trace = nil
 	return nil
 }
@@ -747,6 +749,21 @@ func (e *Engine) litType(x ast.Expr) string {
 	return ""
 }
 
+// typeExprName names a type expression T or *T of a cell type.
+func (e *Engine) typeExprName(x ast.Expr) string {
+	switch x := x.(type) {
+	case *ast.Ident:
+		if e.names[x.Name] == nameType && e.declared(x.Name) {
+			return x.Name
+		}
+	case *ast.StarExpr:
+		if t := e.typeExprName(x.X); t != "" {
+			return "*" + t
+		}
+	}
+	return ""
+}
+
 // firstUndefined returns the first identifier of a unit that is declared
 // nowhere: not in the unit, not by an earlier cell, not predeclared.
 func (e *Engine) firstUndefined(u unit) string {
@@ -842,9 +859,15 @@ func (e *Engine) record(u unit) {
 			}
 		case *ast.AssignStmt:
 			if n.Tok == token.DEFINE {
-				for _, l := range n.Lhs {
+				for i, l := range n.Lhs {
 					if id, ok := l.(*ast.Ident); ok && id.Name != "_" {
 						e.names[id.Name] = nameVar
+						delete(e.varType, id.Name)
+						if len(n.Rhs) == len(n.Lhs) {
+							if t := e.litType(n.Rhs[i]); t != "" {
+								e.varType[id.Name] = t
+							}
+						}
 					}
 				}
 			}
@@ -856,9 +879,18 @@ func (e *Engine) record(u unit) {
 					if n.Tok == token.CONST {
 						k = nameConst
 					}
-					for _, id := range s.Names {
-						if id.Name != "_" {
-							e.names[id.Name] = k
+					for i, id := range s.Names {
+						if id.Name == "_" {
+							continue
+						}
+						e.names[id.Name] = k
+						delete(e.varType, id.Name)
+						if t := e.typeExprName(s.Type); t != "" {
+							e.varType[id.Name] = t
+						} else if len(s.Values) == len(s.Names) {
+							if t := e.litType(s.Values[i]); t != "" {
+								e.varType[id.Name] = t
+							}
 						}
 					}
 				case *ast.TypeSpec:

@@ -138,9 +138,9 @@ func TestNoLeak(t *testing.T) {
 
 func TestVarsAndReset(t *testing.T) {
 	e := newEngine(t)
-	mustValue(t, e, "a := 1\nvar b = \"s\"\nconst c = 3\nfunc f() {}\nnet := nnlib.WorkedExample()\na")
+	mustValue(t, e, "a := 1\nvar b = \"s\"\nconst c = 3\nfunc f() {}\nnet := nnlib.WorkedExample()\ntype P struct{ X int }\np := &P{1}\na")
 	got := e.Vars()
-	want := []Var{{"a", "int"}, {"b", "string"}, {"net", "*nnlib.Network"}}
+	want := []Var{{"a", "int"}, {"b", "string"}, {"net", "*nnlib.Network"}, {"p", "*P"}}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("Vars() = %v, want %v", got, want)
 	}
@@ -206,7 +206,7 @@ func TestDoc(t *testing.T) {
 
 func TestComplete(t *testing.T) {
 	e := newEngine(t)
-	mustValue(t, e, "net := nnlib.WorkedExample()\ntype Point struct{ X, Y int }\npt := Point{1, 2}\nmyCounter := 3\nmyCounter")
+	mustValue(t, e, "net := nnlib.WorkedExample()\ntype Point struct{ X, Y int }\nfunc (p Point) Len() int { return p.X + p.Y }\npt := Point{1, 2}\nmyCounter := 3\nmyCounter")
 	for _, c := range []struct {
 		code       string
 		cursor     int // -1 = end
@@ -219,6 +219,7 @@ func TestComplete(t *testing.T) {
 		{"net.Pre", -1, "Predict", 4, 7},
 		{"net.Fi", -1, "Fit", 4, 6},
 		{"pt.", -1, "X", 3, 3},
+		{"pt.Le", -1, "Len", 3, 5},
 		{"myCou", -1, "myCounter", 0, 5},
 		{"fu", -1, "func", 0, 2},
 		{"nnl", -1, "nnlib", 0, 3},

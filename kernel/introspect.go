@@ -149,12 +149,16 @@ func (e *Engine) members(chain string) []string {
 	if err != nil || !v.IsValid() {
 		return nil
 	}
-	return typeMembers(v.Type(), e.methods)
+	out := typeMembers(v.Type())
+	if chain == root {
+		out = append(out, e.methods[strings.TrimPrefix(e.varType[root], "*")]...)
+	}
+	return out
 }
 
 // typeMembers lists exported methods of t and *t and the fields of a struct
-// (all fields for cell types, whose methods come from cellMethods).
-func typeMembers(t reflect.Type, cellMethods map[string][]string) []string {
+// (all fields for cell types, whose methods the caller adds).
+func typeMembers(t reflect.Type) []string {
 	var out []string
 	add := func(t reflect.Type) {
 		for i := 0; i < t.NumMethod(); i++ {
@@ -355,7 +359,11 @@ func (e *Engine) Vars() []Var {
 		if err != nil || !v.IsValid() {
 			continue
 		}
-		out = append(out, Var{Name: name, Type: v.Type().String()})
+		t := v.Type().String()
+		if vt, ok := e.varType[name]; ok {
+			t = vt
+		}
+		out = append(out, Var{Name: name, Type: t})
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
 	return out

@@ -6,6 +6,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 )
@@ -25,13 +26,14 @@ func TestBinaryOwnPorts(t *testing.T) {
 		t.Fatal(err)
 	}
 	cmd := exec.Command(bin, "kernel", "--connection-file", file)
-	var stderr strings.Builder
+	var stderr syncBuffer
 	cmd.Stderr = &stderr
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
-	exited := make(chan error, 1)
-	go func() { exited <- cmd.Wait() }()
+	var waitErr error
+	exited := make(chan struct{})
+	go func() { waitErr = cmd.Wait(); close(exited) }()
 	defer func() {
 		select {
 		case <-exited:
@@ -79,9 +81,9 @@ func TestBinaryOwnPorts(t *testing.T) {
 	c.request(c.control, "shutdown_request", map[string]any{"restart": false})
 	c.wait(c.controlC, "shutdown_reply", 5*time.Second)
 	select {
-	case err := <-exited:
-		if err != nil {
-			t.Errorf("kernel exit: %v\n%s", err, stderr.String())
+	case <-exited:
+		if waitErr != nil {
+			t.Errorf("kernel exit: %v\n%s", waitErr, stderr.String())
 		}
 	case <-time.After(5 * time.Second):
 		t.Fatal("kernel did not exit after shutdown_request")
@@ -100,4 +102,22 @@ func TestBinaryOwnPorts(t *testing.T) {
 func hexPort(p int) string {
 	const digits = "0123456789ABCDEF"
 	return string([]byte{digits[p>>12&15], digits[p>>8&15], digits[p>>4&15], digits[p&15]})
+}
+
+// syncBuffer is a strings.Builder safe for a writer goroutine and a reader.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  strings.Builder
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
 }
