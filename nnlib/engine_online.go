@@ -140,3 +140,110 @@ func derivFast(L *layer, z, out, g []float64) {
 		derivInto(L.act, L.kind, z, out, g)
 	}
 }
+
+// is222 reports whether n is a 2-2-2 network of sigmoids trained online by
+// plain gradient descent on the seed's squared error — the worked example and
+// everything a learner builds from it by hand. train222 then takes the step
+// with every value in a register.
+func (n *Network) is222() bool {
+	return len(n.layers) == 2 && n.sizes[0] == 2 && n.sizes[1] == 2 && n.sizes[2] == 2 &&
+		n.layers[0].kind == actSigmoid && n.layers[1].kind == actSigmoid &&
+		n.opt.Kind == KindSGD && n.loss == SquaredError &&
+		actOverrides[actSigmoid].Load() == nil
+}
+
+// train222 is trainOnline for a 2-2-2 sigmoid network (is222): the same
+// operations in the same order, so the same bits (TestTrain222Matches), with
+// no slices, loops or workspace. It returns the loss before the step, and
+// takes no step when that loss is not finite.
+func (n *Network) train222(x, t []float64) float64 {
+	L0, L1 := &n.layers[0], &n.layers[1]
+	w, v := L0.w[:4:4], L1.w[:4:4]
+	x0, x1 := x[0], x[1]
+	t0, t1 := t[0], t[1]
+	var b0, b1, c0, c1 float64 // biases of layer 0 and layer 1, per neuron
+	if L0.shared {
+		b0, b1 = L0.b[0], L0.b[0]
+	} else {
+		b0, b1 = L0.b[0], L0.b[1]
+	}
+	if L1.shared {
+		c0, c1 = L1.b[0], L1.b[0]
+	} else {
+		c0, c1 = L1.b[0], L1.b[1]
+	}
+	// forward (as trainOnline: s := 0; s += w·x …; s += b)
+	s := 0.0
+	s += w[0] * x0
+	s += w[1] * x1
+	s += b0
+	h0 := 1 / (1 + math.Exp(-s))
+	s = 0.0
+	s += w[2] * x0
+	s += w[3] * x1
+	s += b1
+	h1 := 1 / (1 + math.Exp(-s))
+	s = 0.0
+	s += v[0] * h0
+	s += v[1] * h1
+	s += c0
+	o0 := 1 / (1 + math.Exp(-s))
+	s = 0.0
+	s += v[2] * h0
+	s += v[3] * h1
+	s += c1
+	o1 := 1 / (1 + math.Exp(-s))
+	// loss ½Σ(t−o)² and ∂E/∂o
+	e := 0.0
+	r := t0 - o0
+	e += 0.5 * r * r
+	r = t1 - o1
+	e += 0.5 * r * r
+	if math.IsNaN(e) || math.IsInf(e, 0) {
+		return e
+	}
+	d0 := o0 - t0
+	d1 := o1 - t1
+	d0 *= o0 * (1 - o0)
+	d1 *= o1 * (1 - o1)
+	lr := n.opt.LearningRate
+	// δ of the hidden layer, from the output weights before (exact) or after
+	// (published variant) their update
+	var p0, p1 float64
+	if !n.published {
+		p0, p1 = 0, 0
+		p0 += d0 * v[0]
+		p1 += d0 * v[1]
+		p0 += d1 * v[2]
+		p1 += d1 * v[3]
+		p0 *= h0 * (1 - h0)
+		p1 *= h1 * (1 - h1)
+	}
+	v[0] -= lr * (d0 * h0)
+	v[1] -= lr * (d0 * h1)
+	v[2] -= lr * (d1 * h0)
+	v[3] -= lr * (d1 * h1)
+	if !L1.shared {
+		L1.b[0] -= lr * d0
+		L1.b[1] -= lr * d1
+	}
+	if n.published {
+		p0, p1 = 0, 0
+		p0 += d0 * v[0]
+		p1 += d0 * v[1]
+		p0 += d1 * v[2]
+		p1 += d1 * v[3]
+		p0 *= h0 * (1 - h0)
+		p1 *= h1 * (1 - h1)
+	}
+	w[0] -= lr * (p0 * x0)
+	w[1] -= lr * (p0 * x1)
+	w[2] -= lr * (p1 * x0)
+	w[3] -= lr * (p1 * x1)
+	if !L0.shared {
+		L0.b[0] -= lr * p0
+		L0.b[1] -= lr * p1
+	}
+	n.steps++
+	return e
+}
