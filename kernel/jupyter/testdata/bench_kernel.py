@@ -21,11 +21,17 @@ import sys
 import time
 
 import zmq
+import zmq.asyncio
 from jupyter_client.manager import KernelManager
 
-# libzmq retries a failed connect every 100 ms by default; a kernel that is
-# not listening yet at the first attempt would be charged that wait.
-zmq.Context.instance().setsockopt(zmq.RECONNECT_IVL, 1)
+
+def client_context():
+    """A client context that retries a refused connect after 1 ms: libzmq's
+    default is 100 ms, which a kernel still starting up (not yet listening at
+    the client's first attempt) would be charged."""
+    ctx = zmq.asyncio.Context()
+    ctx.setsockopt(zmq.RECONNECT_IVL, 1)
+    return ctx
 
 ROUNDS = 200
 BURST = 1000
@@ -77,7 +83,7 @@ def start(name):
     km.kernel_spec  # find the kernelspec before timing (client-side imports)
     t0 = time.perf_counter()
     km.start_kernel()
-    kc = km.client()
+    kc = km.client(context=client_context())
     kc.start_channels()
     # Ask until answered: the first request may precede the kernel's bind.
     reply = None
