@@ -908,6 +908,7 @@ func (e *Engine) record(u unit) {
 					if !found {
 						e.methods[t] = append(ms, n.Name.Name)
 					}
+					e.funcs[t+"."+n.Name.Name] = funcSignature(n)
 				}
 				continue
 			}

@@ -246,7 +246,7 @@ func TestComplete(t *testing.T) {
 
 func TestInspect(t *testing.T) {
 	e := newEngine(t)
-	mustValue(t, e, "net := nnlib.WorkedExample()\n// sq squares.\nfunc sq(a int) int { return a * a }\nsq(2)")
+	mustValue(t, e, "net := nnlib.WorkedExample()\n// sq squares.\nfunc sq(a int) int { return a * a }\ntype P struct{ X int }\n// Double doubles.\nfunc (p P) Double() int { return 2 * p.X }\np := P{2}\nsq(2)")
 	for _, c := range []struct {
 		code   string
 		cursor int
@@ -258,6 +258,8 @@ func TestInspect(t *testing.T) {
 		{"net.Fit(d)", 5, "func (n *Network) Fit("},
 		{"net", 1, "net *nnlib.Network"},
 		{"sq(3)", 1, "func sq(a int) int\n\nsq squares."},
+		{"p.Double()", 3, "func (p P) Double() int\n\nDouble doubles."},
+		{"p", 1, "p P"},
 	} {
 		got, ok := e.Inspect(c.code, c.cursor)
 		if !ok || !strings.HasPrefix(got, c.want) {

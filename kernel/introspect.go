@@ -141,7 +141,7 @@ func (e *Engine) members(chain string) []string {
 		return out
 	}
 	root, _, _ := strings.Cut(chain, ".")
-	if e.names[root] != nameVar {
+	if !e.declared(root) || e.names[root] != nameVar {
 		return nil
 	}
 	e.quiesce(50 * time.Millisecond)
@@ -223,9 +223,12 @@ func (e *Engine) Inspect(code string, cursor int) (text string, found bool) {
 		if sig, ok := e.funcs[word]; ok {
 			return sig, true
 		}
-		if e.names[word] == nameVar {
+		if e.names[word] == nameVar && e.declared(word) {
 			if v, err := e.in.Eval(word); err == nil && v.IsValid() {
 				t := v.Type().String()
+				if vt, ok := e.varType[word]; ok {
+					t = vt
+				}
 				s := word + " " + t
 				if d, ok := e.doc(strings.TrimLeft(t, "*[]")); ok {
 					s += "\n\n" + d
@@ -242,7 +245,12 @@ func (e *Engine) Inspect(code string, cursor int) (text string, found bool) {
 		return e.doc(chain + "." + word)
 	}
 	root, _, _ := strings.Cut(chain, ".")
-	if e.names[root] == nameVar {
+	if vt, ok := e.varType[chain]; ok {
+		if sig, ok := e.funcs[strings.TrimPrefix(vt, "*")+"."+word]; ok {
+			return sig, true
+		}
+	}
+	if e.names[root] == nameVar && e.declared(root) {
 		if v, err := e.in.Eval(chain); err == nil && v.IsValid() {
 			t := v.Type()
 			for t.Kind() == reflect.Pointer {

@@ -77,6 +77,9 @@ func (t tok) end() int {
 		return t.off + len(t.lit)
 	}
 	if t.tok == token.SEMICOLON {
+		if t.lit == "\n" {
+			return t.off // inserted at a newline or at EOF: no text of its own
+		}
 		return t.off + 1
 	}
 	return t.off + len(t.tok.String())
