@@ -253,6 +253,12 @@ func currentProgressHook() func(h *History) {
 // Fit trains the network for opts.Epochs epochs over data and returns the
 // History of the finished epochs.
 //
+// Each step is the step TrainBatch takes on the same rows. Batches of more
+// than 1024 rows are computed in chunks of 1024 whose gradients are summed
+// (bounded memory; a cancel can land between chunks) — except in the published
+// variant (SetPublishedVariant), which needs the whole batch in one pass and
+// gets it, using memory in proportion to the batch.
+//
 // It stops early, returning the History so far and an error, when the context
 // is done (the error wraps context.Canceled or context.DeadlineExceeded; the
 // network holds the weights after the last full step) or when a loss is NaN or
@@ -354,7 +360,10 @@ func (n *Network) Fit(data *Dataset, opts FitOptions) (*History, error) {
 
 // fitChunk is the most rows one forward/backward pass handles; larger batches
 // (a full batch of MNIST, say) accumulate the gradient chunk by chunk, which
-// bounds memory and lets a cancel land between chunks.
+// bounds memory and lets a cancel land between chunks. The published variant
+// is the exception: it updates each layer before the δ of the layer below is
+// computed from it, which a sum of per-chunk gradients cannot do, so its
+// batches always take one pass however large (as TrainBatch does).
 const fitChunk = 1024
 
 // fitStep takes one optimizer step on the rows rows of data and returns the
@@ -365,7 +374,11 @@ func (n *Network) fitStep(data *Dataset, rows []int, countAcc bool, done <-chan 
 	in, k := n.sizes[0], n.NumOutputs()
 	var acc []float64
 	sum, correct := 0.0, 0
-	for lo := 0; lo < m; lo += fitChunk {
+	chunk := fitChunk
+	if n.published {
+		chunk = m // see fitChunk
+	}
+	for lo := 0; lo < m; lo += chunk {
 		if lo > 0 && done != nil {
 			select {
 			case <-done:
@@ -373,7 +386,7 @@ func (n *Network) fitStep(data *Dataset, rows []int, countAcc bool, done <-chan 
 			default:
 			}
 		}
-		hi := min(lo+fitChunk, m)
+		hi := min(lo+chunk, m)
 		b := hi - lo
 		ws := n.work(b)
 		if n.t0 {
