@@ -163,12 +163,28 @@ func (e *Engine) reset() error {
 
 // available reports whether the interpreter has compiled symbols for path.
 func (e *Engine) available(in *interp.Interpreter, p string) bool {
+	_, ok := pkgName(p)
+	return ok
+}
+
+// pkgName returns the package name of an import path the interpreter has
+// compiled symbols for ("rand" for "math/rand/v2").
+func pkgName(p string) (string, bool) {
 	key := p + "/" + path.Base(p)
 	if _, ok := stdlib.Symbols[key]; ok {
-		return true
+		return path.Base(p), true
 	}
-	_, ok := symbols.Symbols[key]
-	return ok
+	if _, ok := symbols.Symbols[key]; ok {
+		return path.Base(p), true
+	}
+	for _, m := range []map[string]map[string]reflect.Value{stdlib.Symbols, symbols.Symbols} {
+		for k := range m {
+			if path.Dir(k) == p {
+				return path.Base(k), true
+			}
+		}
+	}
+	return "", false
 }
 
 // unit is one piece of a cell handed to yaegi.
@@ -597,7 +613,7 @@ func (e *Engine) planImports(code string, ch chunk) ([]unit, *CellError) {
 		if err != nil {
 			continue
 		}
-		name := path.Base(p)
+		name, _ := pkgName(p)
 		if spec.Name != nil {
 			name = spec.Name.Name
 		}
@@ -613,9 +629,12 @@ func (e *Engine) planImports(code string, ch chunk) ([]unit, *CellError) {
 			}
 		}
 		l, c := lineCol(code, off)
-		text := strings.Repeat("\n", l) + "import\n" + strings.Repeat(" ", c-1) + code[off:end]
-		// "import\n" takes a line: put it on the line before the spec.
-		text = strings.Repeat("\n", l-1) + "import\n" + strings.Repeat(" ", c-1) + code[off:end]
+		if !e.available(e.in, p) {
+			return nil, compileErr(code, l, c, fmt.Sprintf("package %q is not available: cells can import the standard library, nnlib and nnlib/plot", p))
+		}
+		// "import" goes at the end of the line before the spec, which keeps
+		// the spec's line and column.
+		text := strings.Repeat("\n", l-1) + "import\n" + strings.Repeat(" ", c-1) + code[off:end]
 		units = append(units, unit{kind: chunkImport, off: off, src: text, ast: []ast.Node{spec}})
 	}
 	return units, nil
@@ -850,7 +869,7 @@ func (e *Engine) record(u unit) {
 		switch n := n.(type) {
 		case *ast.ImportSpec:
 			p, _ := strconv.Unquote(n.Path.Value)
-			name := path.Base(p)
+			name, _ := pkgName(p)
 			if n.Name != nil {
 				name = n.Name.Name
 			}

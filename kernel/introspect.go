@@ -186,7 +186,8 @@ func typeMembers(t reflect.Type) []string {
 
 // packageSymbols returns the compiled symbols of an import path.
 func packageSymbols(p string) map[string]reflect.Value {
-	key := p + "/" + path.Base(p)
+	name, _ := pkgName(p)
+	key := p + "/" + name
 	if s, ok := symbols.Symbols[key]; ok {
 		return s
 	}

@@ -73,6 +73,11 @@ func Serve(connectionFile string, logw io.Writer) error {
 	if err != nil {
 		return err
 	}
+	// Cells cannot read the kernel's stdin (Jupyter leaves it a pipe that
+	// never delivers): reading it gives end of file rather than a hang.
+	if f, err := os.Open(os.DevNull); err == nil {
+		os.Stdin = f
+	}
 	eng := newLazyEngine(func() (Engine, error) { return kernel.New() })
 	zeroPort := conn.ShellPort == 0 || conn.IOPubPort == 0 || conn.StdinPort == 0 || conn.ControlPort == 0 || conn.HBPort == 0
 	k, err := NewKernel(&conn, eng, logw)
