@@ -239,6 +239,9 @@ func TestComplete(t *testing.T) {
 			t.Errorf("Complete(%q, %d) = %v [%d,%d), want %q in [%d,%d)", c.code, cursor, got, start, end, c.want, c.start, c.end)
 		}
 	}
+	if got, _, _ := e.Complete("f().Pr", 6); len(got) != 0 {
+		t.Errorf("Complete(f().Pr) = %v, want nothing", got)
+	}
 	if got, _, _ := e.Complete("zzzq", 4); len(got) != 0 {
 		t.Errorf("Complete(zzzq) = %v", got)
 	}
@@ -260,6 +263,7 @@ func TestInspect(t *testing.T) {
 		{"sq(3)", 1, "func sq(a int) int\n\nsq squares."},
 		{"p.Double()", 3, "func (p P) Double() int\n\nDouble doubles."},
 		{"p", 1, "p P"},
+		{"len(xs)", 2, "func len(v Type) int"},
 	} {
 		got, ok := e.Inspect(c.code, c.cursor)
 		if !ok || !strings.HasPrefix(got, c.want) {

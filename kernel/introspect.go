@@ -106,8 +106,12 @@ func (e *Engine) Complete(code string, cursor int) (matches []string, start, end
 	end = cursor
 	prefix := string([]rune(word)[:cursor-start])
 	var cands []string
+	rs := []rune(code)
 	if chain != "" {
 		cands = e.members(chain)
+	} else if start > 0 && rs[start-1] == '.' {
+		// After "f()." or "x[i].": the type is the compiler's to know.
+		return nil, start, end
 	} else {
 		cands = append(cands, keywords...)
 		cands = append(cands, predeclared...)
@@ -239,6 +243,13 @@ func (e *Engine) Inspect(code string, cursor int) (text string, found bool) {
 		}
 		if p, ok := e.imports[word]; ok {
 			return "package " + path.Base(p) + " // import " + `"` + p + `"`, true
+		}
+		if !e.declared(word) {
+			if docs := stdDocs("builtin"); docs != nil {
+				if d, ok := docs["builtin."+word]; ok {
+					return d, true
+				}
+			}
 		}
 		return "", false
 	}

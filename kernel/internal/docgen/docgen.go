@@ -55,7 +55,12 @@ func Package(dir string) (name string, docs map[string]string, err error) {
 		return "", nil, fmt.Errorf("no Go package in %s", dir)
 	}
 	sort.Slice(files, func(i, j int) bool { return fset.File(files[i].Pos()).Name() < fset.File(files[j].Pos()).Name() })
-	dp, err := doc.NewFromFiles(fset, files, "x/"+name)
+	var mode doc.Mode
+	all := name == "builtin" // its names are the predeclared ones, lower case
+	if all {
+		mode = doc.AllDecls
+	}
+	dp, err := doc.NewFromFiles(fset, files, "x/"+name, mode)
 	if err != nil {
 		return "", nil, err
 	}
@@ -75,7 +80,7 @@ func Package(dir string) (name string, docs map[string]string, err error) {
 	values := func(vs []*doc.Value, prefix string) {
 		for _, v := range vs {
 			for _, n := range v.Names {
-				if ast.IsExported(n) {
+				if all || ast.IsExported(n) {
 					put(prefix+n, v.Decl, v.Doc)
 				}
 			}
