@@ -285,6 +285,29 @@ func (e *Engine) Execute(ctx context.Context, code string, emit func(Part)) erro
 	return nil
 }
 
+// compile compiles src without running it; a panic inside yaegi's compiler
+// is an error.
+func (e *Engine) compile(src string) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("interpreter: %v", r)
+		}
+	}()
+	_, err = e.in.Compile(src)
+	return err
+}
+
+// eval evaluates a side-effect-free expression for the introspection tools;
+// a panic inside yaegi is an error.
+func (e *Engine) eval(src string) (v reflect.Value, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			v, err = reflect.Value{}, fmt.Errorf("interpreter: %v", r)
+		}
+	}()
+	return e.in.Eval(src)
+}
+
 // quiesce waits up to d for the goroutines cells started to finish, so
 // that the interpreter is not compiling while they still run.
 func (e *Engine) quiesce(d time.Duration) {
@@ -331,7 +354,7 @@ func (e *Engine) run(ctx context.Context, code string, u unit) *CellError {
 		switch u.arity {
 		case 1:
 		case -1:
-			if _, err := e.in.Compile(u.probe); err != nil {
+			if err := e.compile(u.probe); err != nil {
 				src = u.plain
 			}
 		default:

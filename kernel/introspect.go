@@ -149,7 +149,7 @@ func (e *Engine) members(chain string) []string {
 		return nil
 	}
 	e.quiesce(50 * time.Millisecond)
-	v, err := e.in.Eval(chain)
+	v, err := e.eval(chain)
 	if err != nil || !v.IsValid() {
 		return nil
 	}
@@ -229,7 +229,7 @@ func (e *Engine) Inspect(code string, cursor int) (text string, found bool) {
 			return sig, true
 		}
 		if e.names[word] == nameVar && e.declared(word) {
-			if v, err := e.in.Eval(word); err == nil && v.IsValid() {
+			if v, err := e.eval(word); err == nil && v.IsValid() {
 				t := v.Type().String()
 				if vt, ok := e.varType[word]; ok {
 					t = vt
@@ -263,7 +263,7 @@ func (e *Engine) Inspect(code string, cursor int) (text string, found bool) {
 		}
 	}
 	if e.names[root] == nameVar && e.declared(root) {
-		if v, err := e.in.Eval(chain); err == nil && v.IsValid() {
+		if v, err := e.eval(chain); err == nil && v.IsValid() {
 			t := v.Type()
 			for t.Kind() == reflect.Pointer {
 				t = t.Elem()
@@ -375,7 +375,7 @@ func (e *Engine) Vars() []Var {
 		if k != nameVar {
 			continue
 		}
-		v, err := e.in.Eval(name)
+		v, err := e.eval(name)
 		if err != nil || !v.IsValid() {
 			continue
 		}

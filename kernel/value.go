@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"image"
 	"image/png"
+	"unicode/utf8"
 )
 
 // pngRenderer is what the engine looks for on a value: nnlib/plot figures
@@ -17,6 +18,13 @@ type pngRenderer interface {
 // value formatted by the interpreter (so String methods of cell types apply);
 // typ is its Go type.
 func valuePart(v interface{}, text, typ string) Part {
+	if len(text) > maxValueText {
+		cut := maxValueText
+		for cut > 0 && !utf8.RuneStart(text[cut]) {
+			cut--
+		}
+		text = fmt.Sprintf("%s… (%d more bytes)", text[:cut], len(text)-cut)
+	}
 	p := Part{Kind: Value, Text: text, Type: typ, Data: map[string][]byte{"text/plain": []byte(text)}}
 	if b, err := renderPNG(v); err != nil {
 		p.Text += fmt.Sprintf("\n(no image: %v)", err)
@@ -24,7 +32,24 @@ func valuePart(v interface{}, text, typ string) Part {
 	} else if b != nil {
 		p.Data["image/png"] = b
 	}
+	if h, ok := v.(htmlRenderer); ok && h != nil {
+		func() {
+			defer func() { recover() }()
+			if s := h.HTML(); s != "" {
+				p.Data["text/html"] = []byte(s)
+			}
+		}()
+	}
 	return p
+}
+
+// maxValueText caps the text/plain form of a value (a slice of a million
+// floats should not flood a notebook).
+const maxValueText = 64 << 10
+
+// htmlRenderer is a value that renders itself as an HTML fragment (tables).
+type htmlRenderer interface {
+	HTML() string
 }
 
 // renderPNG returns the PNG of values that have one (nil, nil otherwise).
