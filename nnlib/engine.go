@@ -46,6 +46,11 @@ type workspace struct {
 	nzIdx  []int32
 	nzVal  []float64
 	nzCnt  []int
+	// gradT's regrouping of the lists by input: input i's rows and alpha·x
+	// values are colRow/colVal[colOff[i-1]:colOff[i]].
+	colOff []int
+	colRow []int32
+	colVal []float64
 }
 
 // sparseRow writes row r's non-zero inputs into its slot of the lists.
@@ -238,37 +243,55 @@ func affineT(L *layer, ws *workspace, Z []float64, B int) {
 				copy(zr, L.b)
 			}
 			c := ws.nzCnt[r]
-			val := ws.nzVal[r*in : r*in+c]
-			for k, i := range ws.nzIdx[r*in : r*in+c] {
-				axpyRow(val[k], L.w[int(i)*out:int(i+1)*out], zr)
-			}
+			gatherRow(ws.nzIdx[r*in:r*in+c], ws.nzVal[r*in:r*in+c], L.w, out, zr)
 		}
 	})
 }
 
 // gradT adds alpha·Xᵀ·D to the in×out matrix g from the non-zero lists of the
-// first B rows (for the transposed layer 0). The input range is split over
-// the cores, so no two of them write the same row of g.
+// first B rows (for the transposed layer 0). It regroups the lists by input
+// (which rows have input i, and alpha·x_i there), so that each row of g that
+// any sample touches is updated in one sweep: g[i,:] += Σ_r alpha·x_ri·D[r,:]
+// (rows in order). The inputs are split over the cores, so no two of them
+// write the same row of g.
 func gradT(ws *workspace, D []float64, B, in, out int, alpha float64, g []float64) {
+	if len(ws.colOff) != in+1 {
+		ws.colOff = make([]int, in+1)
+		ws.colRow = make([]int32, ws.cap*in)
+		ws.colVal = make([]float64, ws.cap*in)
+	}
+	off := ws.colOff
+	clear(off)
+	for r := 0; r < B; r++ {
+		for _, i := range ws.nzIdx[r*in : r*in+ws.nzCnt[r]] {
+			off[i+1]++
+		}
+	}
+	for i := 1; i <= in; i++ {
+		off[i] += off[i-1]
+	}
+	// fill, advancing off[i] to the end of input i's list …
+	for r := 0; r < B; r++ {
+		c := ws.nzCnt[r]
+		val := ws.nzVal[r*in : r*in+c]
+		for k, i := range ws.nzIdx[r*in : r*in+c] {
+			p := off[i]
+			ws.colRow[p], ws.colVal[p] = int32(r), alpha*val[k]
+			off[i] = p + 1
+		}
+	}
+	// … so that input i's list is colRow[off[i-1]:off[i]] (off[-1] = 0)
 	parallel(in, 64, func(i0, i1 int) {
-		for r := 0; r < B; r++ {
-			dr := D[r*out : (r+1)*out]
-			c := ws.nzCnt[r]
-			idx, val := ws.nzIdx[r*in:r*in+c], ws.nzVal[r*in:r*in+c]
-			// the entries with i0 ≤ index < i1 (the lists are ascending)
-			lo, hi := 0, len(idx)
-			for lo < hi {
-				m := int(uint(lo+hi) >> 1)
-				if int(idx[m]) < i0 {
-					lo = m + 1
-				} else {
-					hi = m
-				}
+		lo := 0
+		if i0 > 0 {
+			lo = off[i0-1]
+		}
+		for i := i0; i < i1; i++ {
+			hi := off[i]
+			if hi > lo {
+				gatherRow(ws.colRow[lo:hi], ws.colVal[lo:hi], D, out, g[i*out:(i+1)*out])
 			}
-			for k := lo; k < len(idx) && int(idx[k]) < i1; k++ {
-				i := int(idx[k])
-				axpyRow(alpha*val[k], dr, g[i*out:(i+1)*out])
-			}
+			lo = hi
 		}
 	})
 }

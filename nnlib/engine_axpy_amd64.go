@@ -26,3 +26,38 @@ func axpyRow(a float64, x, y []float64) {
 	}
 	gonum.Implementation{}.Daxpy(len(x), a, x, 1, y, 1)
 }
+
+// gatherFMA32 does z[0:32] += Σ_k val[k]·m[idx[k]·stride:][:32] with AVX2
+// (engine_axpy_amd64.s). The caller guarantees the bounds (see gatherRow).
+//
+//go:noescape
+func gatherFMA32(idx []int32, val []float64, m []float64, stride int, z []float64)
+
+// gatherRow does z += Σ_k val[k]·m[idx[k]·stride : idx[k]·stride+len(z)] for
+// idx ≥ 0: a sparse row times a row-major matrix. With AVX2 and FMA,
+// 32 columns at a time stay in registers over the whole list, so z is read
+// and written once instead of once per entry.
+func gatherRow(idx []int32, val []float64, m []float64, stride int, z []float64) {
+	if len(idx) == 0 {
+		return
+	}
+	_ = val[len(idx)-1]
+	top := int32(0)
+	for _, i := range idx {
+		top = max(top, i)
+	}
+	_ = m[int(top)*stride+len(z)-1] // every row the kernel reads is inside m
+	c := 0
+	if hasFMA {
+		for ; c+32 <= len(z); c += 32 {
+			gatherFMA32(idx, val, m[c:], stride, z[c:c+32])
+		}
+	}
+	if c < len(z) {
+		rest := z[c:]
+		for k, i := range idx {
+			off := int(i)*stride + c
+			axpyRow(val[k], m[off:off+len(rest)], rest)
+		}
+	}
+}

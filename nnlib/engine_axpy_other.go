@@ -12,3 +12,11 @@ const hasFMA = false
 func axpyRow(a float64, x, y []float64) {
 	gonum.Implementation{}.Daxpy(len(x), a, x, 1, y, 1)
 }
+
+// gatherRow does z += Σ_k val[k]·m[idx[k]·stride : idx[k]·stride+len(z)].
+func gatherRow(idx []int32, val []float64, m []float64, stride int, z []float64) {
+	for k, i := range idx {
+		off := int(i) * stride
+		axpyRow(val[k], m[off:off+len(z)], z)
+	}
+}
