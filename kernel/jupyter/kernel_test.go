@@ -290,6 +290,10 @@ func TestExecuteMessages(t *testing.T) {
 		{":help", "status execute_input status", "ok"},
 		{":clear\nprint after", "status execute_input clear_output stream status", "ok"},
 		{":nosuch", "status execute_input error status", "error"},
+		{":doc fmt.Println", "status execute_input status", "ok"},
+		{":doc nosuch.Name", "status execute_input error status", "error"},
+		{":vars", "status execute_input stream status", "ok"},
+		{":reset", "status execute_input stream status", "ok"},
 	}
 	for i, tc := range tests {
 		t.Run(tc.code, func(t *testing.T) {
@@ -308,6 +312,9 @@ func TestExecuteMessages(t *testing.T) {
 				mc := content(m)
 				switch m.Header.MsgType {
 				case "stream":
+					if tc.code == ":vars" && mc["text"] != "x  int\n" {
+						t.Errorf(":vars printed %q", mc["text"])
+					}
 					if !strings.HasPrefix(tc.code, "warn") && mc["name"] != "stdout" || strings.HasPrefix(tc.code, "warn") && mc["name"] != "stderr" {
 						t.Errorf("stream name %v for %q", mc["name"], tc.code)
 					}
@@ -328,6 +335,12 @@ func TestExecuteMessages(t *testing.T) {
 					if mc["ename"] == "" || len(mc["traceback"].([]any)) == 0 {
 						t.Errorf("error content %v", mc)
 					}
+				}
+			}
+			if tc.code == ":doc fmt.Println" {
+				p, _ := rc["payload"].([]any)
+				if len(p) != 1 || fmt.Sprint(p[0].(map[string]any)["data"]) != "map[text/plain:doc of fmt.Println]" {
+					t.Errorf(":doc payload %v", rc["payload"])
 				}
 			}
 			if tc.code == ":help" {
