@@ -2,6 +2,7 @@ package jupyter
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 )
 
@@ -56,4 +57,18 @@ func TestSelectHistory(t *testing.T) {
 			t.Errorf("%s: got %s, want %s", tc.name, got, tc.want)
 		}
 	}
+}
+
+// FuzzGlob checks that every pattern compiles and matches itself when it has
+// no special characters.
+func FuzzGlob(f *testing.F) {
+	for _, s := range []string{"6?7", "*Fit*", "[!a-c]x", "[", "[]]", `\`, "[^]"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, pat string) {
+		re := globRegexp(pat)
+		if !strings.ContainsAny(pat, "*?[") && !re.MatchString(pat) {
+			t.Errorf("literal pattern %q does not match itself (%s)", pat, re)
+		}
+	})
 }

@@ -161,3 +161,23 @@ func FuzzDecode(f *testing.F) {
 		}
 	})
 }
+
+// FuzzParseConnectionInfo checks that any connection file either parses into
+// valid ports and a known scheme or is rejected, without panicking.
+func FuzzParseConnectionInfo(f *testing.F) {
+	f.Add([]byte(`{"shell_port":1,"iopub_port":2,"stdin_port":3,"control_port":4,"hb_port":5,"key":"k"}`))
+	f.Add([]byte(`{"transport":"ipc","ip":"/tmp/x"}`))
+	f.Add([]byte(`[]`))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		c, err := ParseConnectionInfo(b)
+		if err != nil {
+			return
+		}
+		if c.Transport != "tcp" && c.Transport != "ipc" || c.ShellPort < 0 || c.ShellPort > 65535 {
+			t.Fatalf("accepted %s", c)
+		}
+		if _, err := newSigner(c.SignatureScheme, c.Key); err != nil {
+			t.Fatalf("accepted an unusable scheme: %v", err)
+		}
+	})
+}
