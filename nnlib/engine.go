@@ -72,9 +72,8 @@ func (ws *workspace) sparseRow(r, in int) {
 		}
 		for k, v := range q {
 			idx[c], val[c] = int32(i+k), v // written always, kept when non-zero
-			if v != 0 {
-				c++
-			}
+			u := math.Float64bits(v) << 1  // 0 for ±0
+			c += int((u | -u) >> 63)       // branch-free: +1 unless zero
 		}
 	}
 	for ; i < len(row); i++ {
