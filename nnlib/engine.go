@@ -159,10 +159,50 @@ func (n *Network) forward(ws *workspace, B int) {
 		} else {
 			affine(L, prev, z, B)
 		}
-		for r := 0; r < B; r++ {
-			activate(L.act, L.kind, z[r*L.out:(r+1)*L.out], a[r*L.out:(r+1)*L.out])
+		if L.kind == actReLU && actOverrides[actReLU].Load() == nil {
+			reluRows(z, a)
+		} else {
+			for r := 0; r < B; r++ {
+				activate(L.act, L.kind, z[r*L.out:(r+1)*L.out], a[r*L.out:(r+1)*L.out])
+			}
 		}
 		prev = a
+	}
+}
+
+// posMax is the bit pattern of +Inf: x > 0 exactly when 1 ≤ bits(x) ≤ posMax
+// (which leaves out ±0, negatives and NaN).
+const posMax = 0x7FF0000000000000
+
+// reluRows is activate for ReLU over a whole block of rows, without branches
+// (about half the signs are unpredictable): out = z when z > 0, else 0 (also
+// for NaN), as activate computes it.
+func reluRows(z, out []float64) {
+	out = out[:len(z)]
+	for i, x := range z {
+		u := math.Float64bits(x)
+		var m uint64
+		if u-1 < posMax {
+			m = ^uint64(0)
+		}
+		out[i] = math.Float64frombits(u & m)
+	}
+}
+
+// reluDerivRows is derivInto for ReLU over a whole block of rows, without
+// branches: g = 0 where z ≤ 0; g is kept where z > 0 or z is NaN.
+func reluDerivRows(z, g []float64) {
+	g = g[:len(z)]
+	for i, x := range z {
+		u := math.Float64bits(x)
+		var pos, nan uint64 // two conditional moves, no branch
+		if u-1 < posMax {
+			pos = ^uint64(0)
+		}
+		if u<<1 > posMax<<1 {
+			nan = ^uint64(0)
+		}
+		g[i] = math.Float64frombits(math.Float64bits(g[i]) & (pos | nan))
 	}
 }
 
@@ -553,8 +593,12 @@ func (n *Network) backwardScaled(ws *workspace, B int, inv float64, update bool)
 				blas64.General{Rows: out, Cols: in, Stride: in, Data: L.w},
 				0, blas64.General{Rows: B, Cols: in, Stride: in, Data: Dp})
 		}
-		for r := 0; r < B; r++ {
-			derivInto(P.act, P.kind, ws.z[l-1][r*in:(r+1)*in], ws.a[l-1][r*in:(r+1)*in], Dp[r*in:(r+1)*in])
+		if P.kind == actReLU && actOverrides[actReLU].Load() == nil {
+			reluDerivRows(ws.z[l-1][:B*in], Dp)
+		} else {
+			for r := 0; r < B; r++ {
+				derivInto(P.act, P.kind, ws.z[l-1][r*in:(r+1)*in], ws.a[l-1][r*in:(r+1)*in], Dp[r*in:(r+1)*in])
+			}
 		}
 	}
 	if update {
