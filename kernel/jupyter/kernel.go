@@ -463,20 +463,16 @@ func (k *Kernel) execute(q queued) {
 
 	var output string // text/plain of the result, for history
 	var payload []map[string]any
+	out := &cellOutput{k: k, m: m, silent: req.Silent}
 	emit := func(p kernel.Part) {
 		if p.Kind == kernel.Value {
 			output = p.Text
 		}
-		if req.Silent {
-			return
-		}
 		switch p.Kind {
 		case kernel.Stdout, kernel.Stderr:
-			if p.Text != "" {
-				k.publish(m, "stream", map[string]any{"name": p.Kind.String(), "text": validUTF8(p.Text)})
-			}
+			out.stream(p.Kind.String(), p.Text)
 		case kernel.Value:
-			k.publish(m, "execute_result", map[string]any{"execution_count": count, "data": mimeBundle(p), "metadata": map[string]any{}})
+			out.publish("execute_result", map[string]any{"execution_count": count, "data": mimeBundle(p), "metadata": map[string]any{}})
 		case kernel.Display, kernel.UpdateDisplay:
 			typ, transient := "display_data", map[string]any{}
 			if p.DisplayID != "" {
@@ -485,13 +481,14 @@ func (k *Kernel) execute(q queued) {
 					typ = "update_display_data"
 				}
 			}
-			k.publish(m, typ, map[string]any{"data": mimeBundle(p), "metadata": map[string]any{}, "transient": transient})
+			out.publish(typ, map[string]any{"data": mimeBundle(p), "metadata": map[string]any{}, "transient": transient})
 		}
 	}
-	code, err := k.runMeta(ctx, m, req.Code, req.Silent, emit, &payload)
+	code, err := k.runMeta(m, req.Code, out, emit, &payload)
 	if err == nil && strings.TrimSpace(code) != "" {
 		err = k.runEngine(ctx, code, emit)
 	}
+	out.flush()
 	if err == nil && ctx.Err() != nil {
 		// The cell stopped early because it was interrupted (a Fit returns
 		// normally when its context ends): report it as interrupted, so
@@ -558,6 +555,79 @@ func (k *Kernel) userExpressions(exprs map[string]string) map[string]any {
 		out[name] = map[string]any{"status": "ok", "data": data, "metadata": map[string]any{}}
 	}
 	return out
+}
+
+// Stream text is batched: consecutive stdout (or stderr) parts of a cell go
+// out as one stream message once streamDelay has passed since the first of
+// them, or streamBatch bytes have gathered, or other output or the end of
+// the cell comes. A loop printing thousands of lines then sends a few
+// messages, not thousands, and output still shows while a cell runs.
+const (
+	streamDelay = 50 * time.Millisecond
+	streamBatch = 64 << 10
+)
+
+// cellOutput publishes one cell's output on iopub, in order.
+type cellOutput struct {
+	k      *Kernel
+	m      *message
+	silent bool // publish nothing (the request's silent flag)
+
+	mu    sync.Mutex
+	name  string // stream of the buffered text
+	buf   []byte
+	timer *time.Timer
+}
+
+// stream buffers text written to the named stream.
+func (o *cellOutput) stream(name, text string) {
+	if o.silent || text == "" {
+		return
+	}
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	if o.name != name {
+		o.flushLocked()
+		o.name = name
+	}
+	o.buf = append(o.buf, text...)
+	if len(o.buf) >= streamBatch {
+		o.flushLocked()
+		return
+	}
+	if o.timer == nil {
+		o.timer = time.AfterFunc(streamDelay, o.flush)
+	}
+}
+
+// publish sends a non-stream message after the buffered text.
+func (o *cellOutput) publish(typ string, content any) {
+	if o.silent {
+		return
+	}
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	o.flushLocked()
+	o.k.publish(o.m, typ, content)
+}
+
+// flush sends the buffered text now.
+func (o *cellOutput) flush() {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	o.flushLocked()
+}
+
+func (o *cellOutput) flushLocked() {
+	if o.timer != nil {
+		o.timer.Stop()
+		o.timer = nil
+	}
+	if len(o.buf) == 0 {
+		return
+	}
+	o.k.publish(o.m, "stream", map[string]any{"name": o.name, "text": validUTF8(string(o.buf))})
+	o.buf = o.buf[:0]
 }
 
 // runEngine runs code, turning an engine panic into an error.

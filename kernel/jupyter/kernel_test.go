@@ -29,6 +29,16 @@ func (f *fakeEngine) Execute(ctx context.Context, code string, emit func(kernel.
 	f.mu.Unlock()
 	code = strings.TrimSpace(code)
 	switch {
+	case code == "spam":
+		for i := 0; i < 1000; i++ {
+			emit(kernel.Part{Kind: kernel.Stdout, Text: fmt.Sprintf("line %d\n", i)})
+		}
+		emit(kernel.Part{Kind: kernel.Stderr, Text: "warning\n"})
+		emit(kernel.Part{Kind: kernel.Value, Text: "done"})
+	case code == "slowprint":
+		emit(kernel.Part{Kind: kernel.Stdout, Text: "first\n"})
+		time.Sleep(300 * time.Millisecond)
+		emit(kernel.Part{Kind: kernel.Stdout, Text: "second\n"})
 	case code == "sleep":
 		time.Sleep(100 * time.Millisecond)
 	case code == "loop":
@@ -351,6 +361,40 @@ func TestExecuteMessages(t *testing.T) {
 			}
 		})
 	}
+}
+
+func TestStreamBatching(t *testing.T) {
+	c := startKernel(t)
+	_, msgs := c.execute("spam", nil)
+	if got := types(msgs); got != "status execute_input stream stream execute_result status" {
+		t.Fatalf("iopub %q, want the 1000 lines as one stream message", got)
+	}
+	var want strings.Builder
+	for i := 0; i < 1000; i++ {
+		fmt.Fprintf(&want, "line %d\n", i)
+	}
+	if s := content(msgs[2]); s["name"] != "stdout" || s["text"] != want.String() {
+		t.Errorf("first stream: %v %.40q", s["name"], s["text"])
+	}
+	if s := content(msgs[3]); s["name"] != "stderr" || s["text"] != "warning\n" {
+		t.Errorf("second stream: %v", s)
+	}
+	// Text written before a pause shows during the pause, not at the end.
+	id := c.request(c.shell, "execute_request", map[string]any{"code": "slowprint"})
+	start := time.Now()
+	for {
+		m, ok := c.tryRecv(c.iopubC, 2*time.Second)
+		if !ok {
+			t.Fatal("no stream message")
+		}
+		if m.Header.MsgType == "stream" {
+			if d := time.Since(start); d > 250*time.Millisecond {
+				t.Errorf("first line took %v to arrive", d)
+			}
+			break
+		}
+	}
+	c.iopubUntilIdle(id)
 }
 
 func TestUserExpressions(t *testing.T) {

@@ -1,7 +1,6 @@
 package jupyter
 
 import (
-	"context"
 	"fmt"
 	"sort"
 	"strings"
@@ -69,7 +68,7 @@ func stripMeta(code string) string {
 }
 
 // runMeta runs the meta commands of a cell and returns the Go code left.
-func (k *Kernel) runMeta(ctx context.Context, m *message, code string, silent bool, emit func(kernel.Part), payload *[]map[string]any) (string, error) {
+func (k *Kernel) runMeta(m *message, code string, out *cellOutput, emit func(kernel.Part), payload *[]map[string]any) (string, error) {
 	metas, rest := splitMeta(code)
 	for _, line := range metas {
 		f := strings.Fields(line)
@@ -105,9 +104,7 @@ func (k *Kernel) runMeta(ctx context.Context, m *message, code string, silent bo
 			w.Flush()
 			emit(kernel.Part{Kind: kernel.Stdout, Text: b.String()})
 		case ":clear":
-			if !silent {
-				k.publish(m, "clear_output", map[string]any{"wait": false})
-			}
+			out.publish("clear_output", map[string]any{"wait": false})
 		case ":reset":
 			if err := k.eng.Reset(); err != nil {
 				return "", &kernel.CellError{Name: "Error", Value: "reset: " + err.Error()}
