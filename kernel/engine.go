@@ -38,7 +38,13 @@ type Engine struct {
 	funcs   map[string]string   // cell func name → "func f(a int) int" + doc
 	methods map[string][]string // cell type name → its method names
 	varType map[string]string   // variable → cell type name ("T", "*T"), when the AST tells
-	cells   int                 // cells run, for display ids
+
+	// Cell types are declared under versioned names (T_nnv3) with an alias
+	// T; see types.go.
+	typeVer   map[string]int
+	typeSrc   map[string]string            // T → "T struct{...}" as written
+	methodSrc map[string]map[string]string // T → method → its declaration as written
+	cells     int                          // cells run, for display ids
 
 	// Set by the runtime helpers while a cell runs.
 	valMu   sync.Mutex
@@ -157,6 +163,9 @@ func (e *Engine) reset() error {
 	e.funcs = map[string]string{}
 	e.methods = map[string][]string{}
 	e.varType = map[string]string{}
+	e.typeVer = map[string]int{}
+	e.typeSrc = map[string]string{}
+	e.methodSrc = map[string]map[string]string{}
 	e.trace = nil
 	return nil
 }
@@ -192,13 +201,15 @@ type unit struct {
 	kind  chunkKind
 	final bool // the cell's final expression statement
 	off   int  // byte offset of the unit in the cell
+	end   int  // byte offset of the unit's end in the cell
 	src   string
 	plain string      // final units: the source without the value capture
 	probe string      // final units: compiles iff the expression has one value
-	typ   string      // final units: the type name when the AST tells it
-	arity int         // final units: number of values, -1 when unknown
+	expr  ast.Expr    // final units: the expression
 	ast   []ast.Node  // top-level declarations or statements, for names
 	file  *token.File // positions of ast
+	// commit records what a successful unit changed in the session's types.
+	commit func()
 }
 
 // Execute runs one cell, calling emit for every output part in order while
@@ -268,10 +279,12 @@ func (e *Engine) Execute(ctx context.Context, code string, emit func(Part)) erro
 			}
 			return err
 		}
-		if u.final && u.typ != "" {
-			e.valMu.Lock()
-			e.valType = u.typ
-			e.valMu.Unlock()
+		if u.final && u.expr != nil {
+			if t := e.litType(u.expr); t != "" {
+				e.valMu.Lock()
+				e.valType = t
+				e.valMu.Unlock()
+			}
 		}
 		e.record(u)
 	}
@@ -347,11 +360,16 @@ func waitStopped(d time.Duration) {
 func (e *Engine) run(ctx context.Context, code string, u unit) *CellError {
 	src := u.src
 	if u.final {
+		// Decided now, after the cell's earlier units defined their names.
+		arity := -1
+		if u.expr != nil {
+			arity = e.arity(u.expr)
+		}
 		// Show a value only when the expression has exactly one: probe by
 		// compiling (not running) a call with one parameter. Otherwise (a call
 		// returning nothing or several values, or an error) run it as a plain
 		// statement, whose errors name the cell's positions.
-		switch u.arity {
+		switch arity {
 		case 1:
 		case -1:
 			if err := e.compile(u.probe); err != nil {
@@ -365,7 +383,19 @@ func (e *Engine) run(ctx context.Context, code string, u unit) *CellError {
 	if err == nil {
 		return nil
 	}
-	return e.cellError(ctx, code, err)
+	ce := e.cellError(ctx, code, err)
+	if ce.Name == "CompileError" {
+		// yaegi sometimes places an error at a node of another declaration
+		// (the type of a missing field): keep errors inside the unit.
+		first, _ := lineCol(code, u.off)
+		last, _ := lineCol(code, u.end)
+		if ce.Line < first || ce.Line > last {
+			l, c := lineCol(code, u.off)
+			ce.Line, ce.Col = l, runeCol(code, l, c)
+			ce.Traceback[0] = ce.Error()
+		}
+	}
+	return ce
 }
 
 func isCompileError(err error) bool {
@@ -396,7 +426,7 @@ func (e *Engine) cellError(ctx context.Context, code string, err error) *CellErr
 		trace := e.trace
 		e.trace = nil
 		e.traceMu.Unlock()
-		ce := &CellError{Name: "Panic", Value: fmt.Sprint(p.Value)}
+		ce := &CellError{Name: "Panic", Value: unversion(fmt.Sprint(p.Value))}
 		ce.Traceback = append(ce.Traceback, "panic: "+ce.Value)
 		for _, t := range trace {
 			line, col, fn, ok := parseTrace(t)
@@ -423,7 +453,7 @@ func (e *Engine) cellError(ctx context.Context, code string, err error) *CellErr
 		}
 		first = first[len(m[0]):]
 	}
-	ce.Value = first
+	ce.Value = unversion(first)
 	if strings.HasPrefix(rest, "\tprevious declaration") {
 		rest = ""
 	}
@@ -487,6 +517,7 @@ func (e *Engine) plan(code string) ([]unit, *CellError) {
 		return nil, compileErr(code, l, c, serr.msg)
 	}
 	var units []unit
+	ps := e.newPlanState()
 	for i, ch := range chunks {
 		text := code[ch.off:ch.end]
 		line, col := lineCol(code, ch.off)
@@ -507,8 +538,11 @@ func (e *Engine) plan(code string) ([]unit, *CellError) {
 			for j, d := range f.Decls {
 				nodes[j] = d
 			}
-			text = rewriteGo(text, f, file, len(declHeader)+len(pad(line, col)))
-			units = append(units, unit{kind: chunkDecl, off: ch.off, src: pad(line, col) + text, ast: nodes, file: file})
+			base := len(declHeader) + len(pad(line, col))
+			edits := goEdits(f, file, base)
+			tedits, appendix, commit := ps.versionTypes(text, f, file, base)
+			text = applyEdits(text, append(edits, tedits...)) + appendix
+			units = append(units, unit{kind: chunkDecl, off: ch.off, end: ch.end, src: pad(line, col) + text, ast: nodes, file: file, commit: commit})
 		case chunkStmt:
 			src := stmtHeader + pad(line, col) + text + "\n}"
 			f, file, cerr := parseChunk(code, src, len(stmtHeader))
@@ -547,7 +581,7 @@ func (e *Engine) stmtUnit(code string, off, end int) unit {
 	line, col := lineCol(code, off)
 	src := stmtHeader + pad(line, col) + text + "\n}"
 	f, file, _ := parseChunk(code, src, len(stmtHeader))
-	u := unit{kind: chunkStmt, off: off, file: file}
+	u := unit{kind: chunkStmt, off: off, end: end, file: file}
 	if f != nil {
 		for _, s := range f.Decls[0].(*ast.FuncDecl).Body.List {
 			u.ast = append(u.ast, s)
@@ -577,8 +611,7 @@ func (e *Engine) finalUnit(code string, off, end int) unit {
 	u.probe = strings.Repeat("\n", line-1) + rtName + ".Probe(\n" + strings.Repeat(" ", col-1) + text + ",\n)"
 	if len(u.ast) == 1 {
 		if es, ok := u.ast[0].(*ast.ExprStmt); ok {
-			u.typ = e.litType(es.X)
-			u.arity = e.arity(es.X)
+			u.expr = es.X
 		}
 	}
 	u.ast = nil
@@ -658,7 +691,7 @@ func (e *Engine) planImports(code string, ch chunk) ([]unit, *CellError) {
 		// "import" goes at the end of the line before the spec, which keeps
 		// the spec's line and column.
 		text := strings.Repeat("\n", l-1) + "import\n" + strings.Repeat(" ", c-1) + code[off:end]
-		units = append(units, unit{kind: chunkImport, off: off, src: text, ast: []ast.Node{spec}})
+		units = append(units, unit{kind: chunkImport, off: off, end: end, src: text, ast: []ast.Node{spec}})
 	}
 	return units, nil
 }
@@ -671,10 +704,32 @@ func (e *Engine) planImports(code string, ch chunk) ([]unit, *CellError) {
 // evaluated in the goroutine). __rt.Go also lets the engine wait for the
 // goroutines of a cell before the next one compiles.
 func rewriteGo(text string, f *ast.File, file *token.File, base int) string {
-	type edit struct {
-		off, end int
-		s        string
+	return applyEdits(text, goEdits(f, file, base))
+}
+
+// edit replaces text[off:end] with s.
+type edit struct {
+	off, end int
+	s        string
+}
+
+// applyEdits applies non-overlapping edits to text.
+func applyEdits(text string, edits []edit) string {
+	if len(edits) == 0 {
+		return text
 	}
+	sort.SliceStable(edits, func(i, j int) bool { return edits[i].off > edits[j].off })
+	for _, ed := range edits {
+		if ed.off < 0 || ed.end > len(text) || ed.off > ed.end {
+			continue
+		}
+		text = text[:ed.off] + ed.s + text[ed.end:]
+	}
+	return text
+}
+
+// goEdits returns the edits of rewriteGo.
+func goEdits(f *ast.File, file *token.File, base int) []edit {
 	var edits []edit
 	ast.Inspect(f, func(n ast.Node) bool {
 		g, ok := n.(*ast.GoStmt)
@@ -700,17 +755,7 @@ func rewriteGo(text string, f *ast.File, file *token.File, base int) string {
 			edit{lp, lp + 1, repl})
 		return true
 	})
-	if len(edits) == 0 {
-		return text
-	}
-	sort.Slice(edits, func(i, j int) bool { return edits[i].off > edits[j].off })
-	for _, ed := range edits {
-		if ed.off < 0 || ed.end > len(text) || ed.off > ed.end {
-			continue
-		}
-		text = text[:ed.off] + ed.s + text[ed.end:]
-	}
-	return text
+	return edits
 }
 
 var builtins = map[string]bool{
@@ -775,6 +820,8 @@ func (e *Engine) declared(name string) bool {
 // (the interpreter's reflect types of cell types are anonymous).
 func (e *Engine) litType(x ast.Expr) string {
 	switch x := x.(type) {
+	case *ast.Ident:
+		return e.varType[x.Name]
 	case *ast.CompositeLit:
 		if id, ok := x.Type.(*ast.Ident); ok && e.names[id.Name] == nameType {
 			return id.Name
@@ -888,6 +935,9 @@ func (e *Engine) firstUndefined(u unit) string {
 
 // record notes the names a successful unit defined.
 func (e *Engine) record(u unit) {
+	if u.commit != nil {
+		u.commit()
+	}
 	for _, n := range u.ast {
 		switch n := n.(type) {
 		case *ast.ImportSpec:
