@@ -33,6 +33,10 @@ type Engine interface {
 	Reset() error
 }
 
+// iopubHWM is how many iopub messages wait for slow subscribers before new
+// ones are dropped.
+const iopubHWM = 10000
+
 // Kernel is a running Jupyter kernel: five ZeroMQ sockets around one Engine.
 // Shell requests run one at a time on their own goroutine; control requests
 // (kernel_info, interrupt, shutdown) and the heartbeat are served on others,
@@ -133,6 +137,11 @@ func NewKernel(conn *ConnectionInfo, eng Engine, logw io.Writer) (*Kernel, error
 	}
 	if err == nil {
 		k.iopub, err = mk("iopub", &conn.IOPubPort, zmq4.NewPub(ctx, opts...))
+		if err == nil {
+			// Bound the backlog kept for subscribers that stop reading
+			// (libzmq drops beyond its high-water mark too).
+			k.iopub.s.SetOption(zmq4.OptionHWM, iopubHWM)
+		}
 	}
 	if err == nil {
 		var hb *endpoint
