@@ -53,10 +53,21 @@
 // go/parser error positions. Vars lists the session's variables; Reset
 // starts over.
 //
+// # Types declared again
+//
+// yaegi keeps the first definition of a type and of its methods. So the
+// engine declares every cell type under a versioned name (T_nnv1, T_nnv2, …)
+// with the user's name as an alias, and declaring a method again re-declares
+// its type with all recorded methods: a changed type or method takes effect,
+// and values made before keep their old type, as in a changed Go program.
+// Messages never show the versioned names.
+//
 // # Limits (yaegi's)
 //
-// A type declared again with different fields keeps its old methods bound to
-// the old definition; Reset, or use a new name. Goroutines that keep running
-// after their cell share the interpreter with the next cell; the engine waits
-// up to 100 ms for them before compiling more code.
+// Goroutines that keep running after their cell share the interpreter with
+// the next cell; the engine waits up to 100 ms for them before compiling more
+// code. String and PNG methods of cell types are seen by fmt (text/plain) but
+// not by the image/png detection, which needs a compiled type.
+// The order between a write to os.Stdout and a write to os.Stderr (both pipes)
+// is not guaranteed; fmt.Print* output keeps its order with both.
 package kernel
