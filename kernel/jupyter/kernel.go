@@ -303,7 +303,17 @@ func (k *Kernel) dispatchShell(q queued) {
 	m := q.m
 	k.publish(m, "status", map[string]any{"execution_state": "busy"})
 	defer k.publish(m, "status", map[string]any{"execution_state": "idle"})
-	defer k.recoverRequest(m)
+	defer func() {
+		if r := recover(); r != nil {
+			// Answer anyway, so that the client does not wait forever.
+			k.log.Printf("internal error while handling %s: %v", m.Header.MsgType, r)
+			if t, ok := strings.CutSuffix(m.Header.MsgType, "_request"); ok {
+				msg := fmt.Sprint(r)
+				k.reply(k.shell, m, t+"_reply", map[string]any{"status": "error", "ename": "InternalError",
+					"evalue": msg, "traceback": []string{"nnbook kernel: internal error: " + msg}})
+			}
+		}
+	}()
 	switch m.Header.MsgType {
 	case "execute_request":
 		k.execute(q)

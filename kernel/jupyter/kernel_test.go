@@ -64,6 +64,9 @@ func (f *fakeEngine) Complete(code string, cursor int) ([]string, int, int) {
 	return []string{"fmt.Println", "fmt.Printf"}, 0, cursor
 }
 func (f *fakeEngine) Inspect(code string, cursor int) (string, bool) {
+	if code == "crash" {
+		panic("inspect crashed")
+	}
 	return "func fmt.Println(a ...any) (n int, err error)", strings.Contains(code, "fmt")
 }
 func (f *fakeEngine) IsComplete(code string) (string, string) {
@@ -622,6 +625,12 @@ func TestRequestsOnShell(t *testing.T) {
 		}},
 		{"is_complete_request", map[string]any{"code": ":vars"}, func(r map[string]any) string {
 			if r["status"] != "complete" {
+				return fmt.Sprint(r)
+			}
+			return ""
+		}},
+		{"inspect_request", map[string]any{"code": "crash", "cursor_pos": 1}, func(r map[string]any) string {
+			if r["status"] != "error" || r["ename"] != "InternalError" {
 				return fmt.Sprint(r)
 			}
 			return ""
