@@ -2,11 +2,15 @@ package kernel
 
 import (
 	"context"
+	"fmt"
+	"os"
 	"reflect"
 	"strings"
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/traefik/yaegi/interp"
 )
 
 func newEngine(t testing.TB) *Engine {
@@ -399,5 +403,48 @@ func BenchmarkNew(b *testing.B) {
 		if _, err := New(); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// TestCompiledOutput checks that compiled code writing to os.Stdout and
+// os.Stderr (as nnlib would) is captured as the cell's streams, live.
+func TestCompiledOutput(t *testing.T) {
+	e := newEngine(t)
+	err := e.in.Use(interp.Exports{"nnbooktest/nnbooktest": {
+		"Say": reflect.ValueOf(func(s string) {
+			fmt.Println("out:", s)
+			fmt.Fprintln(os.Stderr, "err:", s)
+		}),
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := e.in.Eval(`import tp "nnbooktest"`); err != nil {
+		t.Fatal(err)
+	}
+	parts, err := run(t, e, context.Background(), "tp.Say(\"a\")\ntime.Sleep(10 * time.Millisecond)\nfmt.Println(\"interpreted\")\ntp.Say(\"b\")")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Each pipe keeps its order; the engine drains both before the
+	// interpreter's own (synchronous) fmt output.
+	var out, errs strings.Builder
+	seenBefore := ""
+	for _, p := range parts {
+		switch p.Kind {
+		case Stdout:
+			if strings.Contains(p.Text, "interpreted") {
+				seenBefore = out.String() + "|" + errs.String()
+			}
+			out.WriteString(p.Text)
+		case Stderr:
+			errs.WriteString(p.Text)
+		}
+	}
+	if out.String() != "out: a\ninterpreted\nout: b\n" || errs.String() != "err: a\nerr: b\n" {
+		t.Errorf("stdout %q, stderr %q", out.String(), errs.String())
+	}
+	if seenBefore != "out: a\n|err: a\n" {
+		t.Errorf("before the interpreted line: %q, want both streams of a", seenBefore)
 	}
 }
