@@ -55,6 +55,7 @@ type Engine struct {
 
 	goMu      sync.Mutex
 	goRunning int // goroutines started by cells, still running
+	goStuck   int // how many of them outlived the last wait
 
 	traceMu sync.Mutex
 	trace   []string // yaegi's "L:C: panic: f(...)" lines, innermost first
@@ -322,16 +323,25 @@ func (e *Engine) eval(src string) (v reflect.Value, err error) {
 }
 
 // quiesce waits up to d for the goroutines cells started to finish, so
-// that the interpreter is not compiling while they still run.
+// that the interpreter is not compiling while they still run. Goroutines
+// that outlived an earlier wait (a background loop) are not waited for
+// again; only new ones are.
 func (e *Engine) quiesce(d time.Duration) {
 	deadline := time.Now().Add(d)
 	for {
 		e.goMu.Lock()
 		n := e.goRunning
-		e.goMu.Unlock()
-		if n == 0 || time.Now().After(deadline) {
+		if n <= e.goStuck {
+			e.goStuck = n
+			e.goMu.Unlock()
 			return
 		}
+		if time.Now().After(deadline) {
+			e.goStuck = n
+			e.goMu.Unlock()
+			return
+		}
+		e.goMu.Unlock()
 		time.Sleep(time.Millisecond)
 	}
 }

@@ -448,3 +448,23 @@ func TestCompiledOutput(t *testing.T) {
 		t.Errorf("before the interpreted line: %q, want both streams of a", seenBefore)
 	}
 }
+
+// TestBackgroundGoroutine checks that a goroutine running in the background
+// delays the next cells once at most.
+func TestBackgroundGoroutine(t *testing.T) {
+	if raceEnabled {
+		// A goroutine alive across cells reads yaegi's global frame while
+		// the next cell resizes it, without synchronisation (yaegi's design).
+		t.Skip("a goroutine running across cells races inside yaegi")
+	}
+	e := newEngine(t)
+	mustValue(t, e, "stop := make(chan bool)\ngo func() { <-stop }()\n1")
+	start := time.Now()
+	for i := 0; i < 5; i++ {
+		mustValue(t, e, "a := 1\nb := 2\na + b")
+	}
+	if d := time.Since(start); d > 400*time.Millisecond {
+		t.Errorf("5 cells with a goroutine in the background took %v", d)
+	}
+	mustValue(t, e, "close(stop)\n2")
+}
