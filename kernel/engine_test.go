@@ -203,6 +203,20 @@ func TestDoc(t *testing.T) {
 			t.Errorf("Doc(%q) = %q, %v; want prefix %q", c.name, got, ok, c.want)
 		}
 	}
+	// Without GOROOT's sources, the signature from the symbol table.
+	saved := goroot
+	goroot = func() string { return "" }
+	stdDocMu.Lock()
+	delete(stdDocCache, "strconv")
+	stdDocMu.Unlock()
+	got, ok := e.doc("strconv.Itoa")
+	goroot = saved
+	stdDocMu.Lock()
+	delete(stdDocCache, "strconv")
+	stdDocMu.Unlock()
+	if !ok || got != "strconv.Itoa func(int) string" {
+		t.Errorf("Doc(strconv.Itoa) without sources = %q, %v", got, ok)
+	}
 	if _, ok := e.Doc("nnlib.NoSuchThing"); ok {
 		t.Error("Doc(nnlib.NoSuchThing) found something")
 	}
@@ -396,6 +410,7 @@ func BenchmarkTrivialCell(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+	b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N), "µs/cell")
 }
 
 func BenchmarkNew(b *testing.B) {
@@ -404,6 +419,7 @@ func BenchmarkNew(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+	b.ReportMetric(float64(b.Elapsed().Milliseconds())/float64(b.N), "ms/session")
 }
 
 // TestCompiledOutput checks that compiled code writing to os.Stdout and
