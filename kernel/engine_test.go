@@ -281,6 +281,7 @@ func TestInspect(t *testing.T) {
 		{"sq(3)", 1, "func sq(a int) int\n\nsq squares."},
 		{"p.Double()", 3, "func (p P) Double() int\n\nDouble doubles."},
 		{"p", 1, "p P"},
+		{"P{}", 0, "type P struct{ X int }\n\nfunc (p P) Double() int"},
 		{"len(xs)", 2, "func len(v Type) int"},
 	} {
 		got, ok := e.Inspect(c.code, c.cursor)

@@ -244,6 +244,21 @@ func (e *Engine) Inspect(code string, cursor int) (text string, found bool) {
 		if p, ok := e.imports[word]; ok {
 			return "package " + path.Base(p) + " // import " + `"` + p + `"`, true
 		}
+		if src, ok := e.typeSrc[word]; ok && e.names[word] == nameType {
+			s := "type " + src
+			var ms []string
+			for m := range e.methodSrc[word] {
+				if sig, ok := e.funcs[word+"."+m]; ok {
+					sig, _, _ = strings.Cut(sig, "\n")
+					ms = append(ms, sig)
+				}
+			}
+			sort.Strings(ms)
+			if len(ms) > 0 {
+				s += "\n\n" + strings.Join(ms, "\n")
+			}
+			return s, true
+		}
 		if !e.declared(word) {
 			if docs := stdDocs("builtin"); docs != nil {
 				if d, ok := docs["builtin."+word]; ok {
@@ -380,7 +395,7 @@ func (e *Engine) Vars() []Var {
 		if err != nil || !v.IsValid() {
 			continue
 		}
-		t := v.Type().String()
+		t := unversion(v.Type().String())
 		if vt, ok := e.varType[name]; ok {
 			t = vt
 		}
