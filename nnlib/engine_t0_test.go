@@ -1,6 +1,8 @@
 package nnlib
 
 import (
+	"context"
+	"errors"
 	"math"
 	"testing"
 )
@@ -40,7 +42,7 @@ func TestFitTransposedFirstLayer(t *testing.T) {
 			}
 			b := a.Clone()
 			var seen float64
-			h, err := a.Fit(d, FitOptions{Epochs: 2, BatchSize: 16, OnEpoch: func(EpochStats) {
+			h, err := a.Fit(d, FitOptions{Epochs: 2, BatchSize: 16, Validation: d, OnEpoch: func(EpochStats) {
 				seen = a.Weight(0, 5, 7) // the callback sees the usual layout
 			}})
 			if err != nil {
@@ -64,6 +66,9 @@ func TestFitTransposedFirstLayer(t *testing.T) {
 			if got, want := h.Last().Loss, sum/float64(d.Len()); math.Abs(got-want) > 1e-12*math.Max(1, math.Abs(want)) {
 				t.Errorf("epoch loss %.17g, TrainBatch %.17g", got, want)
 			}
+			if val, _ := b.Evaluate(d); math.Abs(h.Last().ValLoss-val) > 1e-12*math.Max(1, val) {
+				t.Errorf("validation loss %.17g, Evaluate after TrainBatch %.17g", h.Last().ValLoss, val)
+			}
 			if seen != a.Weight(0, 5, 7) {
 				t.Errorf("OnEpoch saw W[5,7] = %g, after Fit it is %g", seen, a.Weight(0, 5, 7))
 			}
@@ -76,5 +81,32 @@ func TestFitTransposedFirstLayer(t *testing.T) {
 				t.Errorf("parameters after Fit differ from TrainBatch by up to %.3g (relative)", worst)
 			}
 		})
+	}
+}
+
+// TestFitTransposedCancel: a Fit stopped during an epoch leaves layer 0 in its
+// usual layout, with the weights of the steps taken.
+func TestFitTransposedCancel(t *testing.T) {
+	d := bigData(64, 300, 10)
+	a, _ := Build([]int{300, 120, 10}, WithHidden(ReLU), WithLoss(CrossEntropy), WithOptimizer(Momentum(0.05, 0.9)), WithSeed(5))
+	b := a.Clone()
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	_, err := a.Fit(d, FitOptions{Epochs: 3, BatchSize: 16, Context: ctx, OnEpoch: func(EpochStats) { cancel() }})
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("Fit: %v, want a cancel", err)
+	}
+	if a.t0 {
+		t.Fatal("cancelled Fit left layer 0 transposed")
+	}
+	for lo := 0; lo < d.Len(); lo += 16 {
+		if _, err := b.TrainBatch(d.Inputs[lo:lo+16], d.Targets[lo:lo+16]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for i := 0; i < a.NumParams(); i++ {
+		if x, y := a.Param(i), b.Param(i); math.Abs(x-y) > 1e-12*math.Max(1, math.Abs(y)) {
+			t.Fatalf("%s: %v after the cancelled Fit, %v after one epoch of TrainBatch", a.ParamName(i), x, y)
+		}
 	}
 }
