@@ -2,6 +2,7 @@ package kernel
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"sync"
 	"syscall"
@@ -151,7 +152,7 @@ func (c *captureState) sendLocked(k PartKind, b []byte) {
 		return
 	}
 	if c.emit != nil {
-		c.emit(Part{Kind: k, Text: string(b)})
+		c.call(Part{Kind: k, Text: string(b)})
 		return
 	}
 	f := c.origIn.out
@@ -177,9 +178,20 @@ func (c *captureState) emitPart(p Part) {
 	c.drainLocked()
 	c.flushCarryLocked()
 	if c.emit != nil {
-		c.emit(p)
+		c.call(p)
 	}
 	c.mu.Unlock()
+}
+
+// call runs the front end's emit; a panic in it is reported on the real
+// stderr instead of killing the process from a pump goroutine.
+func (c *captureState) call(p Part) {
+	defer func() {
+		if r := recover(); r != nil && c.origIn.err != nil {
+			fmt.Fprintf(c.origIn.err, "nnbook: emit panicked on %s part: %v\n", p.Kind, r)
+		}
+	}()
+	c.emit(p)
 }
 
 // begin points os.Stdout/os.Stderr at the pipes and emit at the cell.

@@ -485,3 +485,17 @@ func TestBackgroundGoroutine(t *testing.T) {
 	}
 	mustValue(t, e, "close(stop)\n2")
 }
+
+// TestEmitPanic checks that a panicking emit does not kill the process.
+func TestEmitPanic(t *testing.T) {
+	e := newEngine(t)
+	saved := os.Stderr
+	err := e.Execute(context.Background(), `os.Stdout.WriteString("x\n"); fmt.Println("y")`, func(Part) { panic("front end bug") })
+	os.Stderr = saved
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := mustValue(t, e, "40 + 2"); got != "42" {
+		t.Errorf("after a panicking emit: %s", got)
+	}
+}
