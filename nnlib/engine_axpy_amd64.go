@@ -11,8 +11,11 @@ import (
 //go:noescape
 func axpyFMA(a float64, x, y []float64)
 
-// hasFMA reports whether this CPU runs axpyFMA.
-var hasFMA = cpu.X86.HasAVX2 && cpu.X86.HasFMA
+// hasFMA reports whether the AVX2/FMA kernels are used (this CPU runs them;
+// tests switch it off to cover the fallback).
+var hasFMA = cpuHasFMA()
+
+func cpuHasFMA() bool { return cpu.X86.HasAVX2 && cpu.X86.HasFMA }
 
 // axpyRow does y += a·x over len(x) elements: the kernel of the transposed
 // first layer (affineT, gradT), run once per non-zero input. With AVX2 and FMA

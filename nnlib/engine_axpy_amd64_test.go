@@ -1,0 +1,52 @@
+package nnlib
+
+import (
+	"math"
+	"testing"
+)
+
+// TestGatherRow: the sparse-row kernels, with and without AVX2/FMA, against a
+// plain loop, for widths that are and are not multiples of the 32-column
+// block (and lengths that are and are not multiples of 16 for axpyRow).
+func TestGatherRow(t *testing.T) {
+	defer func(h bool) { hasFMA = h }(hasFMA)
+	for _, fma := range []bool{false, true} {
+		if fma && !cpuHasFMA() {
+			continue
+		}
+		hasFMA = fma
+		for _, width := range []int{1, 7, 16, 31, 32, 33, 64, 120, 128, 130} {
+			const rows = 50
+			m := make([]float64, rows*width)
+			for i := range m {
+				m[i] = math.Sin(float64(i)*0.37) * 3
+			}
+			idx := []int32{0, 3, 4, 17, 49}
+			val := []float64{0.5, -1.25, 2, 1e-3, -7}
+			z := make([]float64, width)
+			want := make([]float64, width)
+			for j := range z {
+				z[j] = float64(j) * 0.1
+				want[j] = z[j]
+			}
+			for k, i := range idx {
+				for j := range want {
+					want[j] += val[k] * m[int(i)*width+j]
+				}
+			}
+			gatherRow(idx, val, m, width, z)
+			for j := range z {
+				if math.Abs(z[j]-want[j]) > 1e-13*math.Max(1, math.Abs(want[j])) {
+					t.Fatalf("fma=%v width %d: z[%d] = %v, want %v", fma, width, j, z[j], want[j])
+				}
+			}
+			y := make([]float64, width)
+			axpyRow(-0.75, m[:width], y)
+			for j := range y {
+				if w := -0.75 * m[j]; y[j] != w {
+					t.Fatalf("fma=%v axpyRow width %d: y[%d] = %v, want %v", fma, width, j, y[j], w)
+				}
+			}
+		}
+	}
+}
