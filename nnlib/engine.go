@@ -51,6 +51,25 @@ type workspace struct {
 	colOff []int
 	colRow []int32
 	colVal []float64
+
+	dt  []float64 // scratch: a transposed δ block
+	ids []int32   // 0, 1, 2, …
+}
+
+// scratchDt returns a scratch slice of n values.
+func (ws *workspace) scratchDt(n int) []float64 {
+	if len(ws.dt) < n {
+		ws.dt = make([]float64, n)
+	}
+	return ws.dt[:n]
+}
+
+// iota returns the indices 0..n-1.
+func (ws *workspace) iota(n int) []int32 {
+	for len(ws.ids) < n {
+		ws.ids = append(ws.ids, int32(len(ws.ids)))
+	}
+	return ws.ids[:n]
 }
 
 // sparseRow writes row r's non-zero inputs into its slot of the lists.
@@ -543,6 +562,20 @@ func (n *Network) backwardScaled(ws *workspace, B int, inv float64, update bool)
 					}
 				}
 			}
+		} else if hasFMA && in >= 32 {
+			// gw[j,:] = Σ_r D[r,j]·A[r,:], one row of gw in registers at a time
+			dt := ws.scratchDt(B * out)
+			for r := 0; r < B; r++ {
+				for j, dj := range D[r*out : (r+1)*out] {
+					dt[j*B+r] = dj
+				}
+			}
+			ids := ws.iota(B)
+			for j := 0; j < out; j++ {
+				g := gw[j*in : (j+1)*in]
+				clear(g)
+				gatherRow(ids, dt[j*B:(j+1)*B], A, in, g)
+			}
 		} else {
 			blas64.Gemm(blas.Trans, blas.NoTrans, 1,
 				blas64.General{Rows: B, Cols: out, Stride: out, Data: D},
@@ -586,6 +619,14 @@ func (n *Network) backwardScaled(ws *workspace, B int, inv float64, update bool)
 						dp[i] += dj * w[i]
 					}
 				}
+			}
+		} else if hasFMA && in >= 32 {
+			// Dp[r,:] = Σ_j D[r,j]·W[j,:], one row of Dp in registers at a time
+			ids := ws.iota(out)
+			for r := 0; r < B; r++ {
+				dp := Dp[r*in : (r+1)*in]
+				clear(dp)
+				gatherRow(ids, D[r*out:(r+1)*out], L.w, in, dp)
 			}
 		} else {
 			blas64.Gemm(blas.NoTrans, blas.NoTrans, 1,
