@@ -549,7 +549,7 @@ func (e *Engine) plan(code string) ([]unit, *CellError) {
 				nodes[j] = d
 			}
 			base := len(declHeader) + len(pad(line, col))
-			edits := goEdits(f, file, base)
+			edits := append(goEdits(f, file, base), e.rangeEdits(text, f, file, base)...)
 			tedits, appendix, commit := ps.versionTypes(text, f, file, base)
 			text = applyEdits(text, append(edits, tedits...)) + appendix
 			units = append(units, unit{kind: chunkDecl, off: ch.off, end: ch.end, src: pad(line, col) + text, ast: nodes, file: file, commit: commit})
@@ -596,7 +596,8 @@ func (e *Engine) stmtUnit(code string, off, end int) unit {
 		for _, s := range f.Decls[0].(*ast.FuncDecl).Body.List {
 			u.ast = append(u.ast, s)
 		}
-		text = rewriteGo(text, f, file, len(stmtHeader)+len(pad(line, col)))
+		base := len(stmtHeader) + len(pad(line, col))
+		text = applyEdits(text, append(goEdits(f, file, base), e.rangeEdits(text, f, file, base)...))
 	}
 	u.src = pad(line, col) + text + stmtTail
 	return u
@@ -704,17 +705,6 @@ func (e *Engine) planImports(code string, ch chunk) ([]unit, *CellError) {
 		units = append(units, unit{kind: chunkImport, off: off, end: end, src: text, ast: []ast.Node{spec}})
 	}
 	return units, nil
-}
-
-// rewriteGo rewrites every go statement of a parsed chunk so that a panic in
-// the goroutine is recovered and reported instead of killing the process.
-// base is the offset of text within the parsed source. `go f(a, b)` becomes
-// `__rt.Go(f, a, b)` (arguments evaluated now, as go does); calls of builtins
-// and calls with ... become `__rt.Go(func() { f(a...) })` (arguments
-// evaluated in the goroutine). __rt.Go also lets the engine wait for the
-// goroutines of a cell before the next one compiles.
-func rewriteGo(text string, f *ast.File, file *token.File, base int) string {
-	return applyEdits(text, goEdits(f, file, base))
 }
 
 // edit replaces text[off:end] with s.
