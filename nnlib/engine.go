@@ -52,8 +52,9 @@ type workspace struct {
 	colRow []int32
 	colVal []float64
 
-	dt  []float64 // scratch: a transposed δ block
-	ids []int32   // 0, 1, 2, …
+	dt   []float64 // scratch: a transposed δ block
+	flip []float64 // scratch of t0Flip
+	ids  []int32   // 0, 1, 2, …
 }
 
 // scratchDt returns a scratch slice of n values.
@@ -394,7 +395,15 @@ func (n *Network) t0Exit() {
 func (n *Network) t0Flip(r, c int) {
 	L := &n.layers[0]
 	lo, hi := L.woff, L.woff+r*c
-	tmp := make([]float64, r*c)
+	var tmp []float64
+	if ws := n.ws; ws != nil { // TrainBatch flips on every call: keep the scratch
+		if len(ws.flip) < r*c {
+			ws.flip = make([]float64, r*c)
+		}
+		tmp = ws.flip[:r*c]
+	} else {
+		tmp = make([]float64, r*c)
+	}
 	for _, v := range [][]float64{n.params, n.state.vel, n.state.m, n.state.v} {
 		if len(v) != len(n.params) {
 			continue
@@ -848,7 +857,21 @@ func (n *Network) TrainBatch(inputs, targets [][]float64) (float64, error) {
 	}
 	B := len(inputs)
 	ws := n.work(B)
-	n.load(ws, inputs, targets)
+	if n.t0Eligible(B) {
+		// the first layer's fast path (as in Fit), for this one step
+		n.t0Enter()
+		defer n.t0Exit()
+		ws.nzRows = append(ws.nzRows[:0], inputs...)
+		n.load(ws, nil, targets)
+	} else {
+		n.load(ws, inputs, targets)
+	}
+	return n.batchStep(ws, B)
+}
+
+// batchStep runs forward, loss and (when the loss is finite) backward with the
+// optimizer step on the first B rows loaded into ws.
+func (n *Network) batchStep(ws *workspace, B int) (float64, error) {
 	n.forward(ws, B)
 	e := n.lossSum(ws, B) / float64(B)
 	if math.IsNaN(e) || math.IsInf(e, 0) {

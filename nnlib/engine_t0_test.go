@@ -7,11 +7,24 @@ import (
 	"testing"
 )
 
-// TestFitTransposedFirstLayer: Fit holds a wide first layer transposed and
-// feeds it non-zero lists (t0Enter, affineT, gradT, the fused SGD step); the
-// result must equal plain TrainBatch steps over the same batches, which never
-// take that path, for every optimizer, with a last batch of one row, and with
-// shared frozen biases and the published variant.
+// generalStep takes one batch step on the general path (never the
+// transposed first layer): the reference for the tests below.
+func generalStep(t *testing.T, n *Network, inputs, targets [][]float64) float64 {
+	t.Helper()
+	ws := n.work(len(inputs))
+	n.load(ws, inputs, targets)
+	e, err := n.batchStep(ws, len(inputs))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return e
+}
+
+// TestFitTransposedFirstLayer: Fit and TrainBatch hold a wide first layer
+// transposed and feed it non-zero lists (t0Enter, affineT, gradT, the fused
+// SGD step); the result must equal general-path steps over the same batches,
+// for every optimizer, with a last batch of one row, and with shared frozen
+// biases and the published variant.
 func TestFitTransposedFirstLayer(t *testing.T) {
 	d := bigData(49, 300, 10) // 3 batches of 16, then one of 1
 	for _, x := range d.Inputs {
@@ -40,7 +53,7 @@ func TestFitTransposedFirstLayer(t *testing.T) {
 			if !a.t0Eligible(16) {
 				t.Fatal("300×120 at batch 16 should take the transposed path")
 			}
-			b := a.Clone()
+			b, c := a.Clone(), a.Clone()
 			var seen float64
 			h, err := a.Fit(d, FitOptions{Epochs: 2, BatchSize: 16, Validation: d, OnEpoch: func(EpochStats) {
 				seen = a.Weight(0, 5, 7) // the callback sees the usual layout
@@ -56,29 +69,37 @@ func TestFitTransposedFirstLayer(t *testing.T) {
 				sum = 0
 				for lo := 0; lo < d.Len(); lo += 16 {
 					hi := min(lo+16, d.Len())
-					e, err := b.TrainBatch(d.Inputs[lo:hi], d.Targets[lo:hi])
+					e := generalStep(t, b, d.Inputs[lo:hi], d.Targets[lo:hi])
+					sum += e * float64(hi-lo)
+					ec, err := c.TrainBatch(d.Inputs[lo:hi], d.Targets[lo:hi])
 					if err != nil {
 						t.Fatal(err)
 					}
-					sum += e * float64(hi-lo)
+					if c.t0 {
+						t.Fatal("TrainBatch returned with layer 0 still transposed")
+					}
+					if math.Abs(ec-e) > 1e-12*math.Max(1, math.Abs(e)) {
+						t.Fatalf("TrainBatch loss %.17g, general path %.17g", ec, e)
+					}
 				}
 			}
 			if got, want := h.Last().Loss, sum/float64(d.Len()); math.Abs(got-want) > 1e-12*math.Max(1, math.Abs(want)) {
-				t.Errorf("epoch loss %.17g, TrainBatch %.17g", got, want)
+				t.Errorf("epoch loss %.17g, general path %.17g", got, want)
 			}
 			if val, _ := b.Evaluate(d); math.Abs(h.Last().ValLoss-val) > 1e-12*math.Max(1, val) {
-				t.Errorf("validation loss %.17g, Evaluate after TrainBatch %.17g", h.Last().ValLoss, val)
+				t.Errorf("validation loss %.17g, Evaluate after the general path %.17g", h.Last().ValLoss, val)
 			}
 			if seen != a.Weight(0, 5, 7) {
 				t.Errorf("OnEpoch saw W[5,7] = %g, after Fit it is %g", seen, a.Weight(0, 5, 7))
 			}
 			worst := 0.0
 			for i := 0; i < a.NumParams(); i++ {
-				x, y := a.Param(i), b.Param(i)
+				x, y, z := a.Param(i), b.Param(i), c.Param(i)
 				worst = math.Max(worst, math.Abs(x-y)/math.Max(1, math.Abs(y)))
+				worst = math.Max(worst, math.Abs(z-y)/math.Max(1, math.Abs(y)))
 			}
 			if worst > 1e-12 {
-				t.Errorf("parameters after Fit differ from TrainBatch by up to %.3g (relative)", worst)
+				t.Errorf("parameters after Fit or TrainBatch differ from the general path by up to %.3g (relative)", worst)
 			}
 		})
 	}
@@ -100,13 +121,11 @@ func TestFitTransposedCancel(t *testing.T) {
 		t.Fatal("cancelled Fit left layer 0 transposed")
 	}
 	for lo := 0; lo < d.Len(); lo += 16 {
-		if _, err := b.TrainBatch(d.Inputs[lo:lo+16], d.Targets[lo:lo+16]); err != nil {
-			t.Fatal(err)
-		}
+		generalStep(t, b, d.Inputs[lo:lo+16], d.Targets[lo:lo+16])
 	}
 	for i := 0; i < a.NumParams(); i++ {
 		if x, y := a.Param(i), b.Param(i); math.Abs(x-y) > 1e-12*math.Max(1, math.Abs(y)) {
-			t.Fatalf("%s: %v after the cancelled Fit, %v after one epoch of TrainBatch", a.ParamName(i), x, y)
+			t.Fatalf("%s: %v after the cancelled Fit, %v after one epoch on the general path", a.ParamName(i), x, y)
 		}
 	}
 }
