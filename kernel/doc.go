@@ -70,4 +70,9 @@
 // not by the image/png detection, which needs a compiled type.
 // The order between a write to os.Stdout and a write to os.Stderr (both pipes)
 // is not guaranteed; fmt.Print* output keeps its order with both.
+// yaegi v0.16.1 predates Go 1.21's min, max and clear builtins; Go 1.22's
+// range over an integer is rewritten by the engine when the AST shows an
+// integer. A generic func of a cell works inside functions and as a
+// statement, but `x := f(…)` at the top level of a cell (and so a generic
+// call as the cell's final value) makes yaegi panic ("nil reflect type").
 package kernel
