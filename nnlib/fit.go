@@ -253,7 +253,7 @@ func currentProgressHook() func(h *History) {
 // Fit trains the network for opts.Epochs epochs over data and returns the
 // History of the finished epochs.
 //
-// Each step is the step TrainBatch takes on the same rows. Batches of more
+// Each step is, up to rounding, the step TrainBatch takes on the same rows. Batches of more
 // than 1024 rows are computed in chunks of 1024 whose gradients are summed
 // (bounded memory; a cancel can land between chunks) — except in the published
 // variant (SetPublishedVariant), which needs the whole batch in one pass and
