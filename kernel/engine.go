@@ -48,10 +48,12 @@ type Engine struct {
 
 	// Set by the runtime helpers while a cell runs.
 	valMu   sync.Mutex
-	shown   bool
-	val     interface{}
-	valText string
-	valType string
+	vals    []shownValue // the final expression's values to show
+	failMsg string       // the final call's non-nil error
+	failed  bool
+	kept    []reflect.Value // values copied out of a define run in a function
+
+	noLive bool // SetLiveDisplay(false): no live training figure
 
 	goMu      sync.Mutex
 	goRunning int // goroutines started by cells, still running
@@ -59,6 +61,12 @@ type Engine struct {
 
 	traceMu sync.Mutex
 	trace   []string // yaegi's "L:C: panic: f(...)" lines, innermost first
+}
+
+// shownValue is one value of the final expression.
+type shownValue struct {
+	v         interface{}
+	text, typ string
 }
 
 type nameKind int
@@ -199,16 +207,21 @@ func pkgName(p string) (string, bool) {
 
 // unit is one piece of a cell handed to yaegi.
 type unit struct {
-	kind  chunkKind
-	final bool // the cell's final expression statement
-	off   int  // byte offset of the unit in the cell
-	end   int  // byte offset of the unit's end in the cell
-	src   string
-	plain string      // final units: the source without the value capture
-	probe string      // final units: compiles iff the expression has one value
-	expr  ast.Expr    // final units: the expression
-	ast   []ast.Node  // top-level declarations or statements, for names
-	file  *token.File // positions of ast
+	kind    chunkKind
+	final   bool // the cell's final expression statement
+	off     int  // byte offset of the unit in the cell
+	end     int  // byte offset of the unit's end in the cell
+	src     string
+	plain   string // final units: the source without the value capture
+	probe   string // final units: compiles iff the expression has one value
+	text    string // final units: the expression's text (rewritten)
+	line    int    // final units: the expression's position in the cell
+	col     int
+	nres    int         // final units: how many results the expression has
+	lastErr bool        // final units: the last result is an error
+	expr    ast.Expr    // final units: the expression
+	ast     []ast.Node  // top-level declarations or statements, for names
+	file    *token.File // positions of ast
 	// commit records what a successful unit changed in the session's types.
 	commit func()
 }
@@ -239,13 +252,16 @@ func (e *Engine) Execute(ctx context.Context, code string, emit func(Part)) erro
 	e.quiesce(100 * time.Millisecond)
 	e.cells++
 	e.valMu.Lock()
-	e.shown, e.val, e.valText, e.valType = false, nil, "", ""
+	e.vals, e.failMsg, e.failed, e.kept = nil, "", false, nil
 	e.valMu.Unlock()
 	e.traceMu.Lock()
 	e.trace = nil
 	e.traceMu.Unlock()
 
 	prog := newProgress(e.cells)
+	if e.noLive {
+		prog = nil
+	}
 	capture.begin(emit)
 	restore := setHooks(ctx, prog)
 	finished := false
@@ -261,6 +277,8 @@ func (e *Engine) Execute(ctx context.Context, code string, emit func(Part)) erro
 		capture.end()
 	}()
 
+	var final unit
+	hasFinal := false
 	for i, u := range units {
 		if err := ctx.Err(); err != nil {
 			return interrupted(err)
@@ -269,7 +287,7 @@ func (e *Engine) Execute(ctx context.Context, code string, emit func(Part)) erro
 			// yaegi compiles into structures that running goroutines read.
 			e.quiesce(100 * time.Millisecond)
 		}
-		if err := e.run(ctx, code, u); err != nil {
+		if err := e.run(ctx, code, &u); err != nil {
 			if err.Value == "constant definition loop" {
 				// yaegi's message for an undefined name in a top-level
 				// statement: name the name.
@@ -280,21 +298,43 @@ func (e *Engine) Execute(ctx context.Context, code string, emit func(Part)) erro
 			}
 			return err
 		}
-		if u.final && u.expr != nil {
-			if t := e.litType(u.expr); t != "" {
-				e.valMu.Lock()
-				e.valType = t
-				e.valMu.Unlock()
-			}
+		if u.final {
+			final = u
+			hasFinal = true
 		}
 		e.record(u)
 	}
 	finish()
+	if err := ctx.Err(); err != nil {
+		// The cell returned normally, but only because compiled code (nnlib's
+		// Fit) stopped on the cancelled context.
+		return interrupted(err)
+	}
 	e.valMu.Lock()
-	shown, v, text, typ := e.shown, e.val, e.valText, e.valType
+	vals, failMsg, failed := e.vals, e.failMsg, e.failed
 	e.valMu.Unlock()
-	if shown {
-		capture.emitPart(valuePart(v, text, typ))
+	if !hasFinal {
+		return nil
+	}
+	if failed {
+		ce := &CellError{Name: "Error", Value: unversion(failMsg), Line: final.line, Col: runeCol(code, final.line, final.col)}
+		ce.Traceback = []string{ce.Error()}
+		return ce
+	}
+	switch {
+	case len(vals) == 1:
+		if final.nres == 2 && final.lastErr && reflect.TypeOf(vals[0].v) == reflect.TypeOf(0) {
+			return nil // (int, error): fmt.Print*, Write
+		}
+		typ := vals[0].typ
+		if final.nres == 1 && final.expr != nil {
+			if t := e.litType(final.expr); t != "" {
+				typ = t
+			}
+		}
+		capture.emitPart(valuePart(vals[0].v, vals[0].text, typ))
+	case len(vals) > 1:
+		capture.emitPart(valuesPart(vals))
 	}
 	return nil
 }
@@ -367,26 +407,15 @@ func waitStopped(d time.Duration) {
 }
 
 // run evaluates one unit.
-func (e *Engine) run(ctx context.Context, code string, u unit) *CellError {
+func (e *Engine) run(ctx context.Context, code string, u *unit) *CellError {
 	src := u.src
 	if u.final {
 		// Decided now, after the cell's earlier units defined their names.
-		arity := -1
-		if u.expr != nil {
-			arity = e.arity(u.expr)
-		}
-		// Show a value only when the expression has exactly one: probe by
-		// compiling (not running) a call with one parameter. Otherwise (a call
-		// returning nothing or several values, or an error) run it as a plain
-		// statement, whose errors name the cell's positions.
-		switch arity {
-		case 1:
-		case -1:
-			if err := e.compile(u.probe); err != nil {
-				src = u.plain
-			}
-		default:
+		u.nres, u.lastErr = e.results(u)
+		if u.nres == 0 {
 			src = u.plain
+		} else {
+			src = u.finalSource()
 		}
 	}
 	_, err := e.in.EvalWithContext(ctx, src)
@@ -394,6 +423,9 @@ func (e *Engine) run(ctx context.Context, code string, u unit) *CellError {
 		return nil
 	}
 	ce := e.cellError(ctx, code, err)
+	if u.final && ce.Name == "Panic" {
+		unwrapFinalTrace(ce, code)
+	}
 	if ce.Name == "CompileError" {
 		// yaegi sometimes places an error at a node of another declaration
 		// (the type of a missing field): keep errors inside the unit.
@@ -550,6 +582,7 @@ func (e *Engine) plan(code string) ([]unit, *CellError) {
 			}
 			base := len(declHeader) + len(pad(line, col))
 			edits := append(goEdits(f, file, base), e.rangeEdits(text, f, file, base)...)
+			edits = append(edits, mainEdits(f, file, base)...)
 			tedits, appendix, commit := ps.versionTypes(text, f, file, base)
 			text = applyEdits(text, append(edits, tedits...)) + appendix
 			units = append(units, unit{kind: chunkDecl, off: ch.off, end: ch.end, src: pad(line, col) + text, ast: nodes, file: file, commit: commit})
@@ -597,9 +630,13 @@ func (e *Engine) stmtUnit(code string, off, end int) unit {
 			u.ast = append(u.ast, s)
 		}
 		base := len(stmtHeader) + len(pad(line, col))
-		text = applyEdits(text, append(goEdits(f, file, base), e.rangeEdits(text, f, file, base)...))
+		edits := append(goEdits(f, file, base), e.rangeEdits(text, f, file, base)...)
+		text = applyEdits(text, append(edits, mainEdits(f, file, base)...))
 	}
-	u.src = pad(line, col) + text + stmtTail
+	// A unit must not start with "func" (a function literal called at once):
+	// yaegi would parse it as a file declaring func main, and run that main
+	// again after every later evaluation.
+	u.src = ";" + pad(line, col) + text + stmtTail
 	return u
 }
 
@@ -616,9 +653,8 @@ func (e *Engine) finalUnit(code string, off, end int) unit {
 	u.final = true
 	u.plain = u.src
 	line, col := lineCol(code, off)
-	text := strings.TrimSuffix(u.src[len(pad(line, col)):], stmtTail)
-	u.src = strings.Repeat("\n", line-1) + valName + " :=\n" + strings.Repeat(" ", col-1) + text +
-		fmt.Sprintf("\n%s.Show(%s, %s.Sprint(%s))", rtName, valName, fmtName, valName) + stmtTail
+	text := strings.TrimSuffix(u.src[len(";"+pad(line, col)):], stmtTail)
+	u.text, u.line, u.col = text, line, col
 	u.probe = strings.Repeat("\n", line-1) + rtName + ".Probe(\n" + strings.Repeat(" ", col-1) + text + ",\n)"
 	if len(u.ast) == 1 {
 		if es, ok := u.ast[0].(*ast.ExprStmt); ok {
@@ -1028,9 +1064,22 @@ func recvType(fl *ast.FieldList) string {
 
 func (e *Engine) runtimeSymbols() map[string]reflect.Value {
 	return map[string]reflect.Value{
-		"Show": reflect.ValueOf(func(v interface{}, text string) {
+		"Add": reflect.ValueOf(func(v interface{}, text string) {
 			e.valMu.Lock()
-			e.shown, e.val, e.valText, e.valType = true, v, text, fmt.Sprintf("%T", v)
+			e.vals = append(e.vals, shownValue{v: v, text: text, typ: fmt.Sprintf("%T", v)})
+			e.valMu.Unlock()
+		}),
+		"Fail": reflect.ValueOf(func(msg string) {
+			e.valMu.Lock()
+			e.failed, e.failMsg = true, msg
+			e.valMu.Unlock()
+		}),
+		"Keep": reflect.ValueOf(func(ptrs ...interface{}) {
+			e.valMu.Lock()
+			e.kept = e.kept[:0]
+			for _, p := range ptrs {
+				e.kept = append(e.kept, reflect.ValueOf(p).Elem())
+			}
 			e.valMu.Unlock()
 		}),
 		"Probe": reflect.ValueOf(func(v interface{}) {}),

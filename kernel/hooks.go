@@ -75,6 +75,9 @@ func (p *progress) epoch(h reflect.Value) {
 
 // finish draws the last state of every run with a throttled update.
 func (p *progress) finish() {
+	if p == nil {
+		return
+	}
 	p.mu.Lock()
 	pend := p.pending
 	p.pending = map[uintptr]reflect.Value{}
@@ -111,14 +114,15 @@ func (p *progress) draw(h reflect.Value, id string, kind PartKind) {
 		Data: map[string][]byte{"text/plain": []byte(text), "image/png": b}})
 }
 
-// setHooks installs nnlib's cell context and progress hook for one cell and
-// returns the function that removes them.
+// setHooks installs nnlib's cell context and progress hook (none when p is
+// nil) for one cell and returns the function that removes them.
 func setHooks(ctx context.Context, p *progress) (restore func()) {
 	setCtx, hasCtx := nnlibFunc(nnlibKey, "SetCellContext")
 	if hasCtx {
 		setCtx.Call([]reflect.Value{reflect.ValueOf(&ctx).Elem()})
 	}
 	setHook, hasHook := nnlibFunc(nnlibKey, "SetProgressHook")
+	hasHook = hasHook && p != nil
 	if hasHook {
 		ft := setHook.Type().In(0)
 		hook := reflect.MakeFunc(ft, func(args []reflect.Value) []reflect.Value {

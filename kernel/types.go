@@ -25,7 +25,7 @@ var versionRE = regexp.MustCompile(`\b([A-Za-z_][A-Za-z0-9_]*?)` + verSep + `[0-
 
 // unversion removes version suffixes from a message.
 func unversion(s string) string {
-	return versionRE.ReplaceAllString(s, "$1")
+	return strings.ReplaceAll(versionRE.ReplaceAllString(s, "$1"), mainName, "main")
 }
 
 func versioned(name string, v int) string {
