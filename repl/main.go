@@ -149,6 +149,9 @@ func startEngine() *lazyEngine {
 	go func() {
 		defer close(l.ready)
 		l.e, l.err = kernel.New()
+		if l.err == nil {
+			l.e.SetLiveDisplay(false) // a terminal shows no figures
+		}
 	}()
 	return l
 }
