@@ -214,9 +214,11 @@ type unit struct {
 	src     string
 	plain   string // final units: the source without the value capture
 	probe   string // final units: compiles iff the expression has one value
-	text    string // final units: the expression's text (rewritten)
-	line    int    // final units: the expression's position in the cell
+	text    string // statement units: the statements' text (rewritten)
+	line    int    // statement units: the text's position in the cell
 	col     int
+	wrapped bool        // the unit ran inside a function literal
+	base    int         // offset of the unit's text in the source file parsed
 	nres    int         // final units: how many results the expression has
 	lastErr bool        // final units: the last result is an error
 	expr    ast.Expr    // final units: the expression
@@ -288,14 +290,6 @@ func (e *Engine) Execute(ctx context.Context, code string, emit func(Part)) erro
 			e.quiesce(100 * time.Millisecond)
 		}
 		if err := e.run(ctx, code, &u); err != nil {
-			if err.Value == "constant definition loop" {
-				// yaegi's message for an undefined name in a top-level
-				// statement: name the name.
-				if name := e.firstUndefined(u); name != "" {
-					err.Value = "undefined: " + name
-					err.Traceback = []string{err.Error()}
-				}
-			}
 			return err
 		}
 		if u.final {
@@ -422,8 +416,32 @@ func (e *Engine) run(ctx context.Context, code string, u *unit) *CellError {
 	if err == nil {
 		return nil
 	}
+	if !u.final && ctx.Err() == nil && gtaFailure(err) {
+		// Nothing ran: yaegi's global analysis failed on a definition.
+		if ce, ok := e.runSplit(ctx, code, u); ok {
+			return ce
+		}
+	}
+	return e.unitError(ctx, code, u, err)
+}
+
+// unitError turns an evaluation error of u into a CellError.
+func (e *Engine) unitError(ctx context.Context, code string, u *unit, err error) *CellError {
 	ce := e.cellError(ctx, code, err)
-	if u.final && ce.Name == "Panic" {
+	if ce.Value == "constant definition loop" || compilePanic(err) || u.wrapped && ce.Name == "CompileError" {
+		// yaegi's message (or panic) for an undefined name in a top-level
+		// statement: name the name.
+		if id := e.firstUndefined(*u); id != nil {
+			if u.file != nil {
+				l, c := lineCol(code, u.off+u.file.Offset(id.Pos())-u.base)
+				return compileErr(code, l, c, "undefined: "+id.Name)
+			}
+			ce.Name, ce.Value = "CompileError", "undefined: "+id.Name
+			ce.Traceback = []string{ce.Error()}
+			return ce
+		}
+	}
+	if (u.final || u.wrapped) && ce.Name == "Panic" {
 		unwrapFinalTrace(ce, code)
 	}
 	if ce.Name == "CompileError" {
@@ -585,7 +603,7 @@ func (e *Engine) plan(code string) ([]unit, *CellError) {
 			edits = append(edits, mainEdits(f, file, base)...)
 			tedits, appendix, commit := ps.versionTypes(text, f, file, base)
 			text = applyEdits(text, append(edits, tedits...)) + appendix
-			units = append(units, unit{kind: chunkDecl, off: ch.off, end: ch.end, src: pad(line, col) + text, ast: nodes, file: file, commit: commit})
+			units = append(units, unit{kind: chunkDecl, off: ch.off, end: ch.end, src: pad(line, col) + text, ast: nodes, file: file, base: base, commit: commit})
 		case chunkStmt:
 			src := stmtHeader + pad(line, col) + text + "\n}"
 			f, file, cerr := parseChunk(code, src, len(stmtHeader))
@@ -637,6 +655,8 @@ func (e *Engine) stmtUnit(code string, off, end int) unit {
 	// yaegi would parse it as a file declaring func main, and run that main
 	// again after every later evaluation.
 	u.src = ";" + pad(line, col) + text + stmtTail
+	u.text, u.line, u.col = text, line, col
+	u.base = len(stmtHeader) + len(pad(line, col))
 	return u
 }
 
@@ -654,14 +674,12 @@ func (e *Engine) finalUnit(code string, off, end int) unit {
 	u.plain = u.src
 	line, col := lineCol(code, off)
 	text := strings.TrimSuffix(u.src[len(";"+pad(line, col)):], stmtTail)
-	u.text, u.line, u.col = text, line, col
 	u.probe = strings.Repeat("\n", line-1) + rtName + ".Probe(\n" + strings.Repeat(" ", col-1) + text + ",\n)"
 	if len(u.ast) == 1 {
 		if es, ok := u.ast[0].(*ast.ExprStmt); ok {
 			u.expr = es.X
 		}
 	}
-	u.ast = nil
 	return u
 }
 
@@ -891,7 +909,7 @@ func (e *Engine) typeExprName(x ast.Expr) string {
 
 // firstUndefined returns the first identifier of a unit that is declared
 // nowhere: not in the unit, not by an earlier cell, not predeclared.
-func (e *Engine) firstUndefined(u unit) string {
+func (e *Engine) firstUndefined(u unit) *ast.Ident {
 	declared := map[string]bool{}
 	for _, p := range predeclared {
 		declared[p] = true
@@ -902,7 +920,7 @@ func (e *Engine) firstUndefined(u unit) string {
 	for n := range e.imports {
 		declared[n] = true
 	}
-	var first string
+	var first *ast.Ident
 	for _, n := range u.ast {
 		ast.Inspect(n, func(n ast.Node) bool {
 			switch n := n.(type) {
@@ -932,39 +950,35 @@ func (e *Engine) firstUndefined(u unit) string {
 			return true
 		})
 	}
+	var visit func(n ast.Node) bool
+	visit = func(n ast.Node) bool {
+		if first != nil {
+			return false
+		}
+		switch n := n.(type) {
+		case *ast.SelectorExpr:
+			ast.Inspect(n.X, visit) // not the selected name
+			return false
+		case *ast.KeyValueExpr:
+			if _, ok := n.Key.(*ast.Ident); ok {
+				// A struct field name in a composite literal.
+				ast.Inspect(n.Value, visit)
+				return false
+			}
+		case *ast.BranchStmt, *ast.LabeledStmt:
+			if l, ok := n.(*ast.LabeledStmt); ok {
+				ast.Inspect(l.Stmt, visit)
+			}
+			return false
+		case *ast.Ident:
+			if !declared[n.Name] && n.Name != "_" {
+				first = n
+			}
+		}
+		return first == nil
+	}
 	for _, n := range u.ast {
-		ast.Inspect(n, func(n ast.Node) bool {
-			if first != "" {
-				return false
-			}
-			switch n := n.(type) {
-			case *ast.SelectorExpr:
-				ast.Inspect(n.X, func(m ast.Node) bool {
-					if id, ok := m.(*ast.Ident); ok && first == "" && !declared[id.Name] && id.Name != "_" {
-						first = id.Name
-					}
-					return first == ""
-				})
-				return false
-			case *ast.KeyValueExpr:
-				if _, ok := n.Key.(*ast.Ident); ok {
-					// A struct field name in a composite literal.
-					ast.Inspect(n.Value, func(m ast.Node) bool {
-						if id, ok := m.(*ast.Ident); ok && first == "" && !declared[id.Name] && id.Name != "_" {
-							first = id.Name
-						}
-						return first == ""
-					})
-					return false
-				}
-				return true
-			case *ast.Ident:
-				if !declared[n.Name] && n.Name != "_" {
-					first = n.Name
-				}
-			}
-			return true
-		})
+		ast.Inspect(n, visit)
 	}
 	return first
 }

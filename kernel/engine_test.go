@@ -170,8 +170,8 @@ func TestCellErrorPositions(t *testing.T) {
 		line, col int
 	}{
 		{"x := 1\ny := x +\n", "CompileError", 3, 1},
-		{"a := 1\n\n   b := undefinedThing", "CompileError", 3, 4},
-		{"// é comment\nx := \"é\"; y := undefinedToo", "CompileError", 2, 11},
+		{"a := 1\n\n   b := undefinedThing", "CompileError", 3, 9},
+		{"// é comment\nx := \"é\"; y := undefinedToo", "CompileError", 2, 16},
 		{"func f() int {\n\treturn nope\n}", "CompileError", 2, 9},
 		{"var m map[string]int\nm[\"a\"] = 1", "Panic", 2, 1},
 		{"import \"crypto/rand\"", "CompileError", 1, 8},

@@ -217,6 +217,9 @@ func lineCol(code string, off int) (line, col int) {
 	if off > len(code) {
 		off = len(code)
 	}
+	if off < 0 {
+		off = 0
+	}
 	line = 1 + strings.Count(code[:off], "\n")
 	col = off - strings.LastIndex(code[:off], "\n")
 	return line, col

@@ -1,0 +1,202 @@
+package kernel
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"go/ast"
+	"go/token"
+	"reflect"
+	"strings"
+
+	"github.com/traefik/yaegi/interp"
+)
+
+// Top-level definitions yaegi cannot type (yaegi#1437).
+//
+// yaegi types every top-level definition (`a := x`, `var a = x`) in its
+// global analysis before anything runs, and that analysis cannot type an
+// index of a compiled slice, map or array, or of a string:
+// `a := h.Epochs[0].Epoch` fails with "constant definition loop" or a nil
+// pointer dereference inside yaegi. Inside a function the same statement
+// compiles. So when a unit fails in the global analysis (nothing ran), its
+// statements run one at a time; a definition that fails again runs inside a
+// function literal that hands pointers to its variables to the engine
+// (__rt.Keep), and the session's variables are then defined from compiled
+// functions returning those values (`a := __rt.Def0()`), which yaegi types
+// from their signatures. Such a variable has the value's run-time type (for
+// these definitions a compiled type, or byte).
+
+// gtaFailure reports whether err comes from yaegi's global analysis, before
+// any code of the unit ran.
+func gtaFailure(err error) bool {
+	var p interp.Panic
+	if errors.As(err, &p) {
+		st := string(p.Stack)
+		return strings.Contains(st, ").gta(") && !strings.Contains(st, "interp.runCfg")
+	}
+	return strings.Contains(err.Error(), "constant definition loop")
+}
+
+// runSplit runs a unit that failed in the global analysis piece by piece.
+// ok is false when the unit cannot be split (declarations other than var).
+func (e *Engine) runSplit(ctx context.Context, code string, u *unit) (ce *CellError, ok bool) {
+	line, col := lineCol(code, u.off)
+	if u.file == nil {
+		return nil, false
+	}
+	switch u.kind {
+	case chunkStmt:
+		base := len(stmtHeader) + len(pad(line, col))
+		for _, n := range u.ast {
+			off := u.off + u.file.Offset(n.Pos()) - base
+			end := u.off + u.file.Offset(n.End()) - base
+			sub := e.stmtUnit(code, off, end)
+			var names []string
+			define := false
+			if as, ok := n.(*ast.AssignStmt); ok && as.Tok == token.DEFINE {
+				define = true
+				for _, l := range as.Lhs {
+					if id, ok := l.(*ast.Ident); ok && id.Name != "_" {
+						names = append(names, id.Name)
+					}
+				}
+			}
+			if ce := e.runPiece(ctx, code, &sub, names, define, false); ce != nil {
+				return ce, true
+			}
+			e.record(sub)
+		}
+		return nil, true
+	case chunkDecl:
+		for _, n := range u.ast {
+			if g, ok := n.(*ast.GenDecl); !ok || g.Tok != token.VAR {
+				return nil, false
+			}
+		}
+		base := len(declHeader) + len(pad(line, col))
+		for _, n := range u.ast {
+			for _, sp := range n.(*ast.GenDecl).Specs {
+				vs := sp.(*ast.ValueSpec)
+				off := u.off + u.file.Offset(vs.Pos()) - base
+				end := u.off + u.file.Offset(vs.End()) - base
+				sub, ok := e.specUnit(code, off, end)
+				if !ok {
+					return nil, false
+				}
+				var names []string
+				for _, id := range vs.Names {
+					if id.Name != "_" {
+						names = append(names, id.Name)
+					}
+				}
+				if ce := e.runPiece(ctx, code, &sub, names, true, true); ce != nil {
+					return ce, true
+				}
+				e.record(sub)
+			}
+		}
+		return nil, true
+	}
+	return nil, false
+}
+
+// specUnit builds a unit declaring one var spec code[off:end] ("a, b = x, y"),
+// with the engine's rewrites applied.
+func (e *Engine) specUnit(code string, off, end int) (unit, bool) {
+	text := code[off:end]
+	line, col := lineCol(code, off)
+	src := stmtHeader + "var" + pad(line, col) + text + "\n}"
+	f, file, cerr := parseChunk(code, src, len(stmtHeader))
+	if cerr != nil {
+		return unit{}, false
+	}
+	base := len(stmtHeader) + len("var") + len(pad(line, col))
+	edits := append(goEdits(f, file, base), e.rangeEdits(text, f, file, base)...)
+	text = applyEdits(text, append(edits, mainEdits(f, file, base)...))
+	u := unit{kind: chunkDecl, off: off, end: end, text: text, line: line, col: col, file: file, base: base}
+	if body := f.Decls[0].(*ast.FuncDecl).Body.List; len(body) == 1 {
+		if ds, ok := body[0].(*ast.DeclStmt); ok {
+			u.ast = []ast.Node{ds.Decl}
+		}
+	}
+	if u.ast == nil {
+		return unit{}, false
+	}
+	u.src = strings.Repeat("\n", line-1) + "var\n" + strings.Repeat(" ", col-1) + text
+	return u, true
+}
+
+// runPiece runs one statement (or var spec) unit; when it fails in the
+// global analysis and defines names, it runs in a function literal and the
+// names are defined from the values it kept.
+func (e *Engine) runPiece(ctx context.Context, code string, u *unit, names []string, define, isVar bool) *CellError {
+	_, err := e.in.EvalWithContext(ctx, u.src)
+	if err == nil {
+		return nil
+	}
+	if !define || ctx.Err() != nil || !gtaFailure(err) {
+		return e.unitError(ctx, code, u, err)
+	}
+	var b strings.Builder
+	b.WriteString(";" + strings.Repeat("\n", u.line-1) + "func() {")
+	if isVar {
+		b.WriteString(" var")
+	}
+	b.WriteString("\n" + strings.Repeat(" ", u.col-1) + u.text + "\n")
+	if len(names) > 0 {
+		ptrs := make([]string, len(names))
+		for i, n := range names {
+			ptrs[i] = "&" + n
+		}
+		fmt.Fprintf(&b, "%s.Keep(%s)\n", rtName, strings.Join(ptrs, ", "))
+	}
+	b.WriteString("}()" + stmtTail)
+	e.valMu.Lock()
+	e.kept = nil
+	e.valMu.Unlock()
+	u.wrapped = true
+	if _, err := e.in.EvalWithContext(ctx, b.String()); err != nil {
+		return e.unitError(ctx, code, u, err)
+	}
+	if len(names) == 0 {
+		return nil
+	}
+	e.valMu.Lock()
+	kept := e.kept
+	e.kept = nil
+	e.valMu.Unlock()
+	if len(kept) != len(names) {
+		return compileErr(code, u.line, u.col, fmt.Sprintf("internal error: defining %s: kept %d values", strings.Join(names, ", "), len(kept)))
+	}
+	syms := map[string]reflect.Value{}
+	calls := make([]string, len(kept))
+	for i, v := range kept {
+		name := fmt.Sprintf("Def%d", i)
+		syms[name] = constFunc(v)
+		calls[i] = rtName + "." + name + "()"
+	}
+	if err := e.in.Use(interp.Exports{rtPath + "/" + rtPath: syms}); err != nil {
+		return compileErr(code, u.line, u.col, "internal error: "+err.Error())
+	}
+	src := ";" + strings.Join(names, ", ") + " := " + strings.Join(calls, ", ") + stmtTail
+	if _, err := e.in.EvalWithContext(ctx, src); err != nil {
+		return e.unitError(ctx, code, u, err)
+	}
+	return nil
+}
+
+// constFunc returns a compiled func() T returning v, T being v's type.
+func constFunc(v reflect.Value) reflect.Value {
+	t := v.Type()
+	return reflect.MakeFunc(reflect.FuncOf(nil, []reflect.Type{t}, false), func([]reflect.Value) []reflect.Value {
+		return []reflect.Value{v}
+	})
+}
+
+// compilePanic reports whether err is a panic inside yaegi's compiler (not
+// while the cell's code ran).
+func compilePanic(err error) bool {
+	var p interp.Panic
+	return errors.As(err, &p) && !strings.Contains(string(p.Stack), "interp.runCfg")
+}
