@@ -1,11 +1,9 @@
 package kernel
 
 import (
-	"errors"
 	"fmt"
 	"os"
 	"sync"
-	"syscall"
 	"unicode/utf8"
 )
 
@@ -19,6 +17,11 @@ import (
 // into Stdout/Stderr parts. The front end's own writers (captured before the
 // swap) are untouched, so a REPL printing the parts does not feed them back.
 //
+// On Windows (and other systems without unix pipes and poll) only the
+// interpreted fmt.Print* and yaegi's stderr are captured; what compiled code
+// writes to os.Stdout/os.Stderr goes to the process's own streams
+// (capture_other.go).
+//
 // Every emission happens under capture.mu, and a pipe read plus its emission
 // is one critical section, so a synchronous write first drains whatever the
 // pipes already hold: output written earlier is emitted earlier.
@@ -30,11 +33,7 @@ type captureState struct {
 	mu     sync.Mutex
 	emit   func(Part) // the running cell's emitter; nil when idle
 	origIn struct{ out, err *os.File }
-	pipes  [2]struct {
-		r, w  *os.File
-		fd    int
-		carry []byte // an incomplete UTF-8 sequence held back
-	}
+	pipes  [2]pipeState
 }
 
 var (
@@ -43,71 +42,12 @@ var (
 	capture captureState
 )
 
-func startCapture() error {
-	capOnce.Do(func() {
-		for i := range capture.pipes {
-			r, w, err := os.Pipe()
-			if err != nil {
-				capErr = err
-				return
-			}
-			capture.pipes[i].r, capture.pipes[i].w = r, w
-			capture.pipes[i].fd = int(r.Fd())
-			// Fd() puts the descriptor in blocking mode; we want reads that
-			// never wait while holding the lock.
-			if err := syscall.SetNonblock(capture.pipes[i].fd, true); err != nil {
-				capErr = err
-				return
-			}
-		}
-		for i := range capture.pipes {
-			go capture.pump(i)
-		}
-	})
-	return capErr
-}
-
 // kindOf maps a pipe index to its stream.
 func kindOf(i int) PartKind {
 	if i == 0 {
 		return Stdout
 	}
 	return Stderr
-}
-
-// pump reads pipe i forever.
-func (c *captureState) pump(i int) {
-	p := &c.pipes[i]
-	buf := make([]byte, 32<<10)
-	for {
-		c.mu.Lock()
-		n, err := syscall.Read(p.fd, buf)
-		if n > 0 {
-			c.dispatchLocked(i, buf[:n])
-		}
-		c.mu.Unlock()
-		if n > 0 {
-			continue
-		}
-		if err != nil && !errors.Is(err, syscall.EAGAIN) && !errors.Is(err, syscall.EINTR) {
-			return
-		}
-		waitReadable(p.fd)
-	}
-}
-
-// drainLocked emits whatever the pipes hold right now, without waiting.
-func (c *captureState) drainLocked() {
-	var buf [32 << 10]byte
-	for i := range c.pipes {
-		for {
-			n, _ := syscall.Read(c.pipes[i].fd, buf[:])
-			if n <= 0 {
-				break
-			}
-			c.dispatchLocked(i, buf[:n])
-		}
-	}
 }
 
 // flushCarryLocked emits held-back partial runes (at the end of a cell).
@@ -198,7 +138,7 @@ func (c *captureState) call(p Part) {
 func (c *captureState) begin(emit func(Part)) {
 	c.mu.Lock()
 	c.origIn.out, c.origIn.err = os.Stdout, os.Stderr
-	os.Stdout, os.Stderr = c.pipes[0].w, c.pipes[1].w
+	c.redirectLocked()
 	c.emit = emit
 	c.mu.Unlock()
 }
