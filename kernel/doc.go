@@ -18,12 +18,18 @@
 // session already has are dropped, `x := 1` reassigns, a func or type
 // declared again replaces the old one.
 //
-// When the cell ends with an expression statement that has exactly one
-// value, that value is shown as a Value part: image/png for values with a
+// When the cell ends with an expression statement that has a value, that
+// value is shown as a Value part: image/png for values with a
 // `PNG() ([]byte, error)` method (plot figures) and for image.Image, always
 // text/plain (via fmt, so String methods apply, including those of types
 // declared in cells). Statements, declarations and calls returning nothing
-// (or several values, like fmt.Println) show nothing.
+// show nothing. A call with several results shows them one a line (Type
+// "(T1, T2)"); when its last result is an error, a non-nil error is returned
+// as a CellError named "Error" and a nil one is not shown, so
+// `n.Predict(x)` shows the prediction and `net.Fit(d, o)` the history. A call
+// returning exactly (int, error) — fmt.Println, Write — shows nothing. The
+// final expression runs inside a function literal, never as a top-level
+// definition.
 //
 // Output is a stream of Parts delivered while the cell runs: Stdout and
 // Stderr text (from interpreted fmt.Print* and from anything, compiled or
@@ -34,8 +40,10 @@
 // # Errors
 //
 // Execute returns a *CellError: compile errors with the line and column in
-// the cell (not in yaegi's wrapper), panics with their value and the cell
-// lines on the interpreter's stack, and interrupts. Definitions made before
+// the cell (not in yaegi's wrapper; an undefined name at the name), panics
+// with their value and the cell lines on the interpreter's stack, the
+// final call's non-nil error ("Error"), and interrupts — also when the cell
+// returned normally after nnlib's training stopped on the cancelled context. Definitions made before
 // the failure stay. A go statement in a cell runs through a helper that
 // recovers a panic in the goroutine and reports it on stderr, so it cannot
 // kill the process.
@@ -62,6 +70,26 @@
 // and values made before keep their old type, as in a changed Go program.
 // Messages never show the versioned names.
 //
+// # Work-arounds
+//
+// yaegi types top-level definitions before running anything and cannot type
+// an index of a compiled slice, map or array (`a := h.Epochs[0].Epoch`,
+// yaegi#1437). When that analysis fails, the unit's statements run one by
+// one and such a definition runs inside a function literal; the variable is
+// then defined from a compiled function returning the value (define.go), so
+// it has the value's run-time type.
+//
+// yaegi runs a func main after every evaluation once one exists. Identifiers
+// named main are renamed (mainrename.go): a cell declaring func main only
+// defines it; main() calls it.
+//
+// On systems without unix pipes (Windows) os.Stdout and os.Stderr are not
+// redirected: interpreted fmt.Print* output is captured, what compiled code
+// writes to os.Stdout is not.
+//
+// SetLiveDisplay(false) turns off the live training figure for front ends
+// that cannot show it (the terminal REPL).
+//
 // # Limits (yaegi's)
 //
 // Goroutines that keep running after their cell share the interpreter with
@@ -72,7 +100,8 @@
 // is not guaranteed; fmt.Print* output keeps its order with both.
 // yaegi v0.16.1 predates Go 1.21's min, max and clear builtins; Go 1.22's
 // range over an integer is rewritten by the engine when the AST shows an
-// integer. A generic func of a cell works inside functions and as a
-// statement, but `x := f(…)` at the top level of a cell (and so a generic
-// call as the cell's final value) makes yaegi panic ("nil reflect type").
+// integer. A generic func of a cell works inside functions, as a
+// statement, as the cell's final value and (through the work-around above)
+// in `x := f(…)` at the top level, where yaegi logs "nil reflect type" on
+// the process's stderr first.
 package kernel

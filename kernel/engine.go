@@ -230,8 +230,9 @@ type unit struct {
 
 // Execute runs one cell, calling emit for every output part in order while
 // the cell runs (from other goroutines, never concurrently). It returns a
-// *CellError when the cell does not compile, panics or is interrupted by
-// cancelling ctx; definitions made before the failure stay. emit must not
+// *CellError when the cell does not compile, panics, is interrupted by
+// cancelling ctx, or ends with a call whose last result is a non-nil error
+// (Name "Error"); definitions made before the failure stay. emit must not
 // write to os.Stdout or os.Stderr (they are redirected while the cell runs).
 func (e *Engine) Execute(ctx context.Context, code string, emit func(Part)) error {
 	e.mu.Lock()
