@@ -3,6 +3,7 @@ package kernel
 import (
 	"fmt"
 	"go/ast"
+	"reflect"
 	"regexp"
 	"strconv"
 	"strings"
@@ -17,6 +18,30 @@ import (
 // call with several results can all be shown. How many results there are,
 // and whether the last is an error, is decided by compiling (not running)
 // probes after the cell's earlier units ran.
+
+var errorType = reflect.TypeOf((*error)(nil)).Elem()
+
+// pkgFuncType returns the type of a call's function when it is a compiled
+// package function (fmt.Println, nnlib.New), or nil.
+func (e *Engine) pkgFuncType(call *ast.CallExpr) reflect.Type {
+	fun, ok := call.Fun.(*ast.SelectorExpr)
+	if !ok {
+		return nil
+	}
+	pkg, ok := fun.X.(*ast.Ident)
+	if !ok || e.declared(pkg.Name) {
+		return nil
+	}
+	p, ok := e.imports[pkg.Name]
+	if !ok {
+		return nil
+	}
+	v, ok := packageSymbols(p)[fun.Sel.Name]
+	if !ok || v.Kind() != reflect.Func || strings.HasPrefix(fun.Sel.Name, "_") {
+		return nil
+	}
+	return v.Type()
+}
 
 // returnsRE reads yaegi's "assignment mismatch: 2 variables but f returns 3 values".
 var returnsRE = regexp.MustCompile(`returns (\d+) values?`)
@@ -39,6 +64,12 @@ func (e *Engine) results(u *unit) (n int, lastErr bool) {
 		// Every other expression statement has one value; a compile error
 		// shows up when it runs.
 		return 1, false
+	}
+	if t := e.pkgFuncType(x.(*ast.CallExpr)); t != nil {
+		// A package function: its compiled signature tells, no probe needed
+		// (every compile makes yaegi keep the code).
+		n = t.NumOut()
+		return n, n > 0 && t.Out(n-1) == errorType
 	}
 	n = e.arity(x)
 	if n < 0 {
