@@ -53,16 +53,14 @@ func (e *Engine) runSplit(ctx context.Context, code string, u *unit) (ce *CellEr
 			end := u.off + u.file.Offset(n.End()) - base
 			sub := e.stmtUnit(code, off, end)
 			var names []string
-			define := false
 			if as, ok := n.(*ast.AssignStmt); ok && as.Tok == token.DEFINE {
-				define = true
 				for _, l := range as.Lhs {
 					if id, ok := l.(*ast.Ident); ok && id.Name != "_" {
 						names = append(names, id.Name)
 					}
 				}
 			}
-			if ce := e.runPiece(ctx, code, &sub, names, define, false); ce != nil {
+			if ce := e.runPiece(ctx, code, &sub, names, false); ce != nil {
 				return ce, true
 			}
 			e.record(sub)
@@ -90,7 +88,7 @@ func (e *Engine) runSplit(ctx context.Context, code string, u *unit) (ce *CellEr
 						names = append(names, id.Name)
 					}
 				}
-				if ce := e.runPiece(ctx, code, &sub, names, true, true); ce != nil {
+				if ce := e.runPiece(ctx, code, &sub, names, true); ce != nil {
 					return ce, true
 				}
 				e.record(sub)
@@ -128,14 +126,16 @@ func (e *Engine) specUnit(code string, off, end int) (unit, bool) {
 }
 
 // runPiece runs one statement (or var spec) unit; when it fails in the
-// global analysis and defines names, it runs in a function literal and the
-// names are defined from the values it kept.
-func (e *Engine) runPiece(ctx context.Context, code string, u *unit, names []string, define, isVar bool) *CellError {
+// global analysis (a definition, or the init statement of a for, if or
+// switch, which yaegi also analyses as a top-level definition), it runs in a
+// function literal and the names it defines are defined from the values it
+// kept.
+func (e *Engine) runPiece(ctx context.Context, code string, u *unit, names []string, isVar bool) *CellError {
 	_, err := e.in.EvalWithContext(ctx, u.src)
 	if err == nil {
 		return nil
 	}
-	if !define || ctx.Err() != nil || !gtaFailure(err) {
+	if ctx.Err() != nil || !gtaFailure(err) {
 		return e.unitError(ctx, code, u, err)
 	}
 	var b strings.Builder
