@@ -8,6 +8,7 @@ import (
 	"go/token"
 	"reflect"
 	"strings"
+	"time"
 
 	"github.com/traefik/yaegi/interp"
 )
@@ -48,7 +49,10 @@ func (e *Engine) runSplit(ctx context.Context, code string, u *unit) (ce *CellEr
 	switch u.kind {
 	case chunkStmt:
 		base := len(stmtHeader) + len(pad(line, col))
-		for _, n := range u.ast {
+		for i, n := range u.ast {
+			if i > 0 {
+				e.quiesce(100 * time.Millisecond) // as between units
+			}
 			off := u.off + u.file.Offset(n.Pos()) - base
 			end := u.off + u.file.Offset(n.End()) - base
 			sub := e.stmtUnit(code, off, end)
