@@ -15,25 +15,8 @@ const mainName = "__nnmain"
 
 // mainEdits renames the identifiers main of f to mainName.
 func mainEdits(f *ast.File, file *token.File, base int) []edit {
-	skip := map[*ast.Ident]bool{}
-	ast.Inspect(f, func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.SelectorExpr:
-			skip[n.Sel] = true
-		case *ast.Field:
-			for _, id := range n.Names {
-				skip[id] = true
-			}
-		case *ast.KeyValueExpr:
-			if id, ok := n.Key.(*ast.Ident); ok {
-				skip[id] = true
-			}
-		case *ast.FuncDecl:
-			if n.Recv != nil || n.Name.Name == "main" && n.Body == nil {
-				skip[n.Name] = true
-			}
-		}
-		return true
+	skip := nonReferences(f, func(d *ast.FuncDecl) bool {
+		return d.Recv != nil || d.Name.Name == "main" && d.Body == nil
 	})
 	var edits []edit
 	ast.Inspect(f, func(n ast.Node) bool {

@@ -213,6 +213,27 @@ func (ps *planState) versionTypes(text string, f *ast.File, file *token.File, ba
 // renameEdits renames the identifiers of f that name a type in newName
 // (not field names, selectors, method names or composite-literal keys).
 func renameEdits(f *ast.File, file *token.File, base int, newName map[string]string) []edit {
+	skip := nonReferences(f, func(*ast.FuncDecl) bool { return true })
+	var edits []edit
+	ast.Inspect(f, func(n ast.Node) bool {
+		id, ok := n.(*ast.Ident)
+		if !ok || skip[id] {
+			return true
+		}
+		if nn, ok := newName[id.Name]; ok {
+			off := file.Offset(id.Pos()) - base
+			edits = append(edits, edit{off, off + len(id.Name), nn})
+		}
+		return true
+	})
+	return edits
+}
+
+// nonReferences returns the identifiers of f that only name a field, a
+// selector or a composite-literal key, plus the names of the func
+// declarations for which skipFunc reports true: the identifiers a rename of
+// package-level names must leave alone.
+func nonReferences(f *ast.File, skipFunc func(*ast.FuncDecl) bool) map[*ast.Ident]bool {
 	skip := map[*ast.Ident]bool{}
 	ast.Inspect(f, func(n ast.Node) bool {
 		switch n := n.(type) {
@@ -227,23 +248,13 @@ func renameEdits(f *ast.File, file *token.File, base int, newName map[string]str
 				skip[id] = true
 			}
 		case *ast.FuncDecl:
-			skip[n.Name] = true
+			if skipFunc(n) {
+				skip[n.Name] = true
+			}
 		}
 		return true
 	})
-	var edits []edit
-	ast.Inspect(f, func(n ast.Node) bool {
-		id, ok := n.(*ast.Ident)
-		if !ok || skip[id] {
-			return true
-		}
-		if nn, ok := newName[id.Name]; ok {
-			off := file.Offset(id.Pos()) - base
-			edits = append(edits, edit{off, off + len(id.Name), nn})
-		}
-		return true
-	})
-	return edits
+	return skip
 }
 
 // renameSource renames the types of newName in declarations source.
