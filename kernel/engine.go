@@ -46,6 +46,11 @@ type Engine struct {
 	methodSrc map[string]map[string]string // T → method → its declaration as written
 	cells     int                          // cells run, for display ids
 
+	// valNames numbers the globals that hold final values: __nnv0, __nnv1…
+	// at first, __nnv1_0… after a definition failed at top level (yaegi
+	// leaves a name it could not type unusable; see finalSource).
+	valNames int
+
 	// Set by the runtime helpers while a cell runs.
 	valMu   sync.Mutex
 	vals    []shownValue // the final expression's values to show
@@ -278,6 +283,7 @@ func (e *Engine) Execute(ctx context.Context, code string, emit func(Part)) erro
 	defer func() {
 		finish()
 		capture.end()
+		dropRetained(e.in)
 	}()
 
 	var final unit
@@ -410,12 +416,25 @@ func (e *Engine) run(ctx context.Context, code string, u *unit) *CellError {
 		if u.nres == 0 {
 			src = u.plain
 		} else {
-			src = u.finalSource()
+			// A name yaegi cannot resolve would leave its top-level
+			// analysis in a state that garbles the error message.
+			literal := e.firstUndefined(*u) != nil
+			src = u.finalSource(e.valPrefix(), literal)
 		}
 	}
 	_, err := e.in.EvalWithContext(ctx, src)
 	if err == nil {
 		return nil
+	}
+	if u.final && u.nres > 0 && ctx.Err() == nil && (gtaFailure(err) || isCompileError(err)) {
+		// Nothing ran: the values' definition did not compile at top level
+		// (or does not at all; the function literal gives the messages
+		// yaegi gives for any statement). yaegi may have left the names
+		// half defined, so they are not used again.
+		e.valNames++
+		if _, err = e.in.EvalWithContext(ctx, u.finalSource(e.valPrefix(), true)); err == nil {
+			return nil
+		}
 	}
 	if !u.final && ctx.Err() == nil && gtaFailure(err) {
 		// Nothing ran: yaegi's global analysis failed on a definition.
@@ -424,6 +443,14 @@ func (e *Engine) run(ctx context.Context, code string, u *unit) *CellError {
 		}
 	}
 	return e.unitError(ctx, code, u, err)
+}
+
+// valPrefix is the prefix of the final values' names: __nnv, __nnv1_, …
+func (e *Engine) valPrefix() string {
+	if e.valNames == 0 {
+		return valName
+	}
+	return fmt.Sprintf("%s%d_", valName, e.valNames)
 }
 
 // unitError turns an evaluation error of u into a CellError.

@@ -3,19 +3,20 @@ package kernel
 import (
 	"fmt"
 	"go/ast"
+	"go/types"
 	"reflect"
 	"regexp"
 	"strconv"
 	"strings"
 )
 
-// The cell's final expression runs inside a function literal,
+// The cell's final expression runs as
 //
-//	func() { __nnv0, __nnv1 := EXPR; if __nnv1 != nil { __rt.Fail(...) }; __rt.Add(__nnv0, ...) }()
+//	__nnv0, __nnv1 := EXPR; if __nnv1 != nil { __rt.Fail(...) } else { __rt.Add(__nnv0, ...) }
 //
-// so that its values are never top-level definitions (yaegi's global type
-// analysis cannot type some of them: h.Epochs[0].Epoch) and the values of a
-// call with several results can all be shown. How many results there are,
+// so that the values of a call with several results can all be shown; when
+// yaegi's global type analysis cannot type that definition (h.Epochs[0].Epoch)
+// the same statements run inside a function literal (see finalSource). How many results there are,
 // and whether the last is an error, is decided by compiling (not running)
 // probes after the cell's earlier units ran.
 
@@ -38,6 +39,36 @@ func (e *Engine) pkgFuncType(call *ast.CallExpr) reflect.Type {
 	}
 	v, ok := packageSymbols(p)[fun.Sel.Name]
 	if !ok || v.Kind() != reflect.Func || strings.HasPrefix(fun.Sel.Name, "_") {
+		return nil
+	}
+	return v.Type()
+}
+
+// cellFuncType returns the type of a call's function when it is named by a
+// chain of selectors from a variable or function a cell defined (f, net.Train,
+// m.layer.Forward): reading such a name has no side effects, so its value is
+// evaluated and its signature read. Otherwise it returns nil.
+//
+// This spares the compile-only probes of results, each a function literal
+// whose syntax tree yaegi keeps for the rest of the session.
+func (e *Engine) cellFuncType(call *ast.CallExpr) reflect.Type {
+	root := call.Fun
+	for {
+		sel, ok := root.(*ast.SelectorExpr)
+		if !ok {
+			break
+		}
+		root = sel.X
+	}
+	id, ok := root.(*ast.Ident)
+	if !ok || id.Name == "main" {
+		return nil
+	}
+	if k, ok := e.names[id.Name]; !ok || k != nameVar && k != nameFunc {
+		return nil
+	}
+	v, err := e.eval(types.ExprString(call.Fun))
+	if err != nil || !v.IsValid() || v.Kind() != reflect.Func {
 		return nil
 	}
 	return v.Type()
@@ -68,6 +99,11 @@ func (e *Engine) results(u *unit) (n int, lastErr bool) {
 	if t := e.pkgFuncType(x.(*ast.CallExpr)); t != nil {
 		// A package function: its compiled signature tells, no probe needed
 		// (every compile makes yaegi keep the code).
+		n = t.NumOut()
+		return n, n > 0 && t.Out(n-1) == errorType
+	}
+	if t := e.cellFuncType(x.(*ast.CallExpr)); t != nil {
+		// A function or method a cell defined: its value tells, no probe.
 		n = t.NumOut()
 		return n, n > 0 && t.Out(n-1) == errorType
 	}
@@ -103,28 +139,45 @@ func (e *Engine) probeCount(u *unit) int {
 	return 0
 }
 
-// finalSource is the function literal that runs the final expression and
-// hands its values to the engine. The expression keeps its cell position.
-// The source must not start with "func": yaegi would parse it as a file
-// with a main function and run it twice.
-func (u *unit) finalSource() string {
+// finalSource is the source that runs the final expression and hands its
+// values to the engine. The expression keeps its cell position.
+//
+// It first runs as top-level statements that define the globals __nnv0,
+// __nnv1… (redefined by every cell): yaegi keeps a top-level function
+// literal's whole syntax tree alive in its global frame for the rest of the
+// session, about 8 KiB per cell. When yaegi's global analysis cannot type
+// the definition (literal is then true), it runs in a function literal. The
+// source must not start with "func": yaegi would parse it as a file with a
+// main function and run it twice.
+func (u *unit) finalSource(prefix string, literal bool) string {
 	vars := make([]string, u.nres)
 	for i := range vars {
-		vars[i] = fmt.Sprintf("%s%d", valName, i)
+		vars[i] = fmt.Sprintf("%s%d", prefix, i)
 	}
 	var b strings.Builder
 	b.WriteString(strings.Repeat("\n", u.line-1))
-	fmt.Fprintf(&b, "; func() { %s :=\n%s%s\n", strings.Join(vars, ", "), strings.Repeat(" ", u.col-1), u.text)
+	if literal {
+		b.WriteString("; func() {")
+	} else {
+		b.WriteString(";")
+	}
+	fmt.Fprintf(&b, " %s :=\n%s%s\n", strings.Join(vars, ", "), strings.Repeat(" ", u.col-1), u.text)
 	shown := vars
 	if u.lastErr {
 		last := vars[len(vars)-1]
-		fmt.Fprintf(&b, "if %s != nil { %s.Fail(%s.Error()); return }\n", last, rtName, last)
+		fmt.Fprintf(&b, "if %s != nil { %s.Fail(%s.Error()) } else {\n", last, rtName, last)
 		shown = vars[:len(vars)-1]
 	}
 	for _, v := range shown {
 		fmt.Fprintf(&b, "%s.Add(%s, %s.Sprint(%s))\n", rtName, v, fmtName, v)
 	}
-	b.WriteString("}()" + stmtTail)
+	if u.lastErr {
+		b.WriteString("}\n")
+	}
+	if literal {
+		b.WriteString("}()")
+	}
+	b.WriteString(stmtTail)
 	return b.String()
 }
 

@@ -1,0 +1,66 @@
+package kernel
+
+import (
+	"context"
+	"runtime"
+	"testing"
+)
+
+func TestRetainedFieldsExist(t *testing.T) {
+	e := newEngine(t)
+	if !rootsField(e.in).IsValid() {
+		t.Error("yaegi's Interpreter has no roots slice any more: update kernel/retention.go")
+	}
+	if len(scopeChildren(e.in)) == 0 {
+		t.Error("yaegi's scopes have no child slice any more: update kernel/retention.go")
+	}
+}
+
+// liveHeap is the heap in use after two collections.
+func liveHeap() uint64 {
+	runtime.GC()
+	runtime.GC()
+	var m runtime.MemStats
+	runtime.ReadMemStats(&m)
+	return m.HeapAlloc
+}
+
+// TestCellsDoNotAccumulate runs each kind of cell many times and checks what
+// stays alive per cell: before the engine dropped yaegi's syntax trees and
+// stopped wrapping final values in a function literal, a trivial cell kept
+// 12.7 KiB.
+func TestCellsDoNotAccumulate(t *testing.T) {
+	if raceEnabled || testing.Short() {
+		t.Skip("memory accounting is not meaningful under -race; slow under -short")
+	}
+	const runs = 400
+	const limit = 3 << 10 // bytes per cell
+	e := newEngine(t)
+	for _, c := range []struct{ name, setup, cell string }{
+		{"value", "", "1"},
+		{"define", "", "x := 1"},
+		{"assign", "var y int", "y = 2"},
+		{"call with error", "", `fmt.Println("")`},
+		{"string method", "n := nnlib.New(2, 2, 1)", "n"},
+		{"two results", "f := func() (int, string) { return 1, \"a\" }", "f()"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			if c.setup != "" {
+				if err := e.Execute(context.Background(), c.setup, nil); err != nil {
+					t.Fatal(err)
+				}
+			}
+			before := liveHeap()
+			for i := 0; i < runs; i++ {
+				if err := e.Execute(context.Background(), c.cell, nil); err != nil {
+					t.Fatal(err)
+				}
+			}
+			per := (float64(liveHeap()) - float64(before)) / runs
+			t.Logf("%q keeps %.0f B per cell", c.cell, per)
+			if per > limit {
+				t.Errorf("%q keeps %.0f bytes alive per cell, want at most %d", c.cell, per, limit)
+			}
+		})
+	}
+}
