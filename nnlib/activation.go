@@ -152,7 +152,7 @@ func funcsFor(a Activation, kind int) *actFuncs {
 	return actOverrides[kind].Load()
 }
 
-func sigmoid(x float64) float64 { return 1 / (1 + math.Exp(-x)) }
+func sigmoid(x float64) float64 { return 1 / (1 + exp(-x)) }
 
 // activate writes act(z) into out (same length; a whole layer row).
 func activate(a Activation, kind int, z, out []float64) {
@@ -165,7 +165,7 @@ func activate(a Activation, kind int, z, out []float64) {
 	switch kind {
 	case actSigmoid:
 		for i, x := range z {
-			out[i] = 1 / (1 + math.Exp(-x))
+			out[i] = 1 / (1 + exp(-x))
 		}
 	case actTanh:
 		for i, x := range z {

@@ -46,7 +46,7 @@ func (n *Network) trainOnline(ws *workspace) float64 {
 		switch L.kind {
 		case actSigmoid:
 			for j, v := range z {
-				a[j] = 1 / (1 + math.Exp(-v))
+				a[j] = 1 / (1 + exp(-v))
 			}
 		case actTanh:
 			for j, v := range z {
@@ -172,27 +172,26 @@ func (n *Network) train222(x, t []float64) float64 {
 	} else {
 		c0, c1 = L1.b[0], L1.b[1]
 	}
-	// forward (as trainOnline: s := 0; s += w·x …; s += b)
-	s := 0.0
-	s += w[0] * x0
+	// forward, as trainOnline: s := 0; s += w·x …; s += b. Starting from
+	// the first product instead of 0 + it gives the same bits (only the
+	// sign of a zero sum could differ, and sigmoid(±0) is the same) and one
+	// addition less on the step's critical path.
+	s := w[0] * x0
 	s += w[1] * x1
 	s += b0
-	h0 := 1 / (1 + math.Exp(-s))
-	s = 0.0
-	s += w[2] * x0
+	h0 := 1 / (1 + exp(-s))
+	s = w[2] * x0
 	s += w[3] * x1
 	s += b1
-	h1 := 1 / (1 + math.Exp(-s))
-	s = 0.0
-	s += v[0] * h0
+	h1 := 1 / (1 + exp(-s))
+	s = v[0] * h0
 	s += v[1] * h1
 	s += c0
-	o0 := 1 / (1 + math.Exp(-s))
-	s = 0.0
-	s += v[2] * h0
+	o0 := 1 / (1 + exp(-s))
+	s = v[2] * h0
 	s += v[3] * h1
 	s += c1
-	o1 := 1 / (1 + math.Exp(-s))
+	o1 := 1 / (1 + exp(-s))
 	// loss ½Σ(t−o)² and ∂E/∂o
 	e := 0.0
 	r := t0 - o0
@@ -209,11 +208,13 @@ func (n *Network) train222(x, t []float64) float64 {
 	lr := n.opt.LearningRate
 	// δ of the hidden layer, from the output weights before (exact) or after
 	// (published variant) their update
+	// (p starts from its first product, as s above: a zero δ's sign could
+	// only flip the sign of a weight that is exactly zero, which changes no
+	// output.)
 	var p0, p1 float64
 	if !n.published {
-		p0, p1 = 0, 0
-		p0 += d0 * v[0]
-		p1 += d0 * v[1]
+		p0 = d0 * v[0]
+		p1 = d0 * v[1]
 		p0 += d1 * v[2]
 		p1 += d1 * v[3]
 		p0 *= h0 * (1 - h0)
@@ -228,9 +229,8 @@ func (n *Network) train222(x, t []float64) float64 {
 		L1.b[1] -= lr * d1
 	}
 	if n.published {
-		p0, p1 = 0, 0
-		p0 += d0 * v[0]
-		p1 += d0 * v[1]
+		p0 = d0 * v[0]
+		p1 = d0 * v[1]
 		p0 += d1 * v[2]
 		p1 += d1 * v[3]
 		p0 *= h0 * (1 - h0)
