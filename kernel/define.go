@@ -39,7 +39,8 @@ func gtaFailure(err error) bool {
 	return strings.Contains(err.Error(), "constant definition loop")
 }
 
-// runSplit runs a unit that failed in the global analysis piece by piece.
+// runSplit runs a unit that failed in the global analysis (or holds a block
+// yaegi cannot compile at top level, see blockDefinesX) piece by piece.
 // ok is false when the unit cannot be split (declarations other than var).
 func (e *Engine) runSplit(ctx context.Context, code string, u *unit) (ce *CellError, ok bool) {
 	line, col := lineCol(code, u.off)
@@ -115,6 +116,7 @@ func (e *Engine) specUnit(code string, off, end int) (unit, bool) {
 	}
 	base := len(stmtHeader) + len("var") + len(pad(line, col))
 	edits := append(goEdits(f, file, base), e.rangeEdits(text, f, file, base)...)
+	edits = append(edits, mapIndexEdits(text, f, file, base)...)
 	text = applyEdits(text, append(edits, mainEdits(f, file, base)...))
 	u := unit{kind: chunkDecl, off: off, end: end, text: text, line: line, col: col, file: file, base: base}
 	if body := f.Decls[0].(*ast.FuncDecl).Body.List; len(body) == 1 {
@@ -131,16 +133,19 @@ func (e *Engine) specUnit(code string, off, end int) (unit, bool) {
 
 // runPiece runs one statement (or var spec) unit; when it fails in the
 // global analysis (a definition, or the init statement of a for, if or
-// switch, which yaegi also analyses as a top-level definition), it runs in a
+// switch, which yaegi also analyses as a top-level definition), or when
+// yaegi is known to fail on it at top level (needsLiteral), it runs in a
 // function literal and the names it defines are defined from the values it
 // kept.
 func (e *Engine) runPiece(ctx context.Context, code string, u *unit, names []string, isVar bool) *CellError {
-	_, err := e.in.EvalWithContext(ctx, u.src)
-	if err == nil {
-		return nil
-	}
-	if ctx.Err() != nil || !gtaFailure(err) {
-		return e.unitError(ctx, code, u, err)
+	if !needsLiteral(u.ast) {
+		_, err := e.in.EvalWithContext(ctx, u.src)
+		if err == nil {
+			return nil
+		}
+		if ctx.Err() != nil || !gtaFailure(err) {
+			return e.unitError(ctx, code, u, err)
+		}
 	}
 	var b strings.Builder
 	b.WriteString(";" + strings.Repeat("\n", u.line-1) + "func() {")
@@ -188,6 +193,102 @@ func (e *Engine) runPiece(ctx context.Context, code string, u *unit, names []str
 		return e.unitError(ctx, code, u, err)
 	}
 	return nil
+}
+
+// Blocks at top level that define several variables from one value.
+//
+// yaegi types `a, b := f()` (and `v, ok := m[k]`, `x, ok := i.(T)`,
+// `v, ok := <-c`, `var a, b = f()`) in its global analysis when the statement
+// is at top level, and in its compiler otherwise, but the compiler skips
+// the statement whenever it is in the package scope, also inside a block:
+// `for … { loss, err := net.Train(x, y) }` in a cell fails with "undefined:
+// loss". A statement holding such a definition (outside function literals)
+// therefore runs inside a function literal, where yaegi compiles it.
+
+// needsLiteral reports whether a unit's statements or declarations hold a
+// definition yaegi cannot compile at top level: one in a block
+// (blockDefinesX) or a comma-ok read (commaOKDefine).
+func needsLiteral(nodes []ast.Node) bool {
+	return blockDefinesX(nodes) || commaOKDefine(nodes)
+}
+
+// commaOKDefine reports whether one of the statements or declarations
+// defines two variables from a map index, type assertion or receive:
+// `v, ok := m[k]`, `var x, ok = i.(T)`. yaegi's global analysis cannot type
+// those (it logs "nil type" and fails), but compiles them in a function.
+func commaOKDefine(nodes []ast.Node) bool {
+	commaOK := func(x ast.Expr) bool {
+		switch x := x.(type) {
+		case *ast.IndexExpr, *ast.TypeAssertExpr:
+			return true
+		case *ast.UnaryExpr:
+			return x.Op == token.ARROW
+		}
+		return false
+	}
+	specs := func(g *ast.GenDecl) bool {
+		for _, sp := range g.Specs {
+			if vs, ok := sp.(*ast.ValueSpec); ok && len(vs.Names) == 2 && len(vs.Values) == 1 && commaOK(vs.Values[0]) {
+				return true
+			}
+		}
+		return false
+	}
+	for _, n := range nodes {
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			if n.Tok == token.DEFINE && len(n.Lhs) == 2 && len(n.Rhs) == 1 && commaOK(n.Rhs[0]) {
+				return true
+			}
+		case *ast.DeclStmt:
+			if g, ok := n.Decl.(*ast.GenDecl); ok && specs(g) {
+				return true
+			}
+		case *ast.GenDecl:
+			if specs(n) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// blockDefinesX reports whether one of the statements nests such a
+// definition in a block.
+func blockDefinesX(stmts []ast.Node) bool {
+	for _, st := range stmts {
+		if _, ok := st.(ast.Stmt); !ok {
+			continue
+		}
+		found := false
+		top := st
+		ast.Inspect(st, func(n ast.Node) bool {
+			if found {
+				return false
+			}
+			switch n := n.(type) {
+			case *ast.FuncLit:
+				return false // compiled as a function already
+			case *ast.AssignStmt:
+				if n != top && n.Tok == token.DEFINE && len(n.Lhs) > 1 && len(n.Rhs) == 1 {
+					found = true
+				}
+			case *ast.DeclStmt:
+				if g, ok := n.Decl.(*ast.GenDecl); ok && n != top {
+					for _, sp := range g.Specs {
+						if vs, ok := sp.(*ast.ValueSpec); ok && len(vs.Names) > 1 && len(vs.Values) == 1 {
+							found = true
+						}
+					}
+				}
+			}
+			return !found
+		})
+		if found {
+			return true
+		}
+	}
+	return false
 }
 
 // constFunc returns a compiled func() T returning v, T being v's type.

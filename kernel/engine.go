@@ -422,6 +422,13 @@ func (e *Engine) run(ctx context.Context, code string, u *unit) *CellError {
 			src = u.finalSource(e.valPrefix(), literal)
 		}
 	}
+	if !u.final && (u.kind == chunkStmt || u.kind == chunkDecl) && needsLiteral(u.ast) {
+		// A definition yaegi cannot compile at top level: run the unit's
+		// statements one by one, that one in a function literal.
+		if ce, ok := e.runSplit(ctx, code, u); ok {
+			return ce
+		}
+	}
 	_, err := e.in.EvalWithContext(ctx, src)
 	if err == nil {
 		return nil
@@ -628,6 +635,7 @@ func (e *Engine) plan(code string) ([]unit, *CellError) {
 			}
 			base := len(declHeader) + len(pad(line, col))
 			edits := append(goEdits(f, file, base), e.rangeEdits(text, f, file, base)...)
+			edits = append(edits, mapIndexEdits(text, f, file, base)...)
 			edits = append(edits, mainEdits(f, file, base)...)
 			tedits, appendix, commit := ps.versionTypes(text, f, file, base)
 			text = applyEdits(text, append(edits, tedits...)) + appendix
@@ -677,6 +685,7 @@ func (e *Engine) stmtUnit(code string, off, end int) unit {
 		}
 		base := len(stmtHeader) + len(pad(line, col))
 		edits := append(goEdits(f, file, base), e.rangeEdits(text, f, file, base)...)
+		edits = append(edits, mapIndexEdits(text, f, file, base)...)
 		text = applyEdits(text, append(edits, mainEdits(f, file, base)...))
 	}
 	// A unit must not start with "func" (a function literal called at once):
