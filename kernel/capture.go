@@ -123,6 +123,14 @@ func (c *captureState) emitPart(p Part) {
 	c.mu.Unlock()
 }
 
+// sync emits everything the cell wrote so far.
+func (c *captureState) sync() {
+	c.mu.Lock()
+	c.drainLocked()
+	c.flushCarryLocked()
+	c.mu.Unlock()
+}
+
 // call runs the front end's emit; a panic in it is reported on the real
 // stderr instead of killing the process from a pump goroutine.
 func (c *captureState) call(p Part) {

@@ -9,6 +9,7 @@ import (
 	"go/parser"
 	"go/scanner"
 	"go/token"
+	"io"
 	"path"
 	"reflect"
 	"regexp"
@@ -59,6 +60,9 @@ type Engine struct {
 	kept    []reflect.Value // values copied out of a define run in a function
 
 	noLive bool // SetLiveDisplay(false): no live training figure
+
+	stdin    stdinReader // the interpreter's standard input (input.go)
+	stdinVar io.Reader   // interpreted os.Stdin: &stdin
 
 	goMu      sync.Mutex
 	goRunning int // goroutines started by cells, still running
@@ -134,13 +138,18 @@ func (e *Engine) Reset() error {
 }
 
 func (e *Engine) reset() error {
+	e.stdinVar = &e.stdin
 	in := interp.New(interp.Options{
+		Stdin:  &e.stdin,
 		Stdout: streamWriter{Stdout},
 		Stderr: stderrWriter{e},
 		Env:    nil,
 	})
 	if err := in.Use(stdlib.Symbols); err != nil {
 		return fmt.Errorf("kernel: loading the standard library: %v", err)
+	}
+	if err := in.Use(interp.Exports{"os/os": {"Stdin": reflect.ValueOf(&e.stdinVar).Elem()}}); err != nil {
+		return fmt.Errorf("kernel: standard input: %v", err)
 	}
 	if err := in.Use(symbols.Symbols); err != nil {
 		return fmt.Errorf("kernel: loading nnlib: %v", err)
@@ -271,6 +280,7 @@ func (e *Engine) Execute(ctx context.Context, code string, emit func(Part)) erro
 		prog = nil
 	}
 	capture.begin(emit)
+	e.stdin.setAsk(inputFrom(ctx))
 	restore := setHooks(ctx, prog)
 	finished := false
 	finish := func() {
@@ -282,6 +292,7 @@ func (e *Engine) Execute(ctx context.Context, code string, emit func(Part)) erro
 	}
 	defer func() {
 		finish()
+		e.stdin.setAsk(nil)
 		capture.end()
 		dropRetained(e.in)
 	}()

@@ -59,3 +59,22 @@ func ExampleEngine_Complete() {
 	// Output:
 	// [WorkedExample WorkedExampleData] 6 14
 }
+
+func ExampleWithInput() {
+	e, _ := kernel.New()
+	// The front end answers the cell's reads of standard input, a line at a
+	// time (Jupyter: input_request / input_reply).
+	ask := func(prompt string, password bool) (string, error) { return "0.5", nil }
+	ctx := kernel.WithInput(context.Background(), ask)
+	var parts []kernel.Part
+	err := e.Execute(ctx, "var lr float64\nfmt.Scanln(&lr)\nlr * 2", func(p kernel.Part) {
+		parts = append(parts, p)
+	})
+	for _, p := range parts {
+		fmt.Printf("%s: %s\n", p.Kind, p.Text)
+	}
+	fmt.Println("error:", err)
+	// Output:
+	// value: 1
+	// error: <nil>
+}

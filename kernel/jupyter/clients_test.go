@@ -202,6 +202,16 @@ func TestInterruptTrainingWithJupyterClient(t *testing.T) {
 	}
 }
 
+func TestStdinWithJupyterClient(t *testing.T) {
+	requirePython(t, "jupyter_client")
+	env := jupyterEnv(t)
+	out, err := runPython(t, env, 3*time.Minute, "check_client.py", "stdin")
+	t.Log("\n" + out)
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
 func TestRestartAndShutdownWithJupyterClient(t *testing.T) {
 	requirePython(t, "jupyter_client")
 	env := jupyterEnv(t)

@@ -49,6 +49,13 @@
 // the REPL: :help and :doc NAME open the pager, :vars lists variables,
 // :clear clears the output, :reset starts a fresh session.
 //
+// A cell that reads standard input (fmt.Scanln, bufio.NewReader(os.Stdin))
+// gets each line through an input_request on the stdin socket, sent after
+// the cell's output so far, to the client of the execute_request; the
+// input_reply's value is the line. An interrupt ends the wait. When the
+// request has allow_stdin false (nbclient, nbconvert), reading fails with
+// kernel.ErrNoInput, as ipykernel raises StdinNotImplementedError.
+//
 // complete_request, inspect_request and is_complete_request go to the
 // engine (cursor positions in runes); history_request answers tail, range
 // and search (glob patterns, unique, n) over this session's stored cells;

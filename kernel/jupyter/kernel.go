@@ -65,6 +65,10 @@ type Kernel struct {
 
 	// signals makes Run interrupt the running cell on SIGINT.
 	signals bool
+
+	// inputReplies carries input_reply messages from the stdin socket to
+	// the cell waiting for one (input.go).
+	inputReplies chan *message
 }
 
 // queued is one shell request waiting for the worker.
@@ -99,14 +103,15 @@ func NewKernel(conn *ConnectionInfo, eng Engine, logw io.Writer) (*Kernel, error
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	k := &Kernel{
-		eng:     eng,
-		sig:     sig,
-		session: newID(),
-		log:     log.New(logw, "nnbook kernel: ", log.LstdFlags),
-		ctx:     ctx,
-		cancel:  cancel,
-		queue:   make(chan queued, 1024),
-		done:    make(chan struct{}),
+		eng:          eng,
+		sig:          sig,
+		session:      newID(),
+		log:          log.New(logw, "nnbook kernel: ", log.LstdFlags),
+		ctx:          ctx,
+		cancel:       cancel,
+		queue:        make(chan queued, 1024),
+		inputReplies: make(chan *message, 1),
+		done:         make(chan struct{}),
 	}
 	const sendTimeout = 10 * time.Second
 	mk := func(name string, port *int, s zmq4.Socket) (*endpoint, error) {
@@ -168,7 +173,7 @@ func (k *Kernel) String() string {
 // closes the sockets.
 func (k *Kernel) Run(ctx context.Context) error {
 	var wg sync.WaitGroup
-	loops := []func(){k.readShell, k.worker, k.serveControl, k.serveHeartbeat, k.drainStdin}
+	loops := []func(){k.readShell, k.worker, k.serveControl, k.serveHeartbeat, k.serveStdin}
 	for _, f := range loops {
 		wg.Add(1)
 		go func() { defer wg.Done(); f() }()
@@ -252,12 +257,6 @@ func (k *Kernel) worker() {
 			return
 		}
 	}
-}
-
-func (k *Kernel) drainStdin() {
-	k.recv(k.stdin, func(m *message) {
-		k.log.Printf("stdin: ignored %s (input is not supported)", m.Header.MsgType)
-	})
 }
 
 func (k *Kernel) serveHeartbeat() {
@@ -505,7 +504,7 @@ func (k *Kernel) execute(q queued) {
 	}
 	code, err := k.runMeta(m, req.Code, out, emit, &payload)
 	if err == nil && strings.TrimSpace(code) != "" {
-		err = k.runEngine(ctx, code, emit)
+		err = k.runEngine(kernel.WithInput(ctx, k.asker(ctx, m, req.AllowStdin, out)), code, emit)
 	}
 	out.flush()
 	if err == nil && ctx.Err() != nil {

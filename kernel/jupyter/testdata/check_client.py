@@ -1,6 +1,6 @@
 """Drives the nnbook kernel through jupyter_client the way front ends do.
 
-    JUPYTER_DATA_DIR=... /usr/bin/python3 check_client.py interrupt|training|restart
+    JUPYTER_DATA_DIR=... /usr/bin/python3 check_client.py interrupt|training|restart|stdin
 
 Prints one "PASS name" line per check; exits 1 at the first failure.
 """
@@ -87,6 +87,51 @@ def interrupt_run(km, kc, code, how, name):
     print(f"INFO {name}: interrupt took {took*1000:.0f} ms", flush=True)
 
 
+def answer_input(kc, msg_id, value, name):
+    """Waits for the input_request of msg_id and answers it with value."""
+    req = kc.get_stdin_msg(timeout=TIMEOUT)
+    check(req["msg_type"] == "input_request" and req["parent_header"].get("msg_id") == msg_id,
+          f"{name}: input_request for the cell", req)
+    kc.input(value)
+
+
+def check_stdin(km, kc):
+    code = 'var name string\nfmt.Print("name? ")\nfmt.Scanln(&name)\nfmt.Println("hello", name)'
+    msg_id = kc.execute(code, allow_stdin=True)
+    answer_input(kc, msg_id, "Ada", "Scanln")
+    reply = reply_for(kc, msg_id)
+    out = outputs_for(kc, msg_id)
+    check(reply["content"]["status"] == "ok" and stream_text(out) == "name? hello Ada\n",
+          "Scanln reads the answer", (reply["content"], stream_text(out)))
+
+    code = ('import "bufio"\nr := bufio.NewReader(os.Stdin)\n'
+            'a, _ := r.ReadString(\'\\n\')\nb, _ := r.ReadString(\'\\n\')\n'
+            'strings.TrimSpace(a) + "+" + strings.TrimSpace(b)')
+    msg_id = kc.execute(code, allow_stdin=True)
+    answer_input(kc, msg_id, "one", "bufio 1")
+    answer_input(kc, msg_id, "two", "bufio 2")
+    reply = reply_for(kc, msg_id)
+    out = outputs_for(kc, msg_id)
+    check(reply["content"]["status"] == "ok" and result_text(out) == 'one+two',
+          "bufio.Reader on os.Stdin reads two answers", (reply["content"], result_text(out)))
+
+    msg_id = kc.execute("var s string\n_, err := fmt.Scanln(&s)\nerr", allow_stdin=False)
+    c, out = reply_for(kc, msg_id)["content"], outputs_for(kc, msg_id)
+    check(c["status"] == "ok" and "not available" in (result_text(out) or ""),
+          "without allow_stdin reading fails with a message", (c, result_text(out)))
+
+    msg_id = kc.execute("var t string\nfmt.Scanln(&t)\nfmt.Println(\"got\", t)", allow_stdin=True)
+    req = kc.get_stdin_msg(timeout=TIMEOUT)
+    check(req["msg_type"] == "input_request", "waiting for input", req)
+    km.interrupt_kernel()
+    reply = reply_for(kc, msg_id, 10)
+    outputs_for(kc, msg_id, 10)
+    check(reply["content"]["status"] == "error", "an interrupt ends the wait", reply["content"])
+    c, out = execute(kc, "name + \"!\"")
+    check(c["status"] == "ok" and result_text(out) == 'Ada!', "the session goes on",
+          (c, result_text(out)))
+
+
 def main():
     what = sys.argv[1]
     km, kc = start_new_kernel(kernel_name="nnbook", startup_timeout=TIMEOUT)
@@ -109,6 +154,8 @@ def main():
                 c, out = execute(kc, "fmt.Println(net.Weight(0, 0, 0) != before)")
                 check(c["status"] == "ok" and "true" in stream_text(out),
                       f"training/{how}: next cell sees the trained net", (c, stream_text(out)))
+        elif what == "stdin":
+            check_stdin(km, kc)
         elif what == "restart":
             c, _ = execute(kc, "x := 1")
             check(c["status"] == "ok", "define x", c)
