@@ -539,7 +539,7 @@ func (e *Engine) cellError(ctx context.Context, code string, err error) *CellErr
 			if !ok {
 				continue
 			}
-			ce.Traceback = append(ce.Traceback, fmt.Sprintf("    %s at line %d:%d", fn, line, col))
+			ce.Traceback = append(ce.Traceback, fmt.Sprintf("    %s at line %d:%d", unversion(fn), line, col))
 			if fn == "main" {
 				// The cell's own top-level statement: always in this cell.
 				ce.Line, ce.Col = line, runeCol(code, line, col)
@@ -623,11 +623,23 @@ func (e *Engine) plan(code string) ([]unit, *CellError) {
 		return nil, compileErr(code, l, c, serr.msg)
 	}
 	var units []unit
+	program := false // the cell starts with package main
 	ps := e.newPlanState()
 	for i, ch := range chunks {
 		text := code[ch.off:ch.end]
 		line, col := lineCol(code, ch.off)
 		switch ch.kind {
+		case chunkPackage:
+			// A whole Go file pasted into a cell: as `go run` would, a
+			// package main runs its func main after its declarations.
+			if i > 0 {
+				return nil, compileErr(code, line, col, "a package clause must come first in a cell")
+			}
+			f, err := parser.ParseFile(token.NewFileSet(), "", text, parser.PackageClauseOnly)
+			if err != nil || len(strings.Fields(text)) != 2 {
+				return nil, compileErr(code, line, col, "expected package clause `package NAME`, got "+strconv.Quote(text))
+			}
+			program = f.Name.Name == "main"
 		case chunkImport:
 			us, cerr := e.planImports(code, ch)
 			if cerr != nil {
@@ -680,7 +692,35 @@ func (e *Engine) plan(code string) ([]unit, *CellError) {
 			}
 		}
 	}
+	if program {
+		if u, ok := mainCall(code, units); ok {
+			units = append(units, u)
+		}
+	}
 	return units, nil
+}
+
+// mainCall returns a unit calling the func main the units declare (renamed
+// mainName), positioned at its declaration; ok is false when they declare
+// none.
+func mainCall(code string, units []unit) (unit, bool) {
+	for _, u := range units {
+		if u.kind != chunkDecl || u.file == nil {
+			continue
+		}
+		for _, n := range u.ast {
+			fd, ok := n.(*ast.FuncDecl)
+			if !ok || fd.Recv != nil || fd.Name.Name != "main" {
+				continue
+			}
+			off := u.off + u.file.Offset(fd.Pos()) - u.base
+			line, col := lineCol(code, off)
+			text := mainName + "()"
+			src := ";" + pad(line, col) + text + stmtTail
+			return unit{kind: chunkStmt, off: off, end: off, src: src, text: text, line: line, col: col}, true
+		}
+	}
+	return unit{}, false
 }
 
 // stmtUnit builds a statement unit for code[off:end] (already parsed once).

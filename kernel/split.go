@@ -15,9 +15,10 @@ import (
 type chunkKind int
 
 const (
-	chunkStmt   chunkKind = iota // statements, run inside yaegi's main wrapper
-	chunkDecl                    // const, var, type, func declarations
-	chunkImport                  // import declarations
+	chunkStmt    chunkKind = iota // statements, run inside yaegi's main wrapper
+	chunkDecl                     // const, var, type, func declarations
+	chunkImport                   // import declarations
+	chunkPackage                  // a package clause (the cell is a Go file)
 )
 
 func (k chunkKind) String() string {
@@ -26,6 +27,8 @@ func (k chunkKind) String() string {
 		return "decl"
 	case chunkImport:
 		return "import"
+	case chunkPackage:
+		return "package"
 	}
 	return "stmt"
 }
@@ -178,6 +181,8 @@ func topLevel(code string) ([]topStmt, *splitError) {
 // classify decides whether a top-level statement is a declaration.
 func classify(st []tok) chunkKind {
 	switch st[0].tok {
+	case token.PACKAGE:
+		return chunkPackage
 	case token.IMPORT:
 		return chunkImport
 	case token.TYPE, token.CONST, token.VAR:

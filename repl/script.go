@@ -88,7 +88,8 @@ func onlyComments(code string) bool {
 }
 
 var (
-	packageClause = regexp.MustCompile(`^\s*package\s+\w+\s*(//.*)?$`)
+	packageClause = regexp.MustCompile(`^\s*package\s+(\w+)\s*(//.*)?$`)
+	mainDecl      = regexp.MustCompile(`(?m)^func\s+main\s*\(\s*\)`)
 )
 
 // scriptError is a failing entry of a script, located by its line.
@@ -112,19 +113,27 @@ func (e *scriptError) Unwrap() error { return e.err }
 // runScript runs Go source read from r entry by entry, printing output and
 // values as the prompt would. It stops at the first failing entry and
 // returns a *scriptError naming the line in the input. A leading package
-// clause is skipped.
+// clause is skipped; when it is package main and the script declares func
+// main, main runs at the end, as with `go run`.
 func (s *session) runScript(ctx context.Context, r io.Reader, file string) error {
 	sp := &splitter{isComplete: s.eng.IsComplete}
 	br := bufio.NewReader(r)
 	first := true
+	program := false // package main
+	mainLine := 0    // the line of func main, when declared
 	run := func(e entry) error {
-		if first && packageClause.MatchString(e.code) {
+		if first {
 			first = false
-			return nil
+			if m := packageClause.FindStringSubmatch(e.code); m != nil {
+				program = m[1] == "main"
+				return nil
+			}
 		}
-		first = false
 		if err := s.execute(ctx, e.code); err != nil {
 			return &scriptError{file: file, line: e.line + cellLine(err) - 1, err: err}
+		}
+		if loc := mainDecl.FindStringIndex(e.code); loc != nil {
+			mainLine = e.line + strings.Count(e.code[:loc[0]], "\n")
 		}
 		return nil
 	}
@@ -158,6 +167,11 @@ func (s *session) runScript(ctx context.Context, r io.Reader, file string) error
 	if e, ok := sp.flush(); ok {
 		if err := run(e); err != nil {
 			return err
+		}
+	}
+	if program && mainLine > 0 && !s.quit {
+		if err := s.execute(ctx, "main()"); err != nil {
+			return &scriptError{file: file, line: mainLine, err: err}
 		}
 	}
 	return nil

@@ -113,7 +113,8 @@ func TestPipedScript(t *testing.T) {
 		{"meta command in a script", "x := 1\n:vars\n", "x  int\n", "", 0},
 		// Declaring func main only defines it (the engine never runs it by
 		// itself); the script calls it once.
-		{"a whole Go program", "package main\n\nimport \"fmt\"\n\nfunc main() {\n\tfmt.Println(\"hello\")\n}\nmain()\n", "hello\n", "", 0},
+		{"a whole Go program runs its main", "package main\n\nimport \"fmt\"\n\nfunc main() {\n\tfmt.Println(\"hello\")\n}\n", "hello\n", "", 0},
+		{"a package main without main", "package main\n\nfunc f() int { return 1 }\nf()\n", "1 // int\n", "", 0},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
