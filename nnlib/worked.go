@@ -8,7 +8,9 @@ package nnlib
 // E = Σ ½(t−o)², plain gradient descent with learning rate 0.5.
 //
 // Its sample is i1 = 0.05, i2 = 0.10 with targets 0.01, 0.99 (WorkedInput,
-// WorkedTarget). Building it by hand:
+// WorkedTarget). Training it reproduces the seed's Python to the last digit:
+// every value of the first step and every error, output and weight after
+// 10,000 steps are the same float64s. Building it by hand:
 //
 //	net, _ := nnlib.Build([]int{2, 2, 2}, nnlib.WithSharedBias(0.35, 0.60))
 //	net.SetWeight(0, 0, 0, 0.15) // w1: i1 → h1
