@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/nnbook/nnbook/internal/jupytertest"
 )
 
 // nbclientScript executes a notebook with the Jupyter kernel "nnbook" through
@@ -32,7 +34,7 @@ func TestTutorialsWithNbclient(t *testing.T) {
 	if testing.Short() {
 		t.Skip("-short: skipping the nbclient run of the tutorials")
 	}
-	const py = "/usr/bin/python3"
+	const py = jupytertest.Python
 	if err := exec.Command(py, "-c", "import nbclient, nbformat, jupyter_client").Run(); err != nil {
 		requireJupyter(t, "python3-nbclient is not installed (apt-get install python3-nbclient jupyter-client)")
 		return
@@ -51,21 +53,7 @@ func TestTutorialsWithNbclient(t *testing.T) {
 	if out, err := build.CombinedOutput(); err != nil {
 		t.Fatalf("go build ./cmd/nnbook: %v\n%s", err, out)
 	}
-	env := append(os.Environ(),
-		"JUPYTER_DATA_DIR="+filepath.Join(tmp, "data"),
-		"JUPYTER_RUNTIME_DIR="+filepath.Join(tmp, "runtime"),
-		"JUPYTER_CONFIG_DIR="+filepath.Join(tmp, "config"),
-		"JUPYTER_PATH=",
-		"JUPYTER_PLATFORM_DIRS=1",
-		"IPYTHONDIR="+filepath.Join(tmp, "ipython"),
-		"PYTHONDONTWRITEBYTECODE=1",
-		"PYTHONWARNINGS=ignore",
-	)
-	install := exec.Command(bin, "kernel", "install")
-	install.Env = env
-	if out, err := install.CombinedOutput(); err != nil {
-		t.Fatalf("nnbook kernel install: %v\n%s", err, out)
-	}
+	env := jupytertest.InstallKernel(t, bin)
 	for _, tu := range tutorials {
 		t.Run(strings.TrimSuffix(tu.file, ".ipynb"), func(t *testing.T) {
 			if tu.mnist {

@@ -19,9 +19,11 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/nnbook/nnbook/internal/jupytertest"
 )
 
-const python = "/usr/bin/python3"
+const python = jupytertest.Python
 
 const installHint = "install Debian's jupyter-client python3-jupyter-kernel-test python3-nbclient jupyter-nbconvert jupyter-console python3-ipykernel (see .ci/run), or set NNBOOK_REQUIRE_JUPYTER=1 to make this a failure"
 
@@ -128,24 +130,7 @@ func TestMain(m *testing.M) {
 // Jupyter data dir and returns the environment for the Python clients.
 func jupyterEnv(t *testing.T) []string {
 	t.Helper()
-	bin := kernelBinary(t)
-	tmp := t.TempDir()
-	env := append(os.Environ(),
-		"JUPYTER_DATA_DIR="+filepath.Join(tmp, "data"),
-		"JUPYTER_RUNTIME_DIR="+filepath.Join(tmp, "runtime"),
-		"JUPYTER_CONFIG_DIR="+filepath.Join(tmp, "config"),
-		"JUPYTER_PATH=",
-		"JUPYTER_PLATFORM_DIRS=1",
-		"IPYTHONDIR="+filepath.Join(tmp, "ipython"),
-		"PYTHONDONTWRITEBYTECODE=1",
-		"PYTHONWARNINGS=ignore",
-	)
-	cmd := exec.Command(bin, "kernel", "install")
-	cmd.Env = env
-	if b, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("kernel install: %v\n%s", err, b)
-	}
-	return env
+	return jupytertest.InstallKernel(t, kernelBinary(t))
 }
 
 // runPython runs a script from testdata with the Jupyter environment.
