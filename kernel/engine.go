@@ -52,6 +52,8 @@ type Engine struct {
 	// leaves a name it could not type unusable; see finalSource).
 	valNames int
 
+	cellShadows map[string]bool // builtins the cell being planned redefines (builtins.go)
+
 	// Set by the runtime helpers while a cell runs.
 	valMu   sync.Mutex
 	vals    []shownValue // the final expression's values to show
@@ -176,6 +178,9 @@ func (e *Engine) reset() error {
 	fmt.Fprintf(&b, "\t%s %q\n\t%s %q\n)", fmtName, "fmt", rtName, rtPath)
 	if _, err := in.Eval(b.String()); err != nil {
 		return fmt.Errorf("kernel: preloading packages: %v", err)
+	}
+	if _, err := in.Eval(builtinSource); err != nil {
+		return fmt.Errorf("kernel: preloading min and max: %v", err)
 	}
 	if _, err := in.Eval(fmt.Sprintf("func %s() { if r := recover(); r != nil { %s.GoPanic(r) } }", recovName, rtName)); err != nil {
 		return fmt.Errorf("kernel: preloading helpers: %v", err)
@@ -622,6 +627,7 @@ func (e *Engine) plan(code string) ([]unit, *CellError) {
 		l, c := lineCol(code, serr.off)
 		return nil, compileErr(code, l, c, serr.msg)
 	}
+	e.cellShadows = shadowedBuiltins(code)
 	var units []unit
 	program := false // the cell starts with package main
 	ps := e.newPlanState()
@@ -659,6 +665,7 @@ func (e *Engine) plan(code string) ([]unit, *CellError) {
 			base := len(declHeader) + len(pad(line, col))
 			edits := append(goEdits(f, file, base), e.rangeEdits(text, f, file, base)...)
 			edits = append(edits, mapIndexEdits(text, f, file, base)...)
+			edits = append(edits, e.builtinEdits(text, f, file, base)...)
 			edits = append(edits, mainEdits(f, file, base)...)
 			tedits, appendix, commit := ps.versionTypes(text, f, file, base)
 			text = applyEdits(text, append(edits, tedits...)) + appendix
@@ -737,6 +744,7 @@ func (e *Engine) stmtUnit(code string, off, end int) unit {
 		base := len(stmtHeader) + len(pad(line, col))
 		edits := append(goEdits(f, file, base), e.rangeEdits(text, f, file, base)...)
 		edits = append(edits, mapIndexEdits(text, f, file, base)...)
+		edits = append(edits, e.builtinEdits(text, f, file, base)...)
 		text = applyEdits(text, append(edits, mainEdits(f, file, base)...))
 	}
 	// A unit must not start with "func" (a function literal called at once):
@@ -1170,6 +1178,12 @@ func (e *Engine) runtimeSymbols() map[string]reflect.Value {
 			e.valMu.Lock()
 			e.vals = append(e.vals, shownValue{v: v, text: text, typ: fmt.Sprintf("%T", v)})
 			e.valMu.Unlock()
+		}),
+		"Clear": reflect.ValueOf(func(v interface{}) {
+			// the builtin clear (builtins.go)
+			if rv := reflect.ValueOf(v); rv.Kind() == reflect.Map || rv.Kind() == reflect.Slice {
+				rv.Clear()
+			}
 		}),
 		"Fail": reflect.ValueOf(func(msg string) {
 			e.valMu.Lock()
