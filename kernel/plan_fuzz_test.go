@@ -1,0 +1,47 @@
+package kernel
+
+import (
+	"go/parser"
+	"go/token"
+	"testing"
+)
+
+// FuzzPlan checks that planning a cell — splitting it and applying every
+// source rewrite (go statements, range over int, main, comma-ok map reads,
+// min/max/clear, package clauses, type versions) — never panics, and that a
+// statement unit planned from valid Go still parses after the rewrites.
+func FuzzPlan(f *testing.F) {
+	for _, s := range []string{
+		"x := max(1, 2.5)\nmin(x, 0)",
+		"m := map[string]int{}\nv, ok := m[\"a\"]\nv, _ = m[\"b\"]\n_ = ok",
+		"for i := range 3 { a, b := f(i); _, _ = a, b }",
+		"package main\nfunc main() { clear(s) }",
+		"max := 1\nmax + min(2, max)",
+		"go max(1, 2)",
+		"type T struct{}\nfunc (T) max() int { return 1 }\nT{}.max()",
+		"min(func() int { return 1 }(), 2)",
+		"x := min(min(min(1, 2), 3), max(4, 5, 6))",
+	} {
+		f.Add(s)
+	}
+	e, err := New()
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, code string) {
+		units, cerr := e.plan(code)
+		if cerr != nil {
+			return
+		}
+		for _, u := range units {
+			if u.kind != chunkStmt || u.final || u.text == "" {
+				continue
+			}
+			if _, err := parser.ParseFile(token.NewFileSet(), "", stmtHeader+u.text+"\n}", 0); err != nil {
+				if _, err0 := parser.ParseFile(token.NewFileSet(), "", stmtHeader+code[u.off:u.end]+"\n}", 0); err0 == nil {
+					t.Fatalf("%q: unit %q no longer parses after the rewrites: %v", code, u.text, err)
+				}
+			}
+		}
+	})
+}
