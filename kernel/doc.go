@@ -28,8 +28,16 @@
 // as a CellError named "Error" and a nil one is not shown, so
 // `n.Predict(x)` shows the prediction and `net.Fit(d, o)` the history. A call
 // returning exactly (int, error) — fmt.Println, Write — shows nothing. The
-// final expression runs inside a function literal, never as a top-level
-// definition.
+// final expression's values are defined as top-level globals (__nnv0, …),
+// or inside a function literal when yaegi cannot type that definition.
+//
+// A cell may also be a whole Go file: a leading package clause is accepted,
+// and a package main runs its func main after its declarations, as `go run`
+// does.
+//
+// Standard input: interpreted os.Stdin (an io.Reader) and fmt.Scan* read the
+// engine's reader; under WithInput each line comes from the front end (a
+// Jupyter input_request), otherwise from the process's standard input.
 //
 // Output is a stream of Parts delivered while the cell runs: Stdout and
 // Stderr text (from interpreted fmt.Print* and from anything, compiled or
@@ -83,6 +91,15 @@
 // named main are renamed (mainrename.go): a cell declaring func main only
 // defines it; main() calls it.
 //
+// Other yaegi v0.16.1 gaps the engine rewrites around, each in its own file:
+// multi-value definitions inside blocks at top level (`for … { l, err :=
+// net.Train(…) }`) and comma-ok definitions run inside a function literal
+// (define.go); comma-ok map reads that miss get the zero value
+// (mapindex.go); the builtins min, max and clear (builtins.go); range over
+// an integer (rangeint.go). After each cell the engine empties the lists
+// where yaegi keeps every compiled syntax tree for its debugger
+// (retention.go), so a long session does not grow by ~10 KiB a cell.
+//
 // On systems without unix pipes (Windows) os.Stdout and os.Stderr are not
 // redirected: interpreted fmt.Print* output is captured, what compiled code
 // writes to os.Stdout is not.
@@ -98,9 +115,9 @@
 // not by the image/png detection, which needs a compiled type.
 // The order between a write to os.Stdout and a write to os.Stderr (both pipes)
 // is not guaranteed; fmt.Print* output keeps its order with both.
-// yaegi v0.16.1 predates Go 1.21's min, max and clear builtins; Go 1.22's
-// range over an integer is rewritten by the engine when the AST shows an
-// integer. A generic func of a cell works inside functions, as a
+// Go 1.22's range over an integer is rewritten by the engine when the AST
+// shows an integer. A panic inside a function is reported at the function's
+// first statement (yaegi's position for the frame). A generic func of a cell works inside functions, as a
 // statement, as the cell's final value and (through the work-around above)
 // in `x := f(…)` at the top level, where yaegi logs "nil reflect type" on
 // the process's stderr first.
