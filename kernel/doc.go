@@ -15,8 +15,10 @@
 // split with go/scanner into runs of declarations and runs of statements,
 // which yaegi evaluates in order, at the session's top level, so every name
 // stays visible to later cells. Running a cell again works: imports the
-// session already has are dropped, `x := 1` reassigns, a func or type
-// declared again replaces the old one.
+// session already has are dropped, `x := v` for a variable the session has
+// assigns it when v fits its type (so functions compiled before see the new
+// value, and the old one can be freed; redefine.go) and otherwise makes a
+// new variable, a func or type declared again replaces the old one.
 //
 // When the cell ends with an expression statement that has a value, that
 // value is shown as a Value part: image/png for values with a

@@ -237,6 +237,7 @@ type unit struct {
 	line    int    // statement units: the text's position in the cell
 	col     int
 	wrapped bool        // the unit ran inside a function literal
+	orig    string      // statement units whose definitions became assignments: the source as written (redefine.go)
 	base    int         // offset of the unit's text in the source file parsed
 	nres    int         // final units: how many results the expression has
 	lastErr bool        // final units: the last result is an error
@@ -445,7 +446,7 @@ func (e *Engine) run(ctx context.Context, code string, u *unit) *CellError {
 			return ce
 		}
 	}
-	_, err := e.in.EvalWithContext(ctx, src)
+	_, err := e.evalUnit(ctx, u, src)
 	if err == nil {
 		return nil
 	}
@@ -466,6 +467,18 @@ func (e *Engine) run(ctx context.Context, code string, u *unit) *CellError {
 		}
 	}
 	return e.unitError(ctx, code, u, err)
+}
+
+// evalUnit evaluates src, the source of u; when u's definitions of existing
+// variables were turned into assignments and that does not compile (nothing
+// ran), it evaluates the unit as written (redefine.go).
+func (e *Engine) evalUnit(ctx context.Context, u *unit, src string) (reflect.Value, error) {
+	v, err := e.in.EvalWithContext(ctx, src)
+	if err != nil && u.orig != "" && src == u.src && ctx.Err() == nil && (isCompileError(err) || gtaFailure(err)) {
+		u.src, u.orig = u.orig, ""
+		return e.in.EvalWithContext(ctx, u.src)
+	}
+	return v, err
 }
 
 // valPrefix is the prefix of the final values' names: __nnv, __nnv1_, …
@@ -745,7 +758,12 @@ func (e *Engine) stmtUnit(code string, off, end int) unit {
 		edits := append(goEdits(f, file, base), e.rangeEdits(text, f, file, base)...)
 		edits = append(edits, mapIndexEdits(text, f, file, base)...)
 		edits = append(edits, e.builtinEdits(text, f, file, base)...)
-		text = applyEdits(text, append(edits, mainEdits(f, file, base)...))
+		edits = append(edits, mainEdits(f, file, base)...)
+		if redef := e.redefineEdits(text, f, file, base); len(redef) > 0 {
+			u.orig = ";" + pad(line, col) + applyEdits(text, append([]edit(nil), edits...)) + stmtTail
+			edits = append(edits, redef...)
+		}
+		text = applyEdits(text, edits)
 	}
 	// A unit must not start with "func" (a function literal called at once):
 	// yaegi would parse it as a file declaring func main, and run that main

@@ -43,6 +43,9 @@ func TestCellsDoNotAccumulate(t *testing.T) {
 		{"call with error", "", `fmt.Println("")`},
 		{"string method", "n := nnlib.New(2, 2, 1)", "n"},
 		{"two results", "f := func() (int, string) { return 1, \"a\" }", "f()"},
+		// Defining a variable again replaces its value (redefine.go); yaegi
+		// alone kept every old 256 KiB slice.
+		{"define again", "big := make([]float64, 1<<15)", "big := make([]float64, 1<<15)"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			if c.setup != "" {
