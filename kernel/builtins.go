@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"sort"
+	"strings"
 )
 
 // The builtins min, max (Go 1.21) and clear, which yaegi v0.16.1 lacks.
@@ -36,7 +37,7 @@ func __nnmin[T __nnordered](x, y T) T { if x != x || x < y { return x }; return 
 func (e *Engine) builtinEdits(text string, f *ast.File, file *token.File, base int) []edit {
 	names := map[string]bool{}
 	for _, n := range []string{"min", "max", "clear"} {
-		if !e.declared(n) && !e.cellShadows[n] {
+		if e.builtinRewritten(n) {
 			names[n] = true
 		}
 	}
@@ -156,6 +157,103 @@ func (e *Engine) builtinEdits(text string, f *ast.File, file *token.File, base i
 		return nil
 	}
 	return edits
+}
+
+// builtinRewritten reports whether calls of the builtin name (min, max or
+// clear) are rewritten in the cell being planned: the session and the cell
+// do not use the name for something of their own.
+func (e *Engine) builtinRewritten(name string) bool {
+	switch name {
+	case "min", "max", "clear":
+		return !e.declared(name) && !e.cellShadows[name]
+	}
+	return false
+}
+
+// callsGeneric reports whether n calls min or max as rewritten to the
+// session's generic helpers. yaegi's global analysis cannot type a top-level
+// definition from a generic call (it logs "nil reflect type" and fails), so
+// such definitions and final values go straight into a function literal.
+func (e *Engine) callsGeneric(n ast.Node) bool {
+	found := false
+	ast.Inspect(n, func(m ast.Node) bool {
+		if c, ok := m.(*ast.CallExpr); ok {
+			if id, ok := c.Fun.(*ast.Ident); ok && (id.Name == "min" || id.Name == "max") && e.builtinRewritten(id.Name) {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// yaegi (v0.16.1) also gets `var z = max(a, b)` wrong — z is zero — when
+// the value comes from a generic call, while `z := max(a, b)` and
+// `var z T; z = max(a, b)` work. varGenericEdits rewrites such var
+// declarations inside functions to those forms; a top-level one runs in a
+// function literal (define.go) with the same rewrite (varSpecEdits).
+
+// varGenericEdits returns the edits for the var declarations with a min or
+// max call in function bodies of f.
+func (e *Engine) varGenericEdits(text string, f *ast.File, file *token.File, base int) []edit {
+	var edits []edit
+	ast.Inspect(f, func(n ast.Node) bool {
+		ds, ok := n.(*ast.DeclStmt)
+		if !ok {
+			return true
+		}
+		g, ok := ds.Decl.(*ast.GenDecl)
+		if !ok || g.Tok != token.VAR || g.Lparen.IsValid() || len(g.Specs) != 1 {
+			return true
+		}
+		vs := g.Specs[0].(*ast.ValueSpec)
+		if len(vs.Values) == 0 || !e.callsGeneric(vs) {
+			return true
+		}
+		varOff := file.Offset(g.Pos()) - base
+		if varOff < 0 || varOff+3 > len(text) {
+			return true
+		}
+		specEdits, ok := varSpecEdits(text, vs, file, base, file.Offset(vs.End())-base)
+		if !ok {
+			return true
+		}
+		if vs.Type == nil {
+			edits = append(edits, edit{varOff, varOff + 3, ""}) // "var"
+		}
+		edits = append(edits, specEdits...)
+		return true
+	})
+	return edits
+}
+
+// varSpecEdits returns the edits turning the var spec vs ("a, b = x, y" or
+// "a T = x", the text after "var"; its values end at valuesEnd) into
+// `a, b := x, y` or `a T; a = T(x)` — the conversion because yaegi infers
+// the generic's type from untyped constants alone (int for max(2, 3)). The
+// edits touch only what surrounds the values, so edits inside the values
+// stay valid.
+func varSpecEdits(text string, vs *ast.ValueSpec, file *token.File, base, valuesEnd int) ([]edit, bool) {
+	namesFrom := file.Offset(vs.Names[0].Pos()) - base
+	namesTo := file.Offset(vs.Names[len(vs.Names)-1].End()) - base
+	valuesFrom := file.Offset(vs.Values[0].Pos()) - base
+	if namesFrom < 0 || namesTo > valuesFrom || valuesFrom > valuesEnd || valuesEnd > len(text) {
+		return nil, false
+	}
+	eq := strings.LastIndex(text[namesTo:valuesFrom], "=")
+	if eq < 0 {
+		return nil, false
+	}
+	eq += namesTo
+	if vs.Type == nil {
+		return []edit{{eq, eq + 1, ":="}}, true
+	}
+	names := text[namesFrom:namesTo]
+	if len(vs.Names) != 1 || len(vs.Values) != 1 {
+		return []edit{{eq, eq + 1, "; " + names + " ="}}, true
+	}
+	typ := text[file.Offset(vs.Type.Pos())-base : file.Offset(vs.Type.End())-base]
+	return []edit{{eq, eq + 1, "; " + names + " = " + typ + "("}, {valuesEnd, valuesEnd, ")"}}, true
 }
 
 // hasFuncLit reports whether x contains a function literal (whose

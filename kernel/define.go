@@ -118,6 +118,7 @@ func (e *Engine) specUnit(code string, off, end int) (unit, bool) {
 	edits := append(goEdits(f, file, base), e.rangeEdits(text, f, file, base)...)
 	edits = append(edits, mapIndexEdits(text, f, file, base)...)
 	edits = append(edits, e.builtinEdits(text, f, file, base)...)
+	edits = append(edits, e.varGenericEdits(text, f, file, base)...)
 	text = applyEdits(text, append(edits, mainEdits(f, file, base)...))
 	u := unit{kind: chunkDecl, off: off, end: end, text: text, line: line, col: col, file: file, base: base}
 	if body := f.Decls[0].(*ast.FuncDecl).Body.List; len(body) == 1 {
@@ -139,7 +140,7 @@ func (e *Engine) specUnit(code string, off, end int) (unit, bool) {
 // function literal and the names it defines are defined from the values it
 // kept.
 func (e *Engine) runPiece(ctx context.Context, code string, u *unit, names []string, isVar bool) *CellError {
-	if !needsLiteral(u.ast) {
+	if !e.needsLiteral(u.ast) {
 		_, err := e.evalUnit(ctx, u, u.src)
 		if err == nil {
 			return nil
@@ -148,12 +149,19 @@ func (e *Engine) runPiece(ctx context.Context, code string, u *unit, names []str
 			return e.unitError(ctx, code, u, err)
 		}
 	}
-	var b strings.Builder
-	b.WriteString(";" + strings.Repeat("\n", u.line-1) + "func() {")
+	text, keyword := u.text, ""
 	if isVar {
-		b.WriteString(" var")
+		keyword = " var"
+		if s, typed, ok := e.genericVarSpec(u); ok {
+			text = s // see varSpecEdits
+			if !typed {
+				keyword = ""
+			}
+		}
 	}
-	b.WriteString("\n" + strings.Repeat(" ", u.col-1) + u.text + "\n")
+	var b strings.Builder
+	b.WriteString(";" + strings.Repeat("\n", u.line-1) + "func() {" + keyword)
+	b.WriteString("\n" + strings.Repeat(" ", u.col-1) + text + "\n")
 	if len(names) > 0 {
 		ptrs := make([]string, len(names))
 		for i, n := range names {
@@ -196,6 +204,28 @@ func (e *Engine) runPiece(ctx context.Context, code string, u *unit, names []str
 	return nil
 }
 
+// genericVarSpec returns a var spec unit's text rewritten as yaegi runs
+// it right when its value comes from min or max (varSpecEdits); typed says
+// whether the spec has a type, so that the text still follows "var".
+func (e *Engine) genericVarSpec(u *unit) (text string, typed, ok bool) {
+	if len(u.ast) != 1 {
+		return "", false, false
+	}
+	g, isGen := u.ast[0].(*ast.GenDecl)
+	if !isGen || len(g.Specs) != 1 {
+		return "", false, false
+	}
+	vs, isVS := g.Specs[0].(*ast.ValueSpec)
+	if !isVS || len(vs.Values) == 0 || !e.callsGeneric(vs) {
+		return "", false, false
+	}
+	edits, good := varSpecEdits(u.text, vs, u.file, u.base, len(strings.TrimRight(u.text, " \t\n;")))
+	if !good {
+		return "", false, false
+	}
+	return applyEdits(u.text, edits), vs.Type != nil, true
+}
+
 // Blocks at top level that define several variables from one value.
 //
 // yaegi types `a, b := f()` (and `v, ok := m[k]`, `x, ok := i.(T)`,
@@ -208,9 +238,32 @@ func (e *Engine) runPiece(ctx context.Context, code string, u *unit, names []str
 
 // needsLiteral reports whether a unit's statements or declarations hold a
 // definition yaegi cannot compile at top level: one in a block
-// (blockDefinesX) or a comma-ok read (commaOKDefine).
-func needsLiteral(nodes []ast.Node) bool {
-	return blockDefinesX(nodes) || commaOKDefine(nodes)
+// (blockDefinesX), a comma-ok read (commaOKDefine) or a definition from
+// min or max (callsGeneric).
+func (e *Engine) needsLiteral(nodes []ast.Node) bool {
+	return blockDefinesX(nodes) || commaOKDefine(nodes) || e.definesFromGeneric(nodes)
+}
+
+// definesFromGeneric reports whether a top-level definition among nodes
+// takes its value from min or max.
+func (e *Engine) definesFromGeneric(nodes []ast.Node) bool {
+	for _, n := range nodes {
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			if n.Tok == token.DEFINE && e.callsGeneric(n) {
+				return true
+			}
+		case *ast.DeclStmt:
+			if e.callsGeneric(n) {
+				return true
+			}
+		case *ast.GenDecl:
+			if n.Tok == token.VAR && e.callsGeneric(n) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // commaOKDefine reports whether one of the statements or declarations

@@ -10,6 +10,7 @@ import (
 	"go/scanner"
 	"go/token"
 	"io"
+	"log"
 	"path"
 	"reflect"
 	"regexp"
@@ -360,7 +361,13 @@ func (e *Engine) Execute(ctx context.Context, code string, emit func(Part)) erro
 // compile compiles src without running it; a panic inside yaegi's compiler
 // is an error.
 func (e *Engine) compile(src string) (err error) {
+	// A probe that does not compile may make yaegi log.Panic ("nil reflect
+	// type"), which prints on the process's log before the panic becomes
+	// the error: the message is not the user's, so it is dropped.
+	out := log.Writer()
+	log.SetOutput(io.Discard)
 	defer func() {
+		log.SetOutput(out)
 		if r := recover(); r != nil {
 			err = fmt.Errorf("interpreter: %v", r)
 		}
@@ -435,11 +442,11 @@ func (e *Engine) run(ctx context.Context, code string, u *unit) *CellError {
 		} else {
 			// A name yaegi cannot resolve would leave its top-level
 			// analysis in a state that garbles the error message.
-			literal := e.firstUndefined(*u) != nil
+			literal := e.firstUndefined(*u) != nil || u.expr != nil && e.callsGeneric(u.expr)
 			src = u.finalSource(e.valPrefix(), literal)
 		}
 	}
-	if !u.final && (u.kind == chunkStmt || u.kind == chunkDecl) && needsLiteral(u.ast) {
+	if !u.final && (u.kind == chunkStmt || u.kind == chunkDecl) && e.needsLiteral(u.ast) {
 		// A definition yaegi cannot compile at top level: run the unit's
 		// statements one by one, that one in a function literal.
 		if ce, ok := e.runSplit(ctx, code, u); ok {
@@ -679,6 +686,7 @@ func (e *Engine) plan(code string) ([]unit, *CellError) {
 			edits := append(goEdits(f, file, base), e.rangeEdits(text, f, file, base)...)
 			edits = append(edits, mapIndexEdits(text, f, file, base)...)
 			edits = append(edits, e.builtinEdits(text, f, file, base)...)
+			edits = append(edits, e.varGenericEdits(text, f, file, base)...)
 			edits = append(edits, mainEdits(f, file, base)...)
 			tedits, appendix, commit := ps.versionTypes(text, f, file, base)
 			text = applyEdits(text, append(edits, tedits...)) + appendix
@@ -758,6 +766,7 @@ func (e *Engine) stmtUnit(code string, off, end int) unit {
 		edits := append(goEdits(f, file, base), e.rangeEdits(text, f, file, base)...)
 		edits = append(edits, mapIndexEdits(text, f, file, base)...)
 		edits = append(edits, e.builtinEdits(text, f, file, base)...)
+		edits = append(edits, e.varGenericEdits(text, f, file, base)...)
 		edits = append(edits, mainEdits(f, file, base)...)
 		if redef := e.redefineEdits(text, f, file, base); len(redef) > 0 {
 			u.orig = ";" + pad(line, col) + applyEdits(text, append([]edit(nil), edits...)) + stmtTail
