@@ -23,7 +23,8 @@ import (
 // NaN argument gives NaN, as the builtins do; unlike them, max(0.0, -0.0)
 // may be -0.0 and the result is not a constant. __rt.Clear empties a map or
 // zeros a slice's elements through reflect. A cell (or the session) that
-// defines or uses one of the names otherwise keeps it as written.
+// defines or uses one of the names otherwise keeps it as written
+// (cellBuiltins).
 
 // builtinSource defines the generic helpers; it runs when a session starts.
 const builtinSource = `type __nnordered interface {
@@ -35,36 +36,14 @@ func __nnmin[T __nnordered](x, y T) T { if x != x || x < y { return x }; return 
 // builtinEdits returns the edits rewriting the calls of min, max and clear
 // in f (text is the unit's text, at offset base of file).
 func (e *Engine) builtinEdits(text string, f *ast.File, file *token.File, base int) []edit {
-	names := map[string]bool{}
-	for _, n := range []string{"min", "max", "clear"} {
-		if e.builtinRewritten(n) {
-			names[n] = true
-		}
-	}
-	// A name used other than as a called function is the cell's own.
-	callee := map[*ast.Ident]bool{}
-	ast.Inspect(f, func(n ast.Node) bool {
-		if c, ok := n.(*ast.CallExpr); ok {
-			if id, ok := c.Fun.(*ast.Ident); ok {
-				callee[id] = true
-			}
-		}
-		return true
-	})
-	ast.Inspect(f, func(n ast.Node) bool {
-		if id, ok := n.(*ast.Ident); ok && names[id.Name] && !callee[id] {
-			delete(names, id.Name)
-		}
-		return true
-	})
-	if len(names) == 0 {
+	if len(e.cellBuiltins) == 0 {
 		return nil
 	}
 	off := func(p token.Pos) int { return file.Offset(p) - base }
 	var rewrite func(c *ast.CallExpr) (string, bool)
 	builtinCall := func(n ast.Node) *ast.CallExpr {
 		if c, ok := n.(*ast.CallExpr); ok {
-			if id, ok := c.Fun.(*ast.Ident); ok && names[id.Name] {
+			if id, ok := c.Fun.(*ast.Ident); ok && e.builtinRewritten(id.Name) {
 				return c
 			}
 		}
@@ -160,14 +139,10 @@ func (e *Engine) builtinEdits(text string, f *ast.File, file *token.File, base i
 }
 
 // builtinRewritten reports whether calls of the builtin name (min, max or
-// clear) are rewritten in the cell being planned: the session and the cell
-// do not use the name for something of their own.
+// clear) are rewritten in the cell being planned: the cell calls it, and
+// neither the session nor the cell uses the name for something of its own.
 func (e *Engine) builtinRewritten(name string) bool {
-	switch name {
-	case "min", "max", "clear":
-		return !e.declared(name) && !e.cellShadows[name]
-	}
-	return false
+	return e.cellBuiltins[name] && !e.declared(name)
 }
 
 // callsGeneric reports whether n calls min or max as rewritten to the
@@ -175,6 +150,9 @@ func (e *Engine) builtinRewritten(name string) bool {
 // definition from a generic call (it logs "nil reflect type" and fails), so
 // such definitions and final values go straight into a function literal.
 func (e *Engine) callsGeneric(n ast.Node) bool {
+	if !e.builtinRewritten("min") && !e.builtinRewritten("max") {
+		return false
+	}
 	found := false
 	ast.Inspect(n, func(m ast.Node) bool {
 		if c, ok := m.(*ast.CallExpr); ok {
@@ -306,15 +284,16 @@ func constExpr(x ast.Expr) bool {
 	return false
 }
 
-// shadowedBuiltins returns which of min, max and clear the cell uses other
-// than as a called function (defines, assigns or passes), so that no unit
-// of the cell rewrites them.
-func shadowedBuiltins(code string) map[string]bool {
+// cellBuiltins returns which of min, max and clear the cell calls as the
+// builtins: called somewhere, and nowhere used otherwise (defined, assigned,
+// passed), so that no unit of the cell rewrites a name the cell makes its
+// own. Fields and methods of that name do not count.
+func cellBuiltins(code string) map[string]bool {
 	toks, err := scanAll(code)
 	if err != nil {
 		return nil
 	}
-	var out map[string]bool
+	called, other := map[string]bool{}, map[string]bool{}
 	for i, t := range toks {
 		if t.tok != token.IDENT || (t.lit != "min" && t.lit != "max" && t.lit != "clear") {
 			continue
@@ -322,14 +301,16 @@ func shadowedBuiltins(code string) map[string]bool {
 		if i > 0 && toks[i-1].tok == token.PERIOD {
 			continue // a field or method
 		}
-		called := i+1 < len(toks) && toks[i+1].tok == token.LPAREN
+		isCall := i+1 < len(toks) && toks[i+1].tok == token.LPAREN
 		declared := i > 0 && toks[i-1].tok == token.FUNC
-		if !called || declared {
-			if out == nil {
-				out = map[string]bool{}
-			}
-			out[t.lit] = true
+		if isCall && !declared {
+			called[t.lit] = true
+		} else {
+			other[t.lit] = true
 		}
 	}
-	return out
+	for n := range other {
+		delete(called, n)
+	}
+	return called
 }

@@ -115,11 +115,7 @@ func (e *Engine) specUnit(code string, off, end int) (unit, bool) {
 		return unit{}, false
 	}
 	base := len(stmtHeader) + len("var") + len(pad(line, col))
-	edits := append(goEdits(f, file, base), e.rangeEdits(text, f, file, base)...)
-	edits = append(edits, mapIndexEdits(text, f, file, base)...)
-	edits = append(edits, e.builtinEdits(text, f, file, base)...)
-	edits = append(edits, e.varGenericEdits(text, f, file, base)...)
-	text = applyEdits(text, append(edits, mainEdits(f, file, base)...))
+	text = applyEdits(text, e.sourceEdits(text, f, file, base))
 	u := unit{kind: chunkDecl, off: off, end: end, text: text, line: line, col: col, file: file, base: base}
 	if body := f.Decls[0].(*ast.FuncDecl).Body.List; len(body) == 1 {
 		if ds, ok := body[0].(*ast.DeclStmt); ok {

@@ -53,7 +53,7 @@ type Engine struct {
 	// leaves a name it could not type unusable; see finalSource).
 	valNames int
 
-	cellShadows map[string]bool // builtins the cell being planned redefines (builtins.go)
+	cellBuiltins map[string]bool // builtins the cell being planned calls as such (builtins.go)
 
 	// Set by the runtime helpers while a cell runs.
 	valMu   sync.Mutex
@@ -647,7 +647,7 @@ func (e *Engine) plan(code string) ([]unit, *CellError) {
 		l, c := lineCol(code, serr.off)
 		return nil, compileErr(code, l, c, serr.msg)
 	}
-	e.cellShadows = shadowedBuiltins(code)
+	e.cellBuiltins = cellBuiltins(code)
 	var units []unit
 	program := false // the cell starts with package main
 	ps := e.newPlanState()
@@ -683,11 +683,7 @@ func (e *Engine) plan(code string) ([]unit, *CellError) {
 				nodes[j] = d
 			}
 			base := len(declHeader) + len(pad(line, col))
-			edits := append(goEdits(f, file, base), e.rangeEdits(text, f, file, base)...)
-			edits = append(edits, mapIndexEdits(text, f, file, base)...)
-			edits = append(edits, e.builtinEdits(text, f, file, base)...)
-			edits = append(edits, e.varGenericEdits(text, f, file, base)...)
-			edits = append(edits, mainEdits(f, file, base)...)
+			edits := e.sourceEdits(text, f, file, base)
 			tedits, appendix, commit := ps.versionTypes(text, f, file, base)
 			text = applyEdits(text, append(edits, tedits...)) + appendix
 			units = append(units, unit{kind: chunkDecl, off: ch.off, end: ch.end, src: pad(line, col) + text, ast: nodes, file: file, base: base, commit: commit})
@@ -763,11 +759,7 @@ func (e *Engine) stmtUnit(code string, off, end int) unit {
 			u.ast = append(u.ast, s)
 		}
 		base := len(stmtHeader) + len(pad(line, col))
-		edits := append(goEdits(f, file, base), e.rangeEdits(text, f, file, base)...)
-		edits = append(edits, mapIndexEdits(text, f, file, base)...)
-		edits = append(edits, e.builtinEdits(text, f, file, base)...)
-		edits = append(edits, e.varGenericEdits(text, f, file, base)...)
-		edits = append(edits, mainEdits(f, file, base)...)
+		edits := e.sourceEdits(text, f, file, base)
 		if redef := e.redefineEdits(text, f, file, base); len(redef) > 0 {
 			u.orig = ";" + pad(line, col) + applyEdits(text, append([]edit(nil), edits...)) + stmtTail
 			edits = append(edits, redef...)
@@ -905,6 +897,21 @@ func applyEdits(text string, edits []edit) string {
 	return text
 }
 
+// sourceEdits returns every rewrite of a unit's source the engine makes
+// before yaegi sees it (text is the unit's text, at offset base of file):
+// go statements (goEdits), range over an integer (rangeint.go), comma-ok
+// map reads (mapindex.go), min, max and clear (builtins.go) and the
+// identifier main (mainrename.go). Type versions (types.go) and turning
+// definitions into assignments (redefine.go) come on top where they apply.
+func (e *Engine) sourceEdits(text string, f *ast.File, file *token.File, base int) []edit {
+	edits := goEdits(f, file, base)
+	edits = append(edits, e.rangeEdits(text, f, file, base)...)
+	edits = append(edits, mapIndexEdits(text, f, file, base)...)
+	edits = append(edits, e.builtinEdits(text, f, file, base)...)
+	edits = append(edits, e.varGenericEdits(text, f, file, base)...)
+	return append(edits, mainEdits(f, file, base)...)
+}
+
 // goEdits returns the edits of rewriteGo.
 func goEdits(f *ast.File, file *token.File, base int) []edit {
 	var edits []edit
@@ -960,6 +967,10 @@ func (e *Engine) arity(x ast.Expr) int {
 		case "print", "println", "panic", "close", "delete", "clear":
 			if e.names[fun.Name] == 0 && !e.declared(fun.Name) {
 				return 0
+			}
+		case "min", "max":
+			if e.builtinRewritten(fun.Name) {
+				return 1
 			}
 		}
 	case *ast.SelectorExpr:

@@ -102,13 +102,6 @@ func (e *Engine) results(u *unit) (n int, lastErr bool) {
 		n = t.NumOut()
 		return n, n > 0 && t.Out(n-1) == errorType
 	}
-	if id, ok := x.(*ast.CallExpr).Fun.(*ast.Ident); ok && e.builtinRewritten(id.Name) {
-		// min and max have one value, clear none (builtins.go).
-		if id.Name == "clear" {
-			return 0, false
-		}
-		return 1, false
-	}
 	if t := e.cellFuncType(x.(*ast.CallExpr)); t != nil {
 		// A function or method a cell defined: its value tells, no probe.
 		n = t.NumOut()
