@@ -387,17 +387,6 @@ func (d *Dataset) Standardize() (*Dataset, *Scaler) {
 	return out, s
 }
 
-// dataArgmax returns the index of the largest value (the first one on ties).
-func dataArgmax(v []float64) int {
-	best := 0
-	for i, x := range v {
-		if x > v[best] {
-			best = i
-		}
-	}
-	return best
-}
-
 // labelsOf returns d.Labels, or labels derived from the targets when d has none:
 // the argmax of each target row, or for one-column targets 1 when the target is at
 // least 0.5.
@@ -407,19 +396,7 @@ func (d *Dataset) labelsOf() []int {
 	}
 	out := make([]int, d.Len())
 	for i, t := range d.Targets {
-		out[i] = dataDecide(t)
+		out[i] = Class(t)
 	}
 	return out
-}
-
-// dataDecide turns an output (or target) row into a class: argmax, or for a single
-// output 1 when it is at least 0.5.
-func dataDecide(v []float64) int {
-	if len(v) == 1 {
-		if v[0] >= 0.5 {
-			return 1
-		}
-		return 0
-	}
-	return dataArgmax(v)
 }

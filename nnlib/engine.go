@@ -923,9 +923,9 @@ func (n *Network) lossOver(d *Dataset, count bool) (sum float64, correct int) {
 				if labels != nil {
 					want = labels[r]
 				} else {
-					want = decide(d.Targets[r])
+					want = Class(d.Targets[r])
 				}
-				if decide(n.output(ws, r-lo)) == want {
+				if Class(n.output(ws, r-lo)) == want {
 					correct++
 				}
 			}
@@ -954,22 +954,4 @@ func (n *Network) Evaluate(d *Dataset) (float64, error) {
 	}
 	s, _ := n.lossOver(d, false)
 	return s / float64(d.Len()), nil
-}
-
-// decide turns an output row into a class: argmax, or for one output 1 when it
-// is at least 0.5.
-func decide(v []float64) int {
-	if len(v) == 1 {
-		if v[0] >= 0.5 {
-			return 1
-		}
-		return 0
-	}
-	best := 0
-	for i, x := range v {
-		if x > v[best] {
-			best = i
-		}
-	}
-	return best
 }

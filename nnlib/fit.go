@@ -417,7 +417,7 @@ func (n *Network) fitStep(data *Dataset, rows []int, countAcc bool, done <-chan 
 		sum += e
 		if countAcc {
 			for r := 0; r < b; r++ {
-				if decide(n.output(ws, r)) == data.Labels[rows[lo+r]] {
+				if Class(n.output(ws, r)) == data.Labels[rows[lo+r]] {
 					correct++
 				}
 			}

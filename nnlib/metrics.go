@@ -6,6 +6,31 @@ import (
 	"strings"
 )
 
+// Class returns the class an output (or target) row stands for: the index of
+// its largest value (the first one on ties), or for a single value 1 when it
+// is at least 0.5 and 0 otherwise. It is how Predictions, Accuracy, Fit's
+// accuracy and the plots decide classes.
+func Class(row []float64) int {
+	if len(row) == 1 {
+		if row[0] >= 0.5 {
+			return 1
+		}
+		return 0
+	}
+	return argmax(row)
+}
+
+// argmax returns the index of the largest value (the first one on ties).
+func argmax(v []float64) int {
+	best := 0
+	for i, x := range v {
+		if x > v[best] {
+			best = i
+		}
+	}
+	return best
+}
+
 // Predictions returns the class the network picks for every row of d: the index
 // of the largest output, or for a network with a single output 1 when the output
 // is at least 0.5 and 0 otherwise. The network is unchanged. It panics, with
@@ -21,7 +46,7 @@ func Predictions(n *Network, d *Dataset) []int {
 	}
 	pred := make([]int, len(out))
 	for i, o := range out {
-		pred[i] = dataDecide(o)
+		pred[i] = Class(o)
 	}
 	return pred
 }

@@ -39,3 +39,13 @@ func ExampleNewConfusionMatrix() {
 	// precision           50.0%  66.7%  100.0%
 	// accuracy 4/6 = 66.67%
 }
+
+func ExampleClass() {
+	fmt.Println(nnlib.Class([]float64{0.1, 0.7, 0.2})) // several outputs: the largest
+	fmt.Println(nnlib.Class([]float64{0.62}))          // one output: 1 from 0.5 up
+	fmt.Println(nnlib.Class([]float64{0.31}))
+	// Output:
+	// 1
+	// 1
+	// 0
+}

@@ -69,10 +69,10 @@ func TestAccuracyAndPredictions(t *testing.T) {
 	right := 0
 	for i, p := range pred {
 		out, _ := m.Predict(moons.Inputs[i])
-		if p != dataArgmax(out) {
+		if p != argmax(out) {
 			t.Fatalf("row %d: prediction %d, outputs %v", i, p, out)
 		}
-		if p == dataArgmax(moons.Targets[i]) {
+		if p == argmax(moons.Targets[i]) {
 			right++
 		}
 	}

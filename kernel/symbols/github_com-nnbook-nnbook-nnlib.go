@@ -18,6 +18,7 @@ func init() {
 		"BinaryCrossEntropy":   reflect.ValueOf(nnlib.BinaryCrossEntropy),
 		"Build":                reflect.ValueOf(nnlib.Build),
 		"CellContext":          reflect.ValueOf(nnlib.CellContext),
+		"Class":                reflect.ValueOf(nnlib.Class),
 		"Confusion":            reflect.ValueOf(nnlib.Confusion),
 		"CrossEntropy":         reflect.ValueOf(nnlib.CrossEntropy),
 		"DefaultLearningRate":  reflect.ValueOf(constant.MakeFromLiteral("0.5", token.FLOAT, 0)),

@@ -39,24 +39,6 @@ type boundaryPanel struct {
 	wrong          bool
 }
 
-// decide turns an output row into a class as nnlib does: one output is
-// class 1 when ≥ 0.5; several outputs give the argmax.
-func decide(out []float64) int {
-	if len(out) == 1 {
-		if out[0] >= 0.5 {
-			return 1
-		}
-		return 0
-	}
-	best := 0
-	for i, v := range out {
-		if v > out[best] {
-			best = i
-		}
-	}
-	return best
-}
-
 func (b *boundaryPanel) series() []Series        { return b.points }
 func (b *boundaryPanel) describe() (string, int) { return "boundary", 1 }
 
@@ -191,7 +173,7 @@ func boundaryFigure(title string, predict func([][]float64) ([][]float64, error)
 		}
 		wrong := Series{Name: "misclassified", MarkX: math.NaN(), MarkY: math.NaN()}
 		for i, p := range inputs {
-			if i < len(preds) && finite(p[0]) && finite(p[1]) && decide(preds[i]) != labels[i] {
+			if i < len(preds) && finite(p[0]) && finite(p[1]) && nnlib.Class(preds[i]) != labels[i] {
 				wrong.X = append(wrong.X, p[0])
 				wrong.Y = append(wrong.Y, p[1])
 			}
@@ -333,7 +315,7 @@ func Boundary(n *nnlib.Network, d *nnlib.Dataset) *Figure {
 	if labels == nil && len(d.Targets) == len(d.Inputs) && len(d.Targets) > 0 {
 		labels = make([]int, len(d.Targets))
 		for i, t := range d.Targets {
-			labels[i] = decide(t)
+			labels[i] = nnlib.Class(t)
 		}
 	}
 	xlabel, ylabel := "x1", "x2"

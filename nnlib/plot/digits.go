@@ -167,7 +167,7 @@ func Misclassified(n *nnlib.Network, d *nnlib.Dataset, limit int) *Figure {
 	var truth, guess []int
 	wrong := 0
 	for i, out := range preds {
-		p := decide(out)
+		p := nnlib.Class(out)
 		if p == d.Labels[i] {
 			continue
 		}
