@@ -1,8 +1,9 @@
 package notebooks
 
 import (
-	"runtime"
 	"strings"
+
+	"github.com/nnbook/nnbook/kernel"
 )
 
 // SetKernelMetadata stores nnbook's kernelspec and language_info in the
@@ -17,15 +18,7 @@ func (nb *Notebook) SetKernelMetadata() {
 		"display_name": "Go (nnbook)",
 		"language":     "go",
 	})
-	nb.Metadata.Set("language_info", map[string]string{
-		"name":               "go",
-		"version":            strings.TrimPrefix(runtime.Version(), "go"),
-		"mimetype":           "text/x-go",
-		"file_extension":     ".go",
-		"pygments_lexer":     "go",
-		"codemirror_mode":    "go",
-		"nbconvert_exporter": "script",
-	})
+	nb.Metadata.Set("language_info", kernel.LanguageInfo())
 }
 
 // ReadScript parses a Go script whose cells are separated by "// %%" lines,

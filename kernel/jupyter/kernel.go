@@ -415,15 +415,7 @@ func (k *Kernel) kernelInfo() map[string]any {
 		"protocol_version":       protocolVersion,
 		"implementation":         "nnbook",
 		"implementation_version": kernel.Version,
-		"language_info": map[string]any{
-			"name":               "go",
-			"version":            strings.TrimPrefix(runtime.Version(), "go"),
-			"mimetype":           "text/x-go",
-			"file_extension":     ".go",
-			"pygments_lexer":     "go",
-			"codemirror_mode":    "go",
-			"nbconvert_exporter": "script",
-		},
+		"language_info":          kernel.LanguageInfo(),
 		"banner": "nnbook " + kernel.Version + ": Go (" + runtime.Version() + ", interpreted by yaegi) with nnlib preloaded.\n" +
 			"Type :help for the kernel's commands, :doc NAME for documentation.",
 		"help_links": []map[string]string{
