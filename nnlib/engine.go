@@ -250,14 +250,7 @@ func affine(L *layer, A, Z []float64, B int) {
 		return
 	}
 	for r := 0; r < B; r++ {
-		zr := Z[r*out : (r+1)*out]
-		if L.shared {
-			for j := range zr {
-				zr[j] = L.b[0]
-			}
-		} else {
-			copy(zr, L.b)
-		}
+		L.biasInto(Z[r*out : (r+1)*out])
 	}
 	gemm := func(r0, r1 int) {
 		blas64.Gemm(blas.NoTrans, blas.Trans, 1,
@@ -294,13 +287,7 @@ func affineT(L *layer, ws *workspace, Z []float64, B int) {
 		for r := r0; r < r1; r++ {
 			ws.sparseRow(r, in)
 			zr := Z[r*out : (r+1)*out]
-			if L.shared {
-				for j := range zr {
-					zr[j] = L.b[0]
-				}
-			} else {
-				copy(zr, L.b)
-			}
+			L.biasInto(zr)
 			c := ws.nzCnt[r]
 			gatherRow(ws.nzIdx[r*in:r*in+c], ws.nzVal[r*in:r*in+c], L.w, out, zr)
 		}
@@ -424,14 +411,7 @@ func affineSparse(L *layer, ws *workspace, X, Z []float64, B int) {
 	}
 	transpose(L.w, out, in, ws.wt)
 	for r := 0; r < B; r++ {
-		zr := Z[r*out : (r+1)*out]
-		if L.shared {
-			for j := range zr {
-				zr[j] = L.b[0]
-			}
-		} else {
-			copy(zr, L.b)
-		}
+		L.biasInto(Z[r*out : (r+1)*out])
 	}
 	parallel(B, 8, func(r0, r1 int) {
 		blas64.Gemm(blas.NoTrans, blas.NoTrans, 1,
@@ -784,6 +764,38 @@ func (n *Network) Train(input, target []float64) (float64, error) {
 	return e, nil
 }
 
+// biasInto starts a row of pre-activations z (one per neuron) at the
+// layer's biases.
+func (L *layer) biasInto(z []float64) {
+	if L.shared {
+		for j := range z {
+			z[j] = L.b[0]
+		}
+	} else {
+		copy(z, L.b)
+	}
+}
+
+// sgd takes one plain gradient-descent step on the layer's weights and, when
+// they are its own, its biases, from its δ d and its input x:
+// w_ji −= lr·(d_j·x_i), b_j −= lr·d_j.
+func (L *layer) sgd(d, x []float64, lr float64) {
+	in := L.in
+	w := L.w[:in*L.out]
+	for j, dj := range d {
+		row := w[j*in : j*in+in]
+		for i, xi := range x[:len(row)] {
+			row[i] -= lr * (dj * xi)
+		}
+	}
+	if !L.shared {
+		b := L.b[:L.out]
+		for j, dj := range d {
+			b[j] -= lr * dj
+		}
+	}
+}
+
 // sgdStep1 is backward plus a plain gradient-descent update for one sample,
 // fused: each weight moves by lr·δ_j·in_i as soon as δ_j is known, after (or,
 // in the published variant, before) the layer's δ has been passed down. The
@@ -808,19 +820,7 @@ func (n *Network) sgdStep1(ws *workspace) {
 		if l > 0 && !n.published {
 			n.passDown(l, d)
 		}
-		w := L.w[:in*out]
-		for j, dj := range d {
-			row := w[j*in : (j+1)*in]
-			for i, xi := range x[:len(row)] {
-				row[i] -= lr * (dj * xi)
-			}
-		}
-		if !L.shared {
-			b := L.b[:out]
-			for j, dj := range d {
-				b[j] -= lr * dj
-			}
-		}
+		L.sgd(d, x, lr)
 		if l > 0 && n.published {
 			n.passDown(l, d)
 		}
