@@ -115,8 +115,7 @@ func (c *captureState) write(k PartKind, b []byte) {
 // emitPart sends a non-stream part (value, display) in order with the streams.
 func (c *captureState) emitPart(p Part) {
 	c.mu.Lock()
-	c.drainLocked()
-	c.flushCarryLocked()
+	c.flushLocked()
 	if c.emit != nil {
 		c.call(p)
 	}
@@ -126,9 +125,14 @@ func (c *captureState) emitPart(p Part) {
 // sync emits everything the cell wrote so far.
 func (c *captureState) sync() {
 	c.mu.Lock()
+	c.flushLocked()
+	c.mu.Unlock()
+}
+
+// flushLocked emits what the pipes hold and any held-back partial rune.
+func (c *captureState) flushLocked() {
 	c.drainLocked()
 	c.flushCarryLocked()
-	c.mu.Unlock()
 }
 
 // call runs the front end's emit; a panic in it is reported on the real
@@ -155,8 +159,7 @@ func (c *captureState) begin(emit func(Part)) {
 func (c *captureState) end() {
 	c.mu.Lock()
 	os.Stdout, os.Stderr = c.origIn.out, c.origIn.err
-	c.drainLocked()
-	c.flushCarryLocked()
+	c.flushLocked()
 	c.emit = nil
 	c.mu.Unlock()
 }

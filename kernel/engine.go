@@ -9,6 +9,7 @@ import (
 	"go/parser"
 	"go/scanner"
 	"go/token"
+	"go/types"
 	"io"
 	"log"
 	"path"
@@ -1044,15 +1045,14 @@ func (e *Engine) typeExprName(x ast.Expr) string {
 // firstUndefined returns the first identifier of a unit that is declared
 // nowhere: not in the unit, not by an earlier cell, not predeclared.
 func (e *Engine) firstUndefined(u unit) *ast.Ident {
-	declared := map[string]bool{}
-	for _, p := range predeclared {
-		declared[p] = true
-	}
-	for n := range e.names {
-		declared[n] = true
-	}
-	for n := range e.imports {
-		declared[n] = true
+	declared := map[string]bool{} // by the unit; the session's names are looked up
+	known := func(name string) bool {
+		if declared[name] || types.Universe.Lookup(name) != nil {
+			return true
+		}
+		_, isName := e.names[name]
+		_, isImport := e.imports[name]
+		return isName || isImport
 	}
 	var first *ast.Ident
 	for _, n := range u.ast {
@@ -1105,7 +1105,7 @@ func (e *Engine) firstUndefined(u unit) *ast.Ident {
 			}
 			return false
 		case *ast.Ident:
-			if !declared[n.Name] && n.Name != "_" {
+			if !known(n.Name) && n.Name != "_" {
 				first = n
 			}
 		}
