@@ -1,7 +1,6 @@
 package kernel
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -15,7 +14,6 @@ import (
 	"path"
 	"reflect"
 	"regexp"
-	"runtime"
 	"sort"
 	"strconv"
 	"strings"
@@ -68,9 +66,12 @@ type Engine struct {
 	stdin    stdinReader // the interpreter's standard input (input.go)
 	stdinVar io.Reader   // interpreted os.Stdin: &stdin
 
-	goMu      sync.Mutex
-	goRunning int // goroutines started by cells, still running
-	goStuck   int // how many of them outlived the last wait
+	goMu       sync.Mutex
+	goRunning  int                     // goroutines started by cells, still running
+	goStuck    int                     // how many of them outlived the last wait
+	goroutines map[*cellGoroutine]bool // the running ones (goroutines.go)
+
+	intr interruptState // stopped code still running (interrupt.go)
 
 	traceMu sync.Mutex
 	trace   []string // yaegi's "L:C: panic: f(...)" lines, innermost first
@@ -154,6 +155,9 @@ func (e *Engine) reset() error {
 	}
 	if err := in.Use(interp.Exports{"os/os": {"Stdin": reflect.ValueOf(&e.stdinVar).Elem()}}); err != nil {
 		return fmt.Errorf("kernel: standard input: %v", err)
+	}
+	if err := in.Use(e.callbackSymbols()); err != nil {
+		return fmt.Errorf("kernel: cell-aware blocking calls: %v", err)
 	}
 	if err := in.Use(symbols.Symbols); err != nil {
 		return fmt.Errorf("kernel: loading nnlib: %v", err)
@@ -257,14 +261,17 @@ type unit struct {
 // (Name "Error"); definitions made before the failure stay. emit must not
 // write to os.Stdout or os.Stderr (they are redirected while the cell runs).
 func (e *Engine) Execute(ctx context.Context, code string, emit func(Part)) error {
-	e.mu.Lock()
-	defer e.mu.Unlock()
 	if emit == nil {
 		emit = func(Part) {}
 	}
 	if ctx == nil {
 		ctx = context.Background()
 	}
+	if cerr := e.awaitStopped(ctx, emit); cerr != nil {
+		return cerr
+	}
+	e.mu.Lock()
+	defer e.mu.Unlock()
 	units, cerr := e.plan(code)
 	if cerr != nil {
 		return cerr
@@ -274,6 +281,8 @@ func (e *Engine) Execute(ctx context.Context, code string, emit func(Part)) erro
 	}
 	execMu.Lock()
 	defer execMu.Unlock()
+	cellCtx, endCell := e.beginCell(ctx)
+	defer endCell()
 	e.quiesce(100 * time.Millisecond)
 	e.cells++
 	e.valMu.Lock()
@@ -288,8 +297,8 @@ func (e *Engine) Execute(ctx context.Context, code string, emit func(Part)) erro
 		prog = nil
 	}
 	capture.begin(emit)
-	e.stdin.setAsk(inputFrom(ctx))
-	restore := setHooks(ctx, prog)
+	e.stdin.setAsk(inputFrom(cellCtx))
+	restore := setHooks(cellCtx, prog)
 	finished := false
 	finish := func() {
 		if !finished {
@@ -309,7 +318,7 @@ func (e *Engine) Execute(ctx context.Context, code string, emit func(Part)) erro
 	hasFinal := false
 	for i, u := range units {
 		if err := ctx.Err(); err != nil {
-			return interrupted(err)
+			return e.interrupted(err)
 		}
 		if i > 0 {
 			// yaegi compiles into structures that running goroutines read.
@@ -328,7 +337,7 @@ func (e *Engine) Execute(ctx context.Context, code string, emit func(Part)) erro
 	if err := ctx.Err(); err != nil {
 		// The cell returned normally, but only because compiled code (nnlib's
 		// Fit) stopped on the cancelled context.
-		return interrupted(err)
+		return e.interrupted(err)
 	}
 	e.valMu.Lock()
 	vals, failMsg, failed := e.vals, e.failMsg, e.failed
@@ -412,26 +421,6 @@ func (e *Engine) quiesce(d time.Duration) {
 	}
 }
 
-// interruptGrace is the longest Execute waits after an interrupt for the
-// stopped evaluation to unwind (yaegi's EvalWithContext returns at once and
-// leaves its goroutine to notice the stop; compiled code such as nnlib's Fit
-// notices the cancelled context before its next step).
-const interruptGrace = 700 * time.Millisecond
-
-// waitStopped waits until no goroutine is inside yaegi's EvalWithContext
-// (all go statements of cells run through __rt.Go, outside it), or d passes.
-func waitStopped(d time.Duration) {
-	deadline := time.Now().Add(d)
-	buf := make([]byte, 1<<20)
-	for {
-		n := runtime.Stack(buf, true)
-		if !bytes.Contains(buf[:n], []byte("interp.(*Interpreter).EvalWithContext.func")) || time.Now().After(deadline) {
-			return
-		}
-		time.Sleep(5 * time.Millisecond)
-	}
-}
-
 // run evaluates one unit.
 func (e *Engine) run(ctx context.Context, code string, u *unit) *CellError {
 	src := u.src
@@ -464,7 +453,7 @@ func (e *Engine) run(ctx context.Context, code string, u *unit) *CellError {
 		// yaegi gives for any statement). yaegi may have left the names
 		// half defined, so they are not used again.
 		e.valNames++
-		if _, err = e.in.EvalWithContext(ctx, u.finalSource(e.valPrefix(), true)); err == nil {
+		if _, err = e.evalCtx(ctx, u.finalSource(e.valPrefix(), true)); err == nil {
 			return nil
 		}
 	}
@@ -481,10 +470,10 @@ func (e *Engine) run(ctx context.Context, code string, u *unit) *CellError {
 // variables were turned into assignments and that does not compile (nothing
 // ran), it evaluates the unit as written (redefine.go).
 func (e *Engine) evalUnit(ctx context.Context, u *unit, src string) (reflect.Value, error) {
-	v, err := e.in.EvalWithContext(ctx, src)
+	v, err := e.evalCtx(ctx, src)
 	if err != nil && u.orig != "" && src == u.src && ctx.Err() == nil && (isCompileError(err) || gtaFailure(err)) {
 		u.src, u.orig = u.orig, ""
-		return e.in.EvalWithContext(ctx, u.src)
+		return e.evalCtx(ctx, u.src)
 	}
 	return v, err
 }
@@ -538,11 +527,6 @@ func isCompileError(err error) bool {
 	return true
 }
 
-func interrupted(err error) *CellError {
-	waitStopped(interruptGrace)
-	return &CellError{Name: "Interrupted", Value: "interrupted", Traceback: []string{"interrupted: " + err.Error()}}
-}
-
 // posRE finds "line:col: " at the start of a yaegi message (maybe after a
 // file name).
 var posRE = regexp.MustCompile(`^(?:[^\s:]*:)?(\d+):(\d+): `)
@@ -550,7 +534,7 @@ var posRE = regexp.MustCompile(`^(?:[^\s:]*:)?(\d+):(\d+): `)
 // cellError turns a yaegi error into a CellError with cell positions.
 func (e *Engine) cellError(ctx context.Context, code string, err error) *CellError {
 	if ctx.Err() != nil && (errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded)) {
-		return interrupted(ctx.Err())
+		return e.interrupted(ctx.Err())
 	}
 	var p interp.Panic
 	if errors.As(err, &p) {
@@ -924,20 +908,23 @@ func goEdits(f *ast.File, file *token.File, base int) []edit {
 		goOff := file.Offset(g.Go) - base
 		call := g.Call
 		funOff := file.Offset(call.Fun.Pos()) - base
+		label := strconv.Quote(goLabel(g, file))
 		if call.Ellipsis.IsValid() || isBuiltin(call.Fun) {
 			edits = append(edits,
 				edit{goOff, funOff, rtName + ".Go(func() { "},
-				edit{file.Offset(call.End()) - base, file.Offset(call.End()) - base, " })"})
+				edit{file.Offset(call.End()) - base, file.Offset(call.End()) - base, " })(" + label + ")"})
 			return true
 		}
 		lp := file.Offset(call.Lparen) - base
+		end := file.Offset(call.End()) - base
 		repl := ""
 		if len(call.Args) > 0 {
 			repl = ", "
 		}
 		edits = append(edits,
 			edit{goOff, funOff, rtName + ".Go("},
-			edit{lp, lp + 1, repl})
+			edit{lp, lp + 1, repl},
+			edit{end, end, "(" + label + ")"})
 		return true
 	})
 	return edits
@@ -1236,31 +1223,8 @@ func (e *Engine) runtimeSymbols() map[string]reflect.Value {
 			}
 			e.valMu.Unlock()
 		}),
-		"Probe": reflect.ValueOf(func(v interface{}) {}),
-		"Go": reflect.ValueOf(func(f interface{}, args ...interface{}) {
-			fv := reflect.ValueOf(f)
-			if fv.Kind() != reflect.Func {
-				panic(fmt.Sprintf("go: %T is not a function", f))
-			}
-			in, err := callArgs(fv.Type(), args)
-			if err != nil {
-				panic("go: " + err.Error())
-			}
-			e.goMu.Lock()
-			e.goRunning++
-			e.goMu.Unlock()
-			go func() {
-				defer func() {
-					if r := recover(); r != nil {
-						e.goPanic(r)
-					}
-					e.goMu.Lock()
-					e.goRunning--
-					e.goMu.Unlock()
-				}()
-				fv.Call(in)
-			}()
-		}),
+		"Probe":   reflect.ValueOf(func(v interface{}) {}),
+		"Go":      reflect.ValueOf(e.cellGo),
 		"GoPanic": reflect.ValueOf(func(r interface{}) { e.goPanic(r) }),
 	}
 }
@@ -1298,13 +1262,17 @@ func callArgs(t reflect.Type, args []interface{}) ([]reflect.Value, error) {
 }
 
 // goPanic reports a panic recovered in a goroutine a cell started.
-func (e *Engine) goPanic(r interface{}) {
+func (e *Engine) goPanic(r interface{}) { e.reportPanic("goroutine", r) }
+
+// reportPanic writes a recovered panic of code running outside the cell's
+// own evaluation (a goroutine, a callback) to the cell's stderr.
+func (e *Engine) reportPanic(where string, r interface{}) {
 	e.traceMu.Lock()
 	trace := e.trace
 	e.trace = nil
 	e.traceMu.Unlock()
 	var b strings.Builder
-	fmt.Fprintf(&b, "panic in goroutine (recovered): %v\n", r)
+	fmt.Fprintf(&b, "panic in %s (recovered): %v\n", where, r)
 	for _, t := range trace {
 		if line, col, fn, ok := parseTrace(t); ok {
 			fmt.Fprintf(&b, "    %s at line %d:%d\n", fn, line, col)
