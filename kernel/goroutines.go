@@ -242,7 +242,7 @@ func (g goroutine) where() string {
 		if strings.HasPrefix(fn, "reflect.") || strings.HasPrefix(fn, "github.com/traefik/yaegi/") {
 			break
 		}
-		if strings.HasPrefix(fn, "runtime.") || strings.HasPrefix(fn, "internal/") || strings.Contains(fn, "/kernel.") {
+		if strings.HasPrefix(fn, "runtime.") || strings.HasPrefix(fn, "internal/") {
 			continue
 		}
 		last = fn

@@ -2,6 +2,7 @@ package kernel
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"reflect"
 	"strings"
@@ -9,6 +10,7 @@ import (
 	"time"
 
 	cellsync "github.com/nnbook/nnbook/kernel/internal/sync"
+	"github.com/traefik/yaegi/interp"
 )
 
 // Honest interrupts.
@@ -194,4 +196,31 @@ func (e *Engine) waitIdle(d time.Duration) bool {
 	case <-t.C:
 		return false
 	}
+}
+
+// idleWait is how long completion, inspection and :vars wait for an
+// interrupted cell that still runs before reading variables without
+// evaluating anything.
+const idleWait = 200 * time.Millisecond
+
+// errBusy is the introspection tools' error while an interrupted cell
+// still runs and an expression would have to be evaluated.
+var errBusy = errors.New("an interrupted cell is still running")
+
+// globalValue returns the value of the session variable name without
+// running anything.
+func globalValue(in *interp.Interpreter, name string) (reflect.Value, error) {
+	v, ok := in.Globals()[name]
+	if !ok || !v.IsValid() || v.Type().PkgPath() == reflect.TypeOf(interp.Panic{}).PkgPath() {
+		return reflect.Value{}, errBusy
+	}
+	return v, nil
+}
+
+// forget drops the record of a stopped evaluation that still runs: Reset
+// starts a new interpreter, which that evaluation cannot touch.
+func (s *interruptState) forget() {
+	s.mu.Lock()
+	s.stuck, s.left = nil, nil
+	s.mu.Unlock()
 }
