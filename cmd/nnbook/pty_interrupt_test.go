@@ -1,0 +1,98 @@
+package main
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+)
+
+// ptyBlocking are entries that print "started", block for 1.5 s (or for
+// ever) in each way a cell can, and then would write their variable.
+var ptyBlocking = []struct{ name, code string }{
+	{"time.Sleep", "time.Sleep(1500 * time.Millisecond)"},
+	{"time.After", "<-time.After(1500 * time.Millisecond)"},
+	{"timer", "tm := time.NewTimer(1500 * time.Millisecond); <-tm.C"},
+	{"ticker", "tk := time.NewTicker(1500 * time.Millisecond); for range tk.C { break }"},
+	{"channel receive", "ch := make(chan int); <-ch"},
+	{"channel send", "ch := make(chan int); ch <- 1"},
+	{"select", "ch := make(chan int); select { case <-ch: case <-time.After(1500 * time.Millisecond): }"},
+	{"empty select", "select {}"},
+	{"WaitGroup.Wait", "var wg sync.WaitGroup; wg.Add(1); time.AfterFunc(1500 * time.Millisecond, wg.Done); wg.Wait()"},
+	{"context wait", "c, stop := context.WithTimeout(context.Background(), 1500 * time.Millisecond); defer stop(); <-c.Done()"},
+	{"goroutine's sleep", "done := make(chan bool); go func() { time.Sleep(1500 * time.Millisecond); done <- true }(); <-done"},
+}
+
+// TestPTYInterruptBlocking presses Ctrl-C in every kind of blocking call:
+// each entry reports "interrupted", and none writes its variable later
+// (read after every block would have ended). Ctrl-C-to-prompt times are
+// logged, not asserted.
+func TestPTYInterruptBlocking(t *testing.T) {
+	c := newConsole(t)
+	c.enter(`import "sync"`)
+	c.enter(`import "context"`)
+	var names []string
+	for i := range ptyBlocking {
+		names = append(names, fmt.Sprintf("g%d", i))
+	}
+	c.enter("var " + strings.Join(names, ", ") + " int")
+	for i, b := range ptyBlocking {
+		c.send(fmt.Sprintf("fmt.Println(\"started\"); %s; g%d = 1\r", b.code, i))
+		c.expect("started\r\n", 10*time.Second)
+		start := time.Now()
+		c.send("\x03")
+		c.expect("interrupted", 5*time.Second)
+		c.waitPrompt(5 * time.Second)
+		t.Logf("%s: Ctrl-C to prompt %v", b.name, time.Since(start))
+	}
+	c.send("time.Sleep(2 * time.Second); fmt.Println(\"late:\", " + strings.Join(names, ", ") + ")\r")
+	c.expect("late: "+strings.TrimSpace(strings.Repeat("0 ", len(names))), 10*time.Second)
+	c.waitPrompt(5 * time.Second)
+	c.exit()
+}
+
+// TestPTYVarsAfterInterruptedFit checks that :vars lists every variable
+// after Ctrl-C during training.
+func TestPTYVarsAfterInterruptedFit(t *testing.T) {
+	c := newConsole(t)
+	c.enter("net := nnlib.New(2, 64, 64, 1)")
+	c.enter("d := nnlib.XOR()")
+	c.send("fmt.Println(\"started\"); h, err := net.Fit(d, nnlib.FitOptions{Epochs: 100000000})\r")
+	c.expect("started\r\n", 10*time.Second)
+	start := time.Now()
+	c.send("\x03")
+	c.expect("interrupted", 5*time.Second)
+	c.waitPrompt(5 * time.Second)
+	t.Logf("Fit: Ctrl-C to prompt %v", time.Since(start))
+	c.send(":vars\r")
+	c.expect("d", 5*time.Second)
+	c.waitPrompt(5 * time.Second)
+	c.mu.Lock()
+	all := ansi.ReplaceAllString(c.buf.String(), "")
+	c.mu.Unlock()
+	tail := all[strings.LastIndex(all, ":vars"):]
+	if !strings.Contains(tail, "net") || !strings.Contains(tail, "*nnlib.Network") || strings.Contains(tail, "no variables yet") {
+		t.Errorf(":vars after Ctrl-C during Fit:\n%s", tail)
+	}
+	c.exit()
+}
+
+// TestPTYAfterFuncPanic checks that a panic in a time.AfterFunc callback
+// is reported and the REPL goes on.
+func TestPTYAfterFuncPanic(t *testing.T) {
+	c := newConsole(t)
+	c.enter(`time.AfterFunc(time.Millisecond, func() { panic("boom") }); time.Sleep(100 * time.Millisecond)`)
+	c.send("1 + 1\r")
+	c.expect("2 // int", 5*time.Second)
+	if !strings.Contains(c.screenAll(), "panic in time.AfterFunc callback (recovered): boom") {
+		t.Errorf("no report of the panic:\n%s", c.screenAll())
+	}
+	c.exit()
+}
+
+// screenAll returns everything the terminal showed, as plain text.
+func (c *console) screenAll() string {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return ansi.ReplaceAllString(c.buf.String(), "")
+}
