@@ -24,7 +24,7 @@ import (
 
 // cellGoroutine is a goroutine started by a cell's go statement.
 type cellGoroutine struct {
-	label    string // "the goroutine of `go worker(…)` at line 2 of cell 3"
+	label    string // "the goroutine of `go worker(…)` at line 2"
 	id       uint64
 	done     chan struct{}
 	reported bool // named in an interrupt reply already
@@ -48,7 +48,7 @@ func (e *Engine) cellGo(f interface{}, args ...interface{}) func(label string) {
 
 // startGo runs fv(in...) on a new goroutine of the cell.
 func (e *Engine) startGo(label string, fv reflect.Value, in []reflect.Value) {
-	g := &cellGoroutine{label: fmt.Sprintf("the goroutine of %s of cell %d", label, e.cells), done: make(chan struct{})}
+	g := &cellGoroutine{label: "the goroutine of " + label, done: make(chan struct{})}
 	started := make(chan struct{})
 	e.goMu.Lock()
 	e.goRunning++

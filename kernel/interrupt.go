@@ -48,7 +48,6 @@ const interruptGrace = time.Second
 // stuckEval is an evaluation of an interrupted cell that had not ended
 // when the interrupt was reported.
 type stuckEval struct {
-	cell  int
 	where string        // the compiled call it is inside ("nnlib.GradCheck")
 	done  chan struct{} // closed when its goroutines have all ended
 }
@@ -124,7 +123,7 @@ func (e *Engine) interrupted(err error) *CellError {
 	if len(left) > 0 {
 		alive := waitGoroutines(left, deadline)
 		if len(alive) > 0 {
-			st := &stuckEval{cell: e.cells, where: alive[0].where(), done: make(chan struct{})}
+			st := &stuckEval{where: alive[0].where(), done: make(chan struct{})}
 			go func() {
 				waitGoroutines(ids(alive), time.Time{})
 				close(st.done)
@@ -170,13 +169,13 @@ func (e *Engine) awaitStopped(ctx context.Context, emit func(Part)) *CellError {
 		return nil
 	}
 	if emit != nil {
-		emit(Part{Kind: Stderr, Text: fmt.Sprintf("waiting for cell %d to stop: it is still inside %s, which does not watch interrupts\n", st.cell, st.where)})
+		emit(Part{Kind: Stderr, Text: fmt.Sprintf("waiting for the interrupted cell to stop: it is still inside %s, which does not watch interrupts\n", st.where)})
 	}
 	select {
 	case <-st.done:
 		return nil
 	case <-ctx.Done():
-		msg := fmt.Sprintf("not run: cell %d is still inside %s, which does not watch interrupts; run the cell again when it returns", st.cell, st.where)
+		msg := fmt.Sprintf("not run: the interrupted cell is still inside %s, which does not watch interrupts; run this cell again when it returns", st.where)
 		return &CellError{Name: "Interrupted", Value: msg, Traceback: []string{"interrupted: " + msg}}
 	}
 }

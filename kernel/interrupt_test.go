@@ -137,7 +137,7 @@ func TestInterruptUnstoppable(t *testing.T) {
 		mu.Lock()
 		parts = append(parts, p)
 		mu.Unlock()
-		if p.Kind == Stderr && strings.Contains(p.Text, "waiting for cell") {
+		if p.Kind == Stderr && strings.Contains(p.Text, "waiting for the interrupted cell") {
 			once.Do(func() { close(waiting) })
 		}
 	})
@@ -161,13 +161,13 @@ func TestInterruptUnstoppableRefused(t *testing.T) {
 	interruptWhenStarted(t, e, "fmt.Println(\"started\")\ntp.B.Block()\nlate = 1")
 	ctx, cancel := context.WithCancel(context.Background())
 	err := e.Execute(ctx, "late = 2", func(p Part) {
-		if p.Kind == Stderr && strings.Contains(p.Text, "waiting for cell") {
+		if p.Kind == Stderr && strings.Contains(p.Text, "waiting for the interrupted cell") {
 			cancel()
 		}
 	})
 	ce, ok := err.(*CellError)
-	if !ok || ce.Name != "Interrupted" || !strings.HasPrefix(ce.Value, "not run: cell 2 is still inside") {
-		t.Fatalf("err = %v, want a refusal naming cell 2", err)
+	if !ok || ce.Name != "Interrupted" || !strings.HasPrefix(ce.Value, "not run: the interrupted cell is still inside") {
+		t.Fatalf("err = %v, want a refusal naming the call", err)
 	}
 }
 
@@ -180,7 +180,7 @@ func TestInterruptStuckGoroutine(t *testing.T) {
 	mustValue(t, e, "late := 0\nlate")
 	err := interruptWhenStarted(t, e, "go func() { tp.B.Block(); late = 1 }()\nfmt.Println(\"started\")\nselect {}")
 	ce, ok := err.(*CellError)
-	if !ok || ce.Name != "Interrupted" || !strings.Contains(ce.Value, "the goroutine of `go func(){…}()` at line 1 of cell 2 is still inside") {
+	if !ok || ce.Name != "Interrupted" || !strings.Contains(ce.Value, "the goroutine of `go func(){…}()` at line 1 is still inside") {
 		t.Fatalf("err = %v, want Interrupted naming the goroutine", err)
 	}
 	close(b.release)

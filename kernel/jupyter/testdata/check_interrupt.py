@@ -141,7 +141,7 @@ def check_unstoppable(km, kc):
     t0 = time.time()
     c, out = execute(kc, "late")
     took = time.time() - t0
-    check(c["status"] == "ok" and result_text(out) == "0" and "waiting for cell" in stream_text(out),
+    check(c["status"] == "ok" and result_text(out) == "0" and "waiting for the interrupted cell" in stream_text(out),
           "the next cell waits for the call, then reads late = 0", (c, result_text(out), stream_text(out)))
     print(f"INFO unstoppable: the next cell waited {took*1000:.0f} ms", flush=True)
 
