@@ -32,6 +32,7 @@ const progressThrottle = 500 * time.Millisecond
 // progress turns nnlib's per-epoch hook into Display / UpdateDisplay parts
 // with the PNG of plot.Loss(h), at most ~2 per second per training run.
 type progress struct {
+	ctx     context.Context // the cell's: no drawing once it is interrupted
 	mu      sync.Mutex
 	cell    int
 	ids     map[uintptr]string // History pointer → display id
@@ -45,7 +46,7 @@ func newProgress(cell int) *progress {
 
 // epoch is called by nnlib (compiled, in the cell's goroutine) after every epoch.
 func (p *progress) epoch(h reflect.Value) {
-	if h.Kind() != reflect.Pointer || h.IsNil() {
+	if h.Kind() != reflect.Pointer || h.IsNil() || p.ctx != nil && p.ctx.Err() != nil {
 		return
 	}
 	k := h.Pointer()
@@ -73,9 +74,10 @@ func (p *progress) epoch(h reflect.Value) {
 	p.mu.Unlock()
 }
 
-// finish draws the last state of every run with a throttled update.
+// finish draws the last state of every run with a throttled update, unless
+// the cell was interrupted (its reply waits for nothing but the stop).
 func (p *progress) finish() {
-	if p == nil {
+	if p == nil || p.ctx != nil && p.ctx.Err() != nil {
 		return
 	}
 	p.mu.Lock()
@@ -124,6 +126,7 @@ func setHooks(ctx context.Context, p *progress) (restore func()) {
 	setHook, hasHook := nnlibFunc(nnlibKey, "SetProgressHook")
 	hasHook = hasHook && p != nil
 	if hasHook {
+		p.ctx = ctx
 		ft := setHook.Type().In(0)
 		hook := reflect.MakeFunc(ft, func(args []reflect.Value) []reflect.Value {
 			if len(args) == 1 {

@@ -24,6 +24,11 @@ import (
 )
 
 func main() {
+	// A fatal Go error in a cell (stack overflow) cannot be recovered: run
+	// as a supervised child, so that nnbook can say what happened.
+	if status, ok := kernel.Supervise("nnbook"); ok {
+		os.Exit(status)
+	}
 	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 }
 

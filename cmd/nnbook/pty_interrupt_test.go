@@ -96,3 +96,16 @@ func (c *console) screenAll() string {
 	defer c.mu.Unlock()
 	return ansi.ReplaceAllString(c.buf.String(), "")
 }
+
+// TestPTYFatalError checks that the REPL says what happened when a cell
+// ends the process with a fatal Go error, and exits with status 2.
+func TestPTYFatalError(t *testing.T) {
+	c := newConsole(t)
+	c.send("m := map[int]int{}; for i := 0; i < 4; i++ { go func() { for j := 0; ; j++ { m[j] = j } }() }; select {}\r")
+	c.expect("nnbook: the session ended: fatal error: concurrent map access", 10*time.Second)
+	<-c.done
+	err := c.cmd.Wait()
+	if code := c.cmd.ProcessState.ExitCode(); code != 2 {
+		t.Errorf("exit %v, want status 2", err)
+	}
+}

@@ -1,6 +1,7 @@
 package jupyter
 
 import (
+	"strings"
 	"testing"
 	"time"
 )
@@ -27,7 +28,16 @@ func TestAfterFuncPanicWithJupyterClient(t *testing.T) {
 	checkInterrupt(t, "afterfunc")
 }
 
-func checkInterrupt(t *testing.T, what string) {
+// TestFatalErrorWithJupyterClient checks that a kernel ended by a fatal Go
+// error logs the reason on its stderr.
+func TestFatalErrorWithJupyterClient(t *testing.T) {
+	out := checkInterrupt(t, "fatal")
+	if !strings.Contains(out, "nnbook: the session ended: fatal error: concurrent map access") {
+		t.Error("the kernel's stderr does not name the fatal error")
+	}
+}
+
+func checkInterrupt(t *testing.T, what string) string {
 	requirePython(t, "jupyter_client")
 	env := jupyterEnv(t)
 	out, err := runPython(t, env, 3*time.Minute, "check_interrupt.py", what)
@@ -35,4 +45,5 @@ func checkInterrupt(t *testing.T, what string) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return out
 }

@@ -2,7 +2,7 @@
 jupyter_client, and checks that no statement of an interrupted cell runs
 afterwards.
 
-    JUPYTER_DATA_DIR=... /usr/bin/python3 check_interrupt.py blocking|unstoppable|afterfunc
+    JUPYTER_DATA_DIR=... /usr/bin/python3 check_interrupt.py blocking|unstoppable|afterfunc|fatal
 
 Each cell prints "started", blocks, then sets its own session variable g<i>.
 The interrupt is sent when "started" arrives on iopub; the time from the
@@ -155,11 +155,22 @@ def check_afterfunc(km, kc):
     check(km.is_alive(), "kernel process alive")
 
 
+def check_fatal(km, kc):
+    # A fatal Go error cannot be recovered: the kernel process ends, and its
+    # stderr (this script's) says why; the Go test checks that line.
+    kc.execute("m := map[int]int{}\nfor i := 0; i < 4; i++ { go func() { for j := 0; ; j++ { m[j] = j } }() }\nselect {}")
+    deadline = time.time() + TIMEOUT
+    while km.is_alive() and time.time() < deadline:
+        time.sleep(0.05)
+    check(not km.is_alive(), "the kernel process ended")
+
+
 def main():
     what = sys.argv[1]
     km, kc = start_new_kernel(kernel_name="nnbook", startup_timeout=TIMEOUT)
     try:
-        {"blocking": check_blocking, "unstoppable": check_unstoppable, "afterfunc": check_afterfunc}[what](km, kc)
+        {"blocking": check_blocking, "unstoppable": check_unstoppable, "afterfunc": check_afterfunc,
+         "fatal": check_fatal}[what](km, kc)
     finally:
         kc.stop_channels()
         if km.is_alive():
