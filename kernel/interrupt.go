@@ -37,7 +37,9 @@ import (
 //     while waiting, are refused with a message) instead of running against
 //     half-changed state;
 //   - goroutines of cells still inside a compiled call are named in the
-//     reply; yaegi runs none of their statements after the call returns.
+//     reply; yaegi runs none of their statements after the call returns,
+//     but it stores the call's results as part of the call itself
+//     (`x = slow()` assigns x when slow returns), which the reply says.
 
 // interruptGrace is how long an interrupt waits for the stopped code to
 // end before the reply says what still runs. Cell-aware blocking calls end
@@ -135,7 +137,7 @@ func (e *Engine) interrupted(err error) *CellError {
 		}
 	}
 	for _, g := range e.cellGoroutines(deadline) {
-		notes = append(notes, fmt.Sprintf("%s is still inside %s, which does not watch interrupts; it runs no further statement", g.label, g.where))
+		notes = append(notes, fmt.Sprintf("%s is still inside %s, which does not watch interrupts; when that call returns, the goroutine stores its results if its statement assigns them, and runs no further statement", g.label, g.where))
 	}
 	if len(notes) > 0 {
 		ce.Value = "interrupted; " + strings.Join(notes, "; ")
