@@ -60,7 +60,13 @@ func Supervise(name string) (status int, supervised bool) {
 	cmd.Stdin, cmd.Stdout, cmd.Stderr = os.Stdin, os.Stdout, os.Stderr
 	cmd.Env = append(os.Environ(), supervisedEnv+"=1")
 	cmd.ExtraFiles = []*os.File{w}
-	cmd.SysProcAttr = &syscall.SysProcAttr{Pdeathsig: syscall.SIGKILL}
+	keyboard := inForeground()
+	// At a terminal the child stays in the terminal's foreground process
+	// group (it reads the terminal; Ctrl-C reaches it directly). Elsewhere
+	// it gets a group of its own, so that a signal sent to the parent's
+	// group (Jupyter interrupts a kernel with killpg) reaches the child
+	// once, through the parent.
+	cmd.SysProcAttr = &syscall.SysProcAttr{Pdeathsig: syscall.SIGKILL, Setpgid: !keyboard}
 	// The child dies when the thread that started it ends (Pdeathsig), so
 	// that thread stays this goroutine's until the child has exited.
 	runtime.LockOSThread()
@@ -83,7 +89,6 @@ func Supervise(name string) (status int, supervised bool) {
 	}()
 	exited := make(chan error, 1)
 	go func() { exited <- cmd.Wait() }()
-	keyboard := inForeground()
 	for {
 		select {
 		case s := <-sigs:

@@ -7,8 +7,8 @@ afterwards.
 Each cell prints "started", blocks, then sets its own session variable g<i>.
 The interrupt is sent when "started" arrives on iopub; the time from the
 interrupt to the cell's idle status is printed as an INFO line (reported,
-not asserted). A late cell then sleeps past every bounded block and reads
-all the variables: each must still be 0.
+not asserted). The next cell sleeps past the block's end (when it has one)
+and reads the cell's variable: it must still be 0.
 
 Prints one "PASS name" line per check; exits 1 at the first failure.
 """
@@ -117,12 +117,12 @@ def check_blocking(km, kc):
         check(reply["status"] == "error" and reply["ename"] == "Interrupted" and reply["evalue"] == "interrupted",
               f"{name}: Interrupted, nothing left running ({how})", reply)
         print(f"INFO {name}: interrupt-to-idle {took*1000:.1f} ms ({how})", flush=True)
-        c, out = execute(kc, f"g{i}")
-        check(c["status"] == "ok" and result_text(out) == "0", f"{name}: g{i} is 0 right after", result_text(out))
-    names = ", ".join(f"g{i}" for i in range(len(BLOCKING)))
-    c, out = execute(kc, f"time.Sleep(2 * time.Second)\nfmt.Println({names})")
-    check(c["status"] == "ok" and stream_text(out).split() == ["0"] * len(BLOCKING),
-          "no late writes: every variable is 0 after every block would have ended", stream_text(out))
+        # A bounded block would end 1.5 s after it started: read the
+        # variable after that (each later interrupt would stop the cell's
+        # leftovers again, so each case is checked on its own).
+        wait = "time.Sleep(1600 * time.Millisecond)\n" if "1500" in code else ""
+        c, out = execute(kc, f"{wait}g{i}")
+        check(c["status"] == "ok" and result_text(out) == "0", f"{name}: no late write, g{i} is 0", result_text(out))
 
 
 def check_unstoppable(km, kc):
