@@ -48,7 +48,7 @@ func init() {
 			long: "usage: nnbook run [flags] FILE...\n\nRuns notebooks and \"// %%\" Go scripts with the nnbook engine and writes\nthem back with their outputs. 'nnbook run -h' lists the flags.\n",
 			main: notebooks.Main},
 		{name: "kernel", args: "[--connection-file F | install | uninstall]", short: "Jupyter kernel; 'nnbook kernel install' registers it",
-			long: "usage: nnbook kernel --connection-file FILE\n       nnbook kernel install [flags]\n       nnbook kernel uninstall [flags]\n\nRuns nnbook as a Jupyter kernel (JupyterLab, Notebook, VS Code, jupyter\nconsole), or installs its kernelspec \"nnbook\" (display name \"Go (nnbook)\").\n'nnbook kernel help' lists the flags.\n",
+			long: "usage: nnbook kernel --connection-file FILE\n       nnbook kernel install [flags]\n       nnbook kernel uninstall [flags]\n\nRuns nnbook as a Jupyter kernel (JupyterLab, Notebook, VS Code, jupyter\nconsole), or installs its kernelspec \"nnbook\" (display name \"Go (nnbook)\").\nRun from Go's build cache (go run), install copies nnbook into the\nkernelspec; 'go install github.com/nnbook/nnbook/cmd/nnbook@latest' installs\nit for good. 'nnbook kernel help' lists the flags.\n",
 			main: jupyter.Main},
 		{name: "help", args: "[COMMAND]", short: "this help, or a command's",
 			long: "usage: nnbook help [COMMAND]\n\nPrints nnbook's commands, or the help of one command.\n", main: helpMain},

@@ -1,6 +1,6 @@
 """Drives the nnbook kernel through jupyter_client the way front ends do.
 
-    JUPYTER_DATA_DIR=... /usr/bin/python3 check_client.py interrupt|training|restart|stdin
+    JUPYTER_DATA_DIR=... /usr/bin/python3 check_client.py cell|interrupt|training|restart|stdin
 
 Prints one "PASS name" line per check; exits 1 at the first failure.
 """
@@ -154,6 +154,9 @@ def main():
                 c, out = execute(kc, "fmt.Println(net.Weight(0, 0, 0) != before)")
                 check(c["status"] == "ok" and "true" in stream_text(out),
                       f"training/{how}: next cell sees the trained net", (c, stream_text(out)))
+        elif what == "cell":
+            c, out = execute(kc, "x := 6 * 7\nx")
+            check(c["status"] == "ok" and result_text(out) == "42", "a cell runs", (c, result_text(out)))
         elif what == "stdin":
             check_stdin(km, kc)
         elif what == "restart":
