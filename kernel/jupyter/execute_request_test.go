@@ -3,7 +3,6 @@ package jupyter
 import (
 	"strings"
 	"testing"
-	"time"
 )
 
 // TestExecuteRequestWithoutCode: an execute_request whose code is missing
@@ -23,7 +22,7 @@ func TestExecuteRequestWithoutCode(t *testing.T) {
 	}
 	for _, tc := range tests {
 		id := c.request(c.shell, "execute_request", tc.content)
-		r := content(c.wait(c.shellC, "execute_reply", 5*time.Second))
+		r := content(c.wait(c.shellC, "execute_reply", guard))
 		if r["status"] != "error" || r["ename"] != "InvalidRequest" || !strings.Contains(r["evalue"].(string), tc.want) {
 			t.Errorf("%v: reply %v, want an InvalidRequest error with %q", tc.content, r, tc.want)
 		}
