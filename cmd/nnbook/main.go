@@ -44,8 +44,8 @@ func init() {
 	commands = []command{
 		{name: "repl", args: "[--plots DIR] [--inline] [--no-color]", short: "interactive Go prompt with nnlib (the default)",
 			long: repl.Usage, main: repl.Main},
-		{name: "run", args: "[flags] FILE...", short: "run notebooks (.ipynb) and // %% scripts headlessly",
-			long: "usage: nnbook run [flags] FILE...\n\nRuns notebooks and \"// %%\" Go scripts with the nnbook engine and writes\nthem back with their outputs. 'nnbook run -h' lists the flags.\n",
+		{name: "run", args: "[flags] FILE...", short: "run notebooks (.ipynb) and // %% scripts headlessly, or a Go program",
+			long: "usage: nnbook run [flags] FILE...\n\nRuns notebooks and \"// %%\" Go scripts with the nnbook engine and writes\nthem with their outputs; runs a Go file without \"// %%\" lines as 'go run'\ndoes. 'nnbook run -h' lists the flags.\n",
 			main: notebooks.Main},
 		{name: "kernel", args: "[--connection-file F | install | uninstall]", short: "Jupyter kernel; 'nnbook kernel install' registers it",
 			long: "usage: nnbook kernel --connection-file FILE\n       nnbook kernel install [flags]\n       nnbook kernel uninstall [flags]\n\nRuns nnbook as a Jupyter kernel (JupyterLab, Notebook, VS Code, jupyter\nconsole), or installs its kernelspec \"nnbook\" (display name \"Go (nnbook)\").\nRun from Go's build cache (go run), install copies nnbook into the\nkernelspec; 'go install github.com/nnbook/nnbook/cmd/nnbook@latest' installs\nit for good. 'nnbook kernel help' lists the flags.\n",

@@ -34,9 +34,15 @@ var ansi = regexp.MustCompile(`\x1b\[[0-9;?]*[A-Za-z]|\x1b[_\]][^\x07\x1b]*(\x07
 // its history in histFile and without colours.
 func startConsole(t testing.TB, dir, histFile string, args ...string) *console {
 	t.Helper()
-	cmd := exec.Command(binary, args...)
+	return startProgram(t, dir, append(os.Environ(), "NNBOOK_HISTORY="+histFile, "TERM=xterm-256color", "NO_COLOR=1", "HOME="+dir), binary, args...)
+}
+
+// startProgram starts any program in dir on a 200-column pseudo-terminal.
+func startProgram(t testing.TB, dir string, env []string, prog string, args ...string) *console {
+	t.Helper()
+	cmd := exec.Command(prog, args...)
 	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), "NNBOOK_HISTORY="+histFile, "TERM=xterm-256color", "NO_COLOR=1", "HOME="+dir)
+	cmd.Env = env
 	f, err := pty.StartWithSize(cmd, &pty.Winsize{Rows: 50, Cols: 200})
 	if err != nil {
 		t.Fatal(err)
