@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"os/signal"
 	"path/filepath"
@@ -244,7 +245,9 @@ func runFile(ctx context.Context, cfg *config, file string, stdout, stderr io.Wr
 	start := time.Now()
 	// Saved as it goes (papermill's rule) when the output is a notebook file
 	// other than the input: a crash keeps the cells run so far.
-	progressive := !cfg.inplace && cfg.to == "ipynb" && out != "-"
+	// Only a regular file is saved more than once: a pipe or /dev/stdout
+	// would get several notebooks in a row.
+	progressive := !cfg.inplace && cfg.to == "ipynb" && out != "-" && isRegularOrNew(out)
 	if !cfg.noExecute {
 		eng, err := newEngine()
 		if err != nil {
@@ -288,6 +291,13 @@ func runFile(ctx context.Context, cfg *config, file string, stdout, stderr io.Wr
 		fmt.Fprintf(stderr, "%s: %d cells in %s, wrote %s\n", file, nb.CodeCells(), formatDuration(time.Since(start)), where)
 	}
 	return nil
+}
+
+// isRegularOrNew reports whether path (through symlinks) is a regular file
+// or does not exist yet.
+func isRegularOrNew(path string) bool {
+	st, err := os.Stat(path)
+	return err == nil && st.Mode().IsRegular() || errors.Is(err, fs.ErrNotExist)
 }
 
 // noted is a run's error with a line to print after its traceback.

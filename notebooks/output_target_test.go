@@ -3,6 +3,7 @@
 package notebooks
 
 import (
+	"bytes"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -31,6 +32,24 @@ func TestMainOutputTargets(t *testing.T) {
 		if fi, err := os.Lstat(dev); err != nil || fi.Mode()&fs.ModeCharDevice == 0 {
 			t.Errorf("-o %s: now %v (%v), want the character device", dev, fi.Mode(), err)
 		}
+	}
+
+	// A pipe gets the notebook once, not once per cell.
+	fifo := filepath.Join(dir, "fifo")
+	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	got := make(chan []byte)
+	go func() {
+		b, _ := os.ReadFile(fifo)
+		got <- b
+	}()
+	two := writeFile(t, dir, "two.ipynb", minimal("print a", "print b"))
+	if code, _, stderr := runMain(t, fakeFactory, "-q", "-o", fifo, two); code != 0 {
+		t.Fatalf("-o fifo: exit %d: %s", code, stderr)
+	}
+	if b := <-got; bytes.Count(b, []byte(`"nbformat"`)) != 1 {
+		t.Errorf("the pipe got %d notebooks, want 1", bytes.Count(b, []byte(`"nbformat"`)))
 	}
 
 	target := filepath.Join(dir, "real.ipynb")
