@@ -5,10 +5,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"regexp"
 	"strconv"
 	"sync"
 
+	"github.com/nnbook/nnbook/internal/goexit"
 	"github.com/nnbook/nnbook/kernel"
 )
 
@@ -24,10 +24,6 @@ const (
 	exitPanic       = 2   // an unrecovered panic (Go's runtime exits with 2)
 	exitInterrupted = 130 // stopped by Ctrl-C (128 + SIGINT)
 )
-
-// osExit matches the panic the interpreter raises for os.Exit: yaegi runs
-// os.Exit(code) as panic("os.Exit(code)") so that it cannot end the host.
-var osExit = regexp.MustCompile(`^os\.Exit\((-?\d+)\)$`)
 
 // runProgram runs a Go file without cell markers as `go run` would: its
 // standard output and error go to stdout and stderr as they are written, a
@@ -67,8 +63,7 @@ func runProgram(ctx context.Context, cfg *config, file string, src []byte, stdou
 		fmt.Fprintf(stderr, "nnbook run: %s: %v\n", file, err)
 		return exitStatus(exitFailed)
 	}
-	if m := osExit.FindStringSubmatch(ce.Value); ce.Name == "Panic" && m != nil {
-		code, _ := strconv.Atoi(m[1])
+	if code, ok := goexit.Code(err); ok {
 		if code == 0 {
 			return nil
 		}
