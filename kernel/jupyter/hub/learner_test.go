@@ -161,15 +161,17 @@ type msgHeader struct {
 // cell's reply will never come.
 var errKernelRestarted = errors.New("the kernel died and was restarted; this cell's output and all variables are lost")
 
-// request is one execute (or kernel_info) waiting for its reply and for
-// the kernel to go idle.
+// request is one execute (or kernel_info) waiting for its reply and, for
+// an execute, for the kernel to go idle after it.
 type request struct {
-	sent    time.Time
-	reply   *wsMsg
-	outputs []*wsMsg
-	idle    bool
-	done    chan struct{}
-	err     error
+	sent     time.Time
+	needIdle bool
+	reply    *wsMsg
+	outputs  []*wsMsg
+	output   chan struct{} // closed at the first output
+	idle     bool
+	done     chan struct{}
+	err      error
 }
 
 // kernelConn is one kernel of a learner's server and its websocket.
@@ -282,9 +284,12 @@ func (c *kernelConn) read() {
 		case m.Channel == "iopub" && m.Header.MsgType == "status":
 			r.idle = r.idle || m.Content["execution_state"] == "idle"
 		case m.Channel == "iopub":
+			if len(r.outputs) == 0 {
+				close(r.output)
+			}
 			r.outputs = append(r.outputs, &m)
 		}
-		if r != nil && r.reply != nil && r.idle {
+		if r != nil && r.reply != nil && (r.idle || !r.needIdle) {
 			c.finish(parent, r, nil)
 		}
 		c.mu.Unlock()
@@ -314,7 +319,7 @@ func (c *kernelConn) send(msgType string, content map[string]any) (string, *requ
 	if m.Content == nil {
 		m.Content = map[string]any{}
 	}
-	r := &request{done: make(chan struct{})}
+	r := &request{needIdle: msgType == "execute_request", output: make(chan struct{}), done: make(chan struct{})}
 	c.mu.Lock()
 	if c.readErr != nil {
 		c.mu.Unlock()
