@@ -61,7 +61,7 @@ const burst = 10
 // learnerReport is what one learner measured.
 type learnerReport struct {
 	serverStart time.Duration
-	latencies   []time.Duration
+	latencies   []time.Duration // per cell, in session order
 	failures    []string
 	kernelPeak  int64 // VmHWM of the kernel, bytes
 	serverPeak  int64 // VmHWM of the single-user server, bytes
@@ -196,6 +196,7 @@ type classroomReport struct {
 	n                      int
 	serverStart            []time.Duration
 	latencies              []time.Duration
+	perCell                [][]time.Duration // latencies by cell
 	failures               []string
 	cells, cellsOK         int
 	kernelPeak, serverPeak []int64
@@ -210,6 +211,7 @@ func classroom(ctx context.Context, h *hub, kind kernelKind, n int) classroomRep
 		rep.failures = append(rep.failures, err.Error())
 		return rep
 	}
+	rep.perCell = make([][]time.Duration, len(cells))
 	reps := make([]learnerReport, n)
 	var wg sync.WaitGroup
 	for i := range n {
@@ -223,6 +225,9 @@ func classroom(ctx context.Context, h *hub, kind kernelKind, n int) classroomRep
 		rep.cells += len(cells)
 		rep.cellsOK += len(r.latencies)
 		rep.latencies = append(rep.latencies, r.latencies...)
+		for i, d := range r.latencies {
+			rep.perCell[i] = append(rep.perCell[i], d)
+		}
 		rep.failures = append(rep.failures, r.failures...)
 		if r.serverStart > 0 {
 			rep.serverStart = append(rep.serverStart, r.serverStart)
@@ -259,6 +264,15 @@ func (r classroomReport) String() string {
 }
 
 const tableHeader = "| kernel | N | server start p50 / max | cell latency p50 / p95 / max | cells ok | failures | kernel peak RSS per learner (median) | single-user server peak RSS (median) | load average before → after |\n|---|---|---|---|---|---|---|---|---|"
+
+// cellMedians lists the median latency of each cell of the session.
+func (r classroomReport) cellMedians() string {
+	var s []string
+	for i, ds := range r.perCell {
+		s = append(s, fmt.Sprintf("cell %d %.0f ms", i+1, ms(quantile(ds, 0.5))))
+	}
+	return r.kind.spec + " N=" + strconv.Itoa(r.n) + ": " + strings.Join(s, ", ")
+}
 
 // loadavg returns the 1-minute load average, from /proc/loadavg.
 func loadavg() string {
@@ -306,6 +320,7 @@ func TestClassroom(t *testing.T) {
 				t.Errorf("%s, %d learners: %d of %d cells answered", kind.spec, n, rep.cellsOK, rep.cells)
 			}
 			rows = append(rows, rep.String())
+			t.Log(rep.cellMedians())
 		}
 	}
 	t.Logf("%d cores\n%s\n%s", runtime.NumCPU(), tableHeader, strings.Join(rows, "\n"))
@@ -354,6 +369,7 @@ func BenchmarkClassroom(b *testing.B) {
 					b.ReportMetric(bound, "goal-ratio")
 				}
 				rows = append(rows, rep.String())
+				b.Log(rep.cellMedians())
 				b.ReportMetric(0, "ns/op")
 			})
 		}
