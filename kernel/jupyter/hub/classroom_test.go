@@ -64,7 +64,9 @@ type learnerReport struct {
 	latencies   []time.Duration // per cell, in session order
 	failures    []string
 	kernelPeak  int64 // VmHWM of the kernel, bytes
+	kernelPSS   int64 // its proportional set size at the end, bytes
 	serverPeak  int64 // VmHWM of the single-user server, bytes
+	serverPSS   int64
 }
 
 // runLearner is one learner's whole session: server, kernel, cells, burst.
@@ -114,8 +116,8 @@ func runLearner(ctx context.Context, h *hub, name string, kind kernelKind, cells
 	}
 	rep.failures = append(rep.failures, checkBurst(ctx, k, name)...)
 	var err1, err2 error
-	rep.kernelPeak, _, err1 = memory(k.pid)
-	rep.serverPeak, _, err2 = memory(l.serverPID)
+	rep.kernelPeak, rep.kernelPSS, err1 = memory(k.pid)
+	rep.serverPeak, rep.serverPSS, err2 = memory(l.serverPID)
 	if err1 != nil || err2 != nil {
 		fail("memory: kernel: %v, server: %v", err1, err2)
 	}
@@ -200,6 +202,7 @@ type classroomReport struct {
 	failures               []string
 	cells, cellsOK         int
 	kernelPeak, serverPeak []int64
+	kernelPSS, serverPSS   []int64
 	loadBefore, loadAfter  string
 }
 
@@ -235,6 +238,8 @@ func classroom(ctx context.Context, h *hub, kind kernelKind, n int) classroomRep
 		if r.kernelPeak > 0 {
 			rep.kernelPeak = append(rep.kernelPeak, r.kernelPeak)
 			rep.serverPeak = append(rep.serverPeak, r.serverPeak)
+			rep.kernelPSS = append(rep.kernelPSS, r.kernelPSS)
+			rep.serverPSS = append(rep.serverPSS, r.serverPSS)
 		}
 	}
 	return rep
@@ -256,14 +261,16 @@ func mib(b int64) float64        { return float64(b) / (1 << 20) }
 
 // String is the report as one row of the README's table.
 func (r classroomReport) String() string {
-	return fmt.Sprintf("| %s | %d | %.1f s / %.1f s | %.0f / %.0f / %.0f ms | %d/%d | %d | %.1f MiB | %.1f MiB | %s → %s |",
+	return fmt.Sprintf("| %s | %d | %.1f s / %.1f s | %.0f / %.0f / %.0f ms | %d/%d | %d | %.1f / %.1f MiB | %.1f / %.1f MiB | %s → %s |",
 		r.kind.spec, r.n, quantile(r.serverStart, 0.5).Seconds(), quantile(r.serverStart, 1).Seconds(),
 		ms(quantile(r.latencies, 0.5)), ms(quantile(r.latencies, 0.95)), ms(quantile(r.latencies, 1)),
-		r.cellsOK, r.cells, len(r.failures), mib(quantile(r.kernelPeak, 0.5)), mib(quantile(r.serverPeak, 0.5)),
+		r.cellsOK, r.cells, len(r.failures),
+		mib(quantile(r.kernelPeak, 0.5)), mib(quantile(r.kernelPSS, 0.5)),
+		mib(quantile(r.serverPeak, 0.5)), mib(quantile(r.serverPSS, 0.5)),
 		r.loadBefore, r.loadAfter)
 }
 
-const tableHeader = "| kernel | N | server start p50 / max | cell latency p50 / p95 / max | cells ok | failures | kernel peak RSS per learner (median) | single-user server peak RSS (median) | load average before → after |\n|---|---|---|---|---|---|---|---|---|"
+const tableHeader = "| kernel | N | server start p50 / max | cell latency p50 / p95 / max | cells ok | failures | kernel per learner: peak RSS / PSS | single-user server: peak RSS / PSS | load average before → after |\n|---|---|---|---|---|---|---|---|---|"
 
 // cellMedians lists the median latency of each cell of the session.
 func (r classroomReport) cellMedians() string {
@@ -361,6 +368,7 @@ func BenchmarkClassroom(b *testing.B) {
 				b.ReportMetric(float64(len(rep.failures)), "failures")
 				b.ReportMetric(mib(quantile(rep.kernelPeak, 0.5)), "kernel-MiB")
 				b.ReportMetric(mib(quantile(rep.serverPeak, 0.5)), "server-MiB")
+				b.ReportMetric(mib(quantile(rep.kernelPSS, 0.5)), "kernel-PSS-MiB")
 				b.ReportMetric(quantile(rep.serverStart, 0.5).Seconds(), "start-s")
 				if base := p95at1[kind.spec]; base > 0 && n > 1 {
 					// The goal: p95 at N ≤ 1.5 × (N / cores) × p95 at N = 1.

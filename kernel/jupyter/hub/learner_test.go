@@ -206,7 +206,10 @@ func (l *learner) startKernel(ctx context.Context, spec string) (*kernelConn, er
 	c := &kernelConn{l: l, id: k.ID, session: hex.EncodeToString(sid), pending: map[string]*request{}, closed: make(chan struct{})}
 	url := "ws" + strings.TrimPrefix(l.h.url, "http") + base + "/" + k.ID + "/channels?session_id=" + c.session
 	hdr := http.Header{"Authorization": {"token " + l.h.token}}
-	ws, resp, err := websocket.DefaultDialer.DialContext(ctx, url, hdr)
+	// The server answers the upgrade once the kernel is up: give a crowded
+	// machine longer than gorilla's default 45 s.
+	dialer := websocket.Dialer{HandshakeTimeout: 5 * time.Minute}
+	ws, resp, err := dialer.DialContext(ctx, url, hdr)
 	if err != nil {
 		if resp != nil {
 			err = fmt.Errorf("%v (HTTP %d)", err, resp.StatusCode)
@@ -394,27 +397,36 @@ func (c *kernelConn) close() {
 	<-c.closed
 }
 
-// memory returns a process's peak and current resident set (VmHWM, VmRSS)
-// in bytes, from /proc/PID/status.
-func memory(pid int) (peak, now int64, err error) {
-	b, err := os.ReadFile(filepath.Join("/proc", strconv.Itoa(pid), "status"))
-	if err != nil {
+// memory returns a process's peak resident set (VmHWM of
+// /proc/PID/status) and its proportional set size (Pss of
+// /proc/PID/smaps_rollup: each page shared with other processes, such as
+// the nnbook binary's code shared by every learner's kernel, counted as its
+// share), in bytes.
+func memory(pid int) (peak, pss int64, err error) {
+	dir := filepath.Join("/proc", strconv.Itoa(pid))
+	if peak, err = procField(filepath.Join(dir, "status"), "VmHWM"); err != nil {
 		return 0, 0, err
+	}
+	pss, err = procField(filepath.Join(dir, "smaps_rollup"), "Pss")
+	return peak, pss, err
+}
+
+// procField returns the "KEY: N kB" line of a /proc file in bytes.
+func procField(path, key string) (int64, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return 0, err
 	}
 	for _, line := range strings.Split(string(b), "\n") {
 		k, v, ok := strings.Cut(line, ":")
-		if !ok || (k != "VmHWM" && k != "VmRSS") {
+		if !ok || k != key {
 			continue
 		}
 		kb, err := strconv.ParseInt(strings.TrimSuffix(strings.TrimSpace(v), " kB"), 10, 64)
 		if err != nil {
-			return 0, 0, fmt.Errorf("/proc/%d/status: %s: %v", pid, line, err)
+			return 0, fmt.Errorf("%s: %s: %v", path, line, err)
 		}
-		if k == "VmHWM" {
-			peak = kb << 10
-		} else {
-			now = kb << 10
-		}
+		return kb << 10, nil
 	}
-	return peak, now, nil
+	return 0, fmt.Errorf("%s: no %s line", path, key)
 }
