@@ -180,15 +180,15 @@ type kernelConn struct {
 	id      string
 	pid     int
 	session string
-	ws      *websocket.Conn
-	wmu     sync.Mutex
+	wmu     sync.Mutex // one writer at a time on ws
 
 	mu      sync.Mutex
 	pending map[string]*request
 	replies []string // parent msg_ids of execute_replies, in arrival order
 	statusT []string // iopub statuses without a parent (restarting, dead)
+	ws      *websocket.Conn
+	closed  chan struct{} // closed when ws's reader has stopped
 	readErr error
-	closed  chan struct{}
 }
 
 // startKernel starts a kernel of the given kernelspec on the learner's
@@ -203,9 +203,26 @@ func (l *learner) startKernel(ctx context.Context, spec string) (*kernelConn, er
 	}
 	sid := make([]byte, 16)
 	rand.Read(sid)
-	c := &kernelConn{l: l, id: k.ID, session: hex.EncodeToString(sid), pending: map[string]*request{}, closed: make(chan struct{})}
-	url := "ws" + strings.TrimPrefix(l.h.url, "http") + base + "/" + k.ID + "/channels?session_id=" + c.session
-	hdr := http.Header{"Authorization": {"token " + l.h.token}}
+	c := &kernelConn{l: l, id: k.ID, session: hex.EncodeToString(sid), pending: map[string]*request{}}
+	if err := c.connect(ctx); err != nil {
+		return nil, err
+	}
+	var err error
+	if c.pid, err = kernelPID(k.ID); err != nil {
+		c.close()
+		return nil, err
+	}
+	l.h.track(c.pid, k.ID)
+	return c, nil
+}
+
+// connect opens the kernel's websocket and waits for its kernel_info_reply.
+// After the server says "restarting" a client connects again (JupyterLab
+// does): the server then nudges the new kernel until its iopub messages get
+// through, which a cell sent over the old websocket may find still lost.
+func (c *kernelConn) connect(ctx context.Context) error {
+	url := "ws" + strings.TrimPrefix(c.l.h.url, "http") + "/user/" + c.l.name + "/api/kernels/" + c.id + "/channels?session_id=" + c.session
+	hdr := http.Header{"Authorization": {"token " + c.l.h.token}}
 	// The server answers the upgrade once the kernel is up: give a crowded
 	// machine longer than gorilla's default 45 s.
 	dialer := websocket.Dialer{HandshakeTimeout: 5 * time.Minute}
@@ -214,21 +231,19 @@ func (l *learner) startKernel(ctx context.Context, spec string) (*kernelConn, er
 		if resp != nil {
 			err = fmt.Errorf("%v (HTTP %d)", err, resp.StatusCode)
 		}
-		return nil, fmt.Errorf("learner %s: websocket of kernel %s: %v", l.name, k.ID, err)
+		return fmt.Errorf("learner %s: websocket of kernel %s: %v", c.l.name, c.id, err)
 	}
 	ws.SetReadLimit(64 << 20)
-	c.ws = ws
-	go c.read()
+	closed := make(chan struct{})
+	c.mu.Lock()
+	c.ws, c.closed, c.readErr = ws, closed, nil
+	c.mu.Unlock()
+	go c.read(ws, closed)
 	if _, err := c.call(ctx, "kernel_info_request", nil); err != nil {
 		c.close()
-		return nil, fmt.Errorf("learner %s: kernel_info: %v", l.name, err)
+		return fmt.Errorf("learner %s: kernel_info: %v", c.l.name, err)
 	}
-	if c.pid, err = kernelPID(k.ID); err != nil {
-		c.close()
-		return nil, err
-	}
-	l.h.track(c.pid, k.ID)
-	return c, nil
+	return nil
 }
 
 // kernelPID finds the process whose command line names the kernel's
@@ -250,12 +265,13 @@ func kernelPID(id string) (int, error) {
 	return 0, fmt.Errorf("no process runs kernel %s", id)
 }
 
-// read dispatches the websocket's messages to the requests waiting for them.
-func (c *kernelConn) read() {
-	defer close(c.closed)
+// read dispatches the messages of one websocket to the requests waiting
+// for them, and closes closed when the websocket ends.
+func (c *kernelConn) read(ws *websocket.Conn, closed chan struct{}) {
+	defer close(closed)
 	for {
 		var m wsMsg
-		err := c.ws.ReadJSON(&m)
+		err := ws.ReadJSON(&m)
 		c.mu.Lock()
 		if err != nil {
 			c.readErr = err
@@ -329,10 +345,11 @@ func (c *kernelConn) send(msgType string, content map[string]any) (string, *requ
 		return "", nil, fmt.Errorf("websocket closed: %v", c.readErr)
 	}
 	c.pending[m.Header.MsgID] = r
+	ws := c.ws
 	c.mu.Unlock()
 	c.wmu.Lock()
 	r.sent = time.Now()
-	err := c.ws.WriteJSON(m)
+	err := ws.WriteJSON(m)
 	c.wmu.Unlock()
 	if err != nil {
 		c.mu.Lock()
@@ -350,8 +367,11 @@ func (c *kernelConn) wait(ctx context.Context, id string, r *request) (*request,
 		return r, r.err
 	case <-ctx.Done():
 		c.mu.Lock()
+		defer c.mu.Unlock()
 		delete(c.pending, id)
-		c.mu.Unlock()
+		if r.reply != nil {
+			return r, fmt.Errorf("a reply but no idle status (%d outputs): %v", len(r.outputs), ctx.Err())
+		}
 		return r, fmt.Errorf("no reply: %v", ctx.Err())
 	}
 }
@@ -391,10 +411,13 @@ func replyError(r *request) string {
 	return ""
 }
 
-// close closes the websocket and waits for the reader to stop.
+// close closes the websocket and waits for its reader to stop.
 func (c *kernelConn) close() {
-	c.ws.Close()
-	<-c.closed
+	c.mu.Lock()
+	ws, closed := c.ws, c.closed
+	c.mu.Unlock()
+	ws.Close()
+	<-closed
 }
 
 // memory returns a process's peak resident set (VmHWM of

@@ -51,8 +51,9 @@ net.Fit(nnlib.XOR(), nnlib.FitOptions{Epochs: 100000000})`
 	if _, err := k.wait(ctx, id, running); !errors.Is(err, errKernelRestarted) {
 		t.Fatalf("the running cell after its kernel was killed: got %v, want %v", err, errKernelRestarted)
 	}
-	if _, err := k.call(ctx, "kernel_info_request", nil); err != nil {
-		t.Fatalf("kernel_info after the restart: %v", err)
+	k.close()
+	if err := k.connect(ctx); err != nil {
+		t.Fatalf("connecting again after the restart: %v", err)
 	}
 	pid, err := kernelPID(k.id)
 	if err != nil {
