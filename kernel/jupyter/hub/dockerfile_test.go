@@ -19,7 +19,7 @@ func TestDockerfileNamesWhatExists(t *testing.T) {
 	}
 	docker := string(b)
 	root := filepath.Join("..", "..", "..")
-	for _, glob := range []string{"cmd/nnbook/main.go", "notebooks/*.ipynb", "kernel/jupyter/hub/singleuser_config.py"} {
+	for _, glob := range []string{"cmd/nnbook/main.go", "notebooks/*.ipynb", "kernel/jupyter/hub/singleuser/jupyter_notebook_config.py"} {
 		if dir := filepath.Dir(glob); !strings.Contains(docker, dir) {
 			t.Errorf("Dockerfile does not mention %s", dir)
 		}

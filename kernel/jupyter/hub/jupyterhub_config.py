@@ -55,15 +55,18 @@ c.JupyterHub.cleanup_proxy = True
 # Kernels are found through JUPYTER_PATH as well as the system-wide
 # directories (/usr/local/share/jupyter/kernels, /usr/share/jupyter/kernels).
 c.Spawner.cmd = ["jupyterhub-singleuser"]
-c.Spawner.args = ["--config=" + os.path.join(os.path.dirname(os.path.abspath(__file__)), "singleuser_config.py")]
+# singleuser/jupyter_notebook_config.py, beside this file, is read by every
+# learner's server as well as their own configuration.
+c.Spawner.environment = {
+    "JUPYTER_CONFIG_PATH": os.path.join(os.path.dirname(os.path.abspath(__file__)), "singleuser"),
+}
 c.Spawner.default_url = "/tree"
 c.Spawner.env_keep = ["PATH", "LANG", "LC_ALL", "JUPYTER_PATH", "GOGC", "GOMAXPROCS"]
 # A crowded machine starts 20 servers at once: give them time.
 c.Spawner.start_timeout = 120
 c.Spawner.http_timeout = 120
-if os.getuid() == 0:
-    # Learners' servers run as root only in test mode (SimpleLocalProcessSpawner).
-    c.Spawner.args.append("--allow-root")
+# Learners' servers run as root only in test mode (SimpleLocalProcessSpawner).
+c.Spawner.args = ["--allow-root"] if os.getuid() == 0 else []
 
 # The kernel restarts by itself when it dies (the notebook server's
 # autorestart, on by default); the learner's browser says "restarting".

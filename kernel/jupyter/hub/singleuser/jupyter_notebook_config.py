@@ -1,7 +1,7 @@
 # Configuration of each learner's notebook server (jupyterhub-singleuser,
-# the classic notebook server of python3-notebook 6.4). jupyterhub_config.py
-# passes it with --config; the Dockerfile installs it as
-# /etc/jupyter/jupyter_notebook_config.py.
+# the classic notebook server of python3-notebook 6.4), read besides the
+# learner's own: jupyterhub_config.py puts this directory on the servers'
+# JUPYTER_CONFIG_PATH; the Dockerfile installs the file in /etc/jupyter.
 #
 # Send kernel messages on the websocket at once. The notebook server leaves
 # Nagle's algorithm on for its kernel websockets, so when a kernel sends two
