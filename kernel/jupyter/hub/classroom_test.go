@@ -383,4 +383,7 @@ func BenchmarkClassroom(b *testing.B) {
 		}
 	}
 	b.Logf("%d cores\n%s\n%s", runtime.NumCPU(), tableHeader, strings.Join(rows, "\n"))
+	if b.Failed() {
+		b.Logf("hub log:\n%s", h.logTail())
+	}
 }

@@ -67,7 +67,6 @@ func nnbookBinary(tb testing.TB) string {
 type hub struct {
 	url   string // the proxy's public URL, http://127.0.0.1:PORT
 	token string // the "classroom" service's API token
-	dir   string
 	log   string // the hub's log file
 	cmd   *exec.Cmd
 	exit  chan struct{} // closed when the hub's process has exited
@@ -123,7 +122,6 @@ func startHub(tb testing.TB) *hub {
 	h := &hub{
 		url:   fmt.Sprintf("http://127.0.0.1:%d", ports[0]),
 		token: hex.EncodeToString(key),
-		dir:   dir,
 		log:   filepath.Join(dir, "jupyterhub.log"),
 		exit:  make(chan struct{}),
 		httpc: &http.Client{Timeout: 5 * time.Minute},
