@@ -182,13 +182,13 @@ type kernelConn struct {
 	session string
 	wmu     sync.Mutex // one writer at a time on ws
 
-	mu      sync.Mutex
-	pending map[string]*request
-	replies []string // parent msg_ids of execute_replies, in arrival order
-	statusT []string // iopub statuses without a parent (restarting, dead)
-	ws      *websocket.Conn
-	closed  chan struct{} // closed when ws's reader has stopped
-	readErr error
+	mu           sync.Mutex
+	pending      map[string]*request
+	replies      []string // parent msg_ids of execute_replies, in arrival order
+	serverStatus []string // iopub statuses without a parent (restarting, dead)
+	ws           *websocket.Conn
+	closed       chan struct{} // closed when ws's reader has stopped
+	readErr      error
 }
 
 // startKernel starts a kernel of the given kernelspec on the learner's
@@ -288,7 +288,7 @@ func (c *kernelConn) read(ws *websocket.Conn, closed chan struct{}) {
 			// The notebook server's own word on the kernel: "restarting"
 			// after it died, "dead" if restarting failed.
 			state, _ := m.Content["execution_state"].(string)
-			c.statusT = append(c.statusT, state)
+			c.serverStatus = append(c.serverStatus, state)
 			if state == "restarting" || state == "dead" {
 				for id, r := range c.pending {
 					c.finish(id, r, errKernelRestarted)

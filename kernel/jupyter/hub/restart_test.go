@@ -80,7 +80,7 @@ net.Fit(nnlib.XOR(), nnlib.FitOptions{Epochs: 100000000})`
 		t.Errorf("y + 1 on the new kernel = %q, want 2", got)
 	}
 	k.mu.Lock()
-	t.Logf("kernel pid %d → %d; statuses from the server: %v; the next cell's error: %s", old, pid, k.statusT, e)
+	t.Logf("kernel pid %d → %d; statuses from the server: %v; the next cell's error: %s", old, pid, k.serverStatus, e)
 	k.mu.Unlock()
 }
 
