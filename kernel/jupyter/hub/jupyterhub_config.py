@@ -65,8 +65,6 @@ c.Spawner.env_keep = ["PATH", "LANG", "LC_ALL", "JUPYTER_PATH", "GOGC", "GOMAXPR
 # A crowded machine starts 20 servers at once: give them time.
 c.Spawner.start_timeout = 120
 c.Spawner.http_timeout = 120
-# Learners' servers run as root only in test mode (SimpleLocalProcessSpawner).
-c.Spawner.args = ["--allow-root"] if os.getuid() == 0 else []
 
 # The kernel restarts by itself when it dies (the notebook server's
 # autorestart, on by default); the learner's browser says "restarting".
@@ -76,6 +74,9 @@ if test_mode:
     c.JupyterHub.spawner_class = "simple"
     c.SimpleLocalProcessSpawner.home_dir_template = os.path.join(
         os.path.abspath(env("NNBOOK_HUB_HOMES", "/tmp")), "{username}")
+    # Learners' servers run as the hub's user, which is root in CI.
+    if os.getuid() == 0:
+        c.Spawner.args = ["--allow-root"]
 else:
     c.JupyterHub.authenticator_class = "pam"
     c.JupyterHub.spawner_class = "localprocess"
