@@ -98,6 +98,12 @@ func freePorts(tb testing.TB, n int) []int {
 // startHub starts a JupyterHub in test mode and stops it (with every
 // learner's server and kernel) when the test ends.
 func startHub(tb testing.TB) *hub {
+	return startHubMode(tb, "1")
+}
+
+// startHubMode starts a JupyterHub with NNBOOK_HUB_TEST=testMode ("1" for
+// the test set-up, "" for the one-machine set-up with PAM logins).
+func startHubMode(tb testing.TB, testMode string) *hub {
 	tb.Helper()
 	requireHub(tb)
 	bin := nnbookBinary(tb)
@@ -132,7 +138,7 @@ func startHub(tb testing.TB) *hub {
 	h.cmd.Dir = data
 	h.cmd.Env = append(os.Environ(),
 		"PATH="+filepath.Dir(hubExe)+string(os.PathListSeparator)+os.Getenv("PATH"),
-		"NNBOOK_HUB_TEST=1",
+		"NNBOOK_HUB_TEST="+testMode,
 		"NNBOOK_HUB_DATA="+data,
 		"NNBOOK_HUB_HOMES="+homes,
 		"NNBOOK_HUB_TOKEN="+h.token,

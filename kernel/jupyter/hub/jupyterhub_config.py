@@ -89,6 +89,6 @@ if token:
     c.JupyterHub.services = [{"name": "classroom", "api_token": token}]
     c.JupyterHub.load_roles = [{
         "name": "classroom",
-        "scopes": ["admin:users", "admin:servers", "access:servers", "list:users", "read:users"],
+        "scopes": ["admin:users", "admin:servers", "access:servers", "list:users", "read:users", "read:hub"],
         "services": ["classroom"],
     }]
