@@ -116,7 +116,7 @@ func NewKernel(conn *ConnectionInfo, eng Engine, logw io.Writer) (*Kernel, error
 	const sendTimeout = 10 * time.Second
 	mk := func(name string, port *int, s zmq4.Socket) (*endpoint, error) {
 		if err := s.Listen(conn.listenEndpoint(*port)); err != nil {
-			return nil, fmt.Errorf("%s socket: %w", name, err)
+			return nil, conn.listenError(name, *port, err)
 		}
 		if *port == 0 && conn.Transport == "tcp" {
 			if a, ok := s.Addr().(interface{ String() string }); ok {
