@@ -37,11 +37,12 @@ type progress struct {
 	cell    int
 	ids     map[uintptr]string // History pointer → display id
 	last    map[uintptr]time.Time
+	gap     time.Duration             // least time from the end of a draw to the next (liveGap)
 	pending map[uintptr]reflect.Value // histories with an update not yet drawn
 }
 
 func newProgress(cell int) *progress {
-	return &progress{cell: cell, ids: map[uintptr]string{}, last: map[uintptr]time.Time{}, pending: map[uintptr]reflect.Value{}}
+	return &progress{cell: cell, ids: map[uintptr]string{}, last: map[uintptr]time.Time{}, gap: progressThrottle, pending: map[uintptr]reflect.Value{}}
 }
 
 // epoch is called by nnlib (compiled, in the cell's goroutine) after every epoch.
@@ -52,7 +53,7 @@ func (p *progress) epoch(h reflect.Value) {
 	k := h.Pointer()
 	p.mu.Lock()
 	id, seen := p.ids[k]
-	if seen && time.Since(p.last[k]) < progressThrottle {
+	if seen && time.Since(p.last[k]) < p.gap {
 		p.pending[k] = h
 		p.mu.Unlock()
 		return
@@ -66,11 +67,13 @@ func (p *progress) epoch(h reflect.Value) {
 	p.last[k] = time.Now()
 	delete(p.pending, k)
 	p.mu.Unlock()
+	start := time.Now()
 	p.draw(h, id, kind)
 	// Throttle from the end of drawing, so slow rendering cannot eat the
 	// training's time.
 	p.mu.Lock()
 	p.last[k] = time.Now()
+	p.gap = liveGap(p.last[k].Sub(start))
 	p.mu.Unlock()
 }
 

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
@@ -14,6 +15,7 @@ import (
 	"text/tabwriter"
 	"unicode/utf8"
 
+	"github.com/nnbook/nnbook/internal/atomicfile"
 	"github.com/nnbook/nnbook/kernel"
 )
 
@@ -165,16 +167,9 @@ func (s *session) savePNG(png []byte) (string, error) {
 	}
 	for n := 1; ; n++ {
 		path := filepath.Join(s.plotsDir, fmt.Sprintf("fig-%d.png", n))
-		f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
-		if errors.Is(err, os.ErrExist) {
+		err := atomicfile.WriteNew(path, png, 0o666)
+		if errors.Is(err, fs.ErrExist) {
 			continue
-		}
-		if err != nil {
-			return "", err
-		}
-		_, err = f.Write(png)
-		if cerr := f.Close(); err == nil {
-			err = cerr
 		}
 		return path, err
 	}

@@ -38,11 +38,11 @@ func TestPTYInterruptBlocking(t *testing.T) {
 	c.enter("var " + strings.Join(names, ", ") + " int")
 	for i, b := range ptyBlocking {
 		c.send(fmt.Sprintf("fmt.Println(\"started\"); %s; g%d = 1\r", b.code, i))
-		c.expect("started\r\n", 10*time.Second)
+		c.expect("started\r\n")
 		start := time.Now()
 		c.send("\x03")
-		c.expect("interrupted", 5*time.Second)
-		c.waitPrompt(5 * time.Second)
+		c.expect("interrupted")
+		c.waitPrompt()
 		t.Logf("%s: Ctrl-C to prompt %v", b.name, time.Since(start))
 		// A bounded block would end 1.5 s after it started: read the
 		// variable after that (a later interrupt would stop the entry's
@@ -52,8 +52,8 @@ func TestPTYInterruptBlocking(t *testing.T) {
 			wait = "time.Sleep(1600 * time.Millisecond); "
 		}
 		c.send(fmt.Sprintf("%sfmt.Println(\"late:\", g%d)\r", wait, i))
-		c.expect("late: 0", 10*time.Second)
-		c.waitPrompt(5 * time.Second)
+		c.expect("late: 0")
+		c.waitPrompt()
 	}
 	c.exit()
 }
@@ -65,15 +65,15 @@ func TestPTYVarsAfterInterruptedFit(t *testing.T) {
 	c.enter("net := nnlib.New(2, 64, 64, 1)")
 	c.enter("d := nnlib.XOR()")
 	c.send("fmt.Println(\"started\"); h, err := net.Fit(d, nnlib.FitOptions{Epochs: 100000000})\r")
-	c.expect("started\r\n", 10*time.Second)
+	c.expect("started\r\n")
 	start := time.Now()
 	c.send("\x03")
-	c.expect("interrupted", 5*time.Second)
-	c.waitPrompt(5 * time.Second)
+	c.expect("interrupted")
+	c.waitPrompt()
 	t.Logf("Fit: Ctrl-C to prompt %v", time.Since(start))
 	c.send(":vars\r")
-	c.expect("d", 5*time.Second)
-	c.waitPrompt(5 * time.Second)
+	c.expect("d")
+	c.waitPrompt()
 	c.mu.Lock()
 	all := ansi.ReplaceAllString(c.buf.String(), "")
 	c.mu.Unlock()
@@ -90,7 +90,7 @@ func TestPTYAfterFuncPanic(t *testing.T) {
 	c := newConsole(t)
 	c.enter(`time.AfterFunc(time.Millisecond, func() { panic("boom") }); time.Sleep(100 * time.Millisecond)`)
 	c.send("1 + 1\r")
-	c.expect("2 // int", 5*time.Second)
+	c.expect("2 // int")
 	if !strings.Contains(c.screenAll(), "panic in time.AfterFunc callback (recovered): boom") {
 		t.Errorf("no report of the panic:\n%s", c.screenAll())
 	}
@@ -109,7 +109,7 @@ func (c *console) screenAll() string {
 func TestPTYFatalError(t *testing.T) {
 	c := newConsole(t)
 	c.send("m := map[int]int{}; for i := 0; i < 4; i++ { go func() { for j := 0; ; j++ { m[j] = j } }() }; select {}\r")
-	c.expect("nnbook: the session ended: fatal error: concurrent map access", 10*time.Second)
+	c.expect("nnbook: the session ended: fatal error: concurrent map access")
 	<-c.done
 	err := c.cmd.Wait()
 	if code := c.cmd.ProcessState.ExitCode(); code != 2 {
