@@ -25,7 +25,7 @@ import (
 // cellGoroutine is a goroutine started by a cell's go statement.
 type cellGoroutine struct {
 	label    string // "the goroutine of `go worker(…)` at line 2"
-	id       uint64
+	id       uint64 // set by the goroutine (under goMu) once it runs
 	done     chan struct{}
 	reported bool // named in an interrupt reply already
 }
@@ -49,7 +49,6 @@ func (e *Engine) cellGo(f interface{}, args ...interface{}) func(label string) {
 // startGo runs fv(in...) on a new goroutine of the cell.
 func (e *Engine) startGo(label string, fv reflect.Value, in []reflect.Value) {
 	g := &cellGoroutine{label: "the goroutine of " + label, done: make(chan struct{})}
-	started := make(chan struct{})
 	e.goMu.Lock()
 	e.goRunning++
 	if e.goroutines == nil {
@@ -68,11 +67,12 @@ func (e *Engine) startGo(label string, fv reflect.Value, in []reflect.Value) {
 			e.goMu.Unlock()
 			close(g.done)
 		}()
-		g.id = currentGoroutine()
-		close(started)
+		id := currentGoroutine()
+		e.goMu.Lock()
+		g.id = id
+		e.goMu.Unlock()
 		fv.Call(in)
 	}()
-	<-started
 }
 
 // cellGoroutines waits until deadline for the goroutines cells started to

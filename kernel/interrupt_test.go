@@ -92,14 +92,21 @@ func waitNoGoroutines(t *testing.T, e *Engine) {
 
 // blocker is a compiled call that does not watch the cell's context: it
 // returns when the test closes release.
-type blocker struct{ release chan struct{} }
+type blocker struct {
+	release chan struct{}
+	entered chan struct{} // closed when Block is first called
+	once    sync.Once
+}
 
-func (b *blocker) Block() { <-b.release }
+func (b *blocker) Block() {
+	b.once.Do(func() { close(b.entered) })
+	<-b.release
+}
 
 // useBlocker gives the session package tp with tp.B.Block().
 func useBlocker(t *testing.T, e *Engine) *blocker {
 	t.Helper()
-	b := &blocker{release: make(chan struct{})}
+	b := &blocker{release: make(chan struct{}), entered: make(chan struct{})}
 	if err := e.in.Use(interp.Exports{"nnbooktest/nnbooktest": {"B": reflect.ValueOf(b)}}); err != nil {
 		t.Fatal(err)
 	}
@@ -107,6 +114,20 @@ func useBlocker(t *testing.T, e *Engine) *blocker {
 		t.Fatal(err)
 	}
 	return b
+}
+
+// interruptInside runs code and cancels it once it is inside b.Block.
+func interruptInside(e *Engine, b *blocker, code string) error {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	go func() {
+		select {
+		case <-b.entered:
+			cancel()
+		case <-ctx.Done():
+		}
+	}()
+	return e.Execute(ctx, code, nil)
 }
 
 // TestInterruptUnstoppable interrupts a cell inside a compiled call that
@@ -117,7 +138,7 @@ func TestInterruptUnstoppable(t *testing.T) {
 	e := newEngine(t)
 	b := useBlocker(t, e)
 	mustValue(t, e, "late := 0\nlate")
-	err := interruptWhenStarted(t, e, "fmt.Println(\"started\")\ntp.B.Block()\nlate = 1")
+	err := interruptInside(e, b, "tp.B.Block()\nlate = 1")
 	ce, ok := err.(*CellError)
 	if !ok || ce.Name != "Interrupted" || !strings.Contains(ce.Value, "still inside") || !strings.Contains(ce.Value, "Block") {
 		t.Fatalf("err = %v, want Interrupted naming the call still running", err)
@@ -158,7 +179,7 @@ func TestInterruptUnstoppableRefused(t *testing.T) {
 	b := useBlocker(t, e)
 	defer close(b.release)
 	mustValue(t, e, "late := 0\nlate")
-	interruptWhenStarted(t, e, "fmt.Println(\"started\")\ntp.B.Block()\nlate = 1")
+	interruptInside(e, b, "tp.B.Block()\nlate = 1")
 	ctx, cancel := context.WithCancel(context.Background())
 	err := e.Execute(ctx, "late = 2", func(p Part) {
 		if p.Kind == Stderr && strings.Contains(p.Text, "waiting for the interrupted cell") {
@@ -178,7 +199,7 @@ func TestInterruptStuckGoroutine(t *testing.T) {
 	e := newEngine(t)
 	b := useBlocker(t, e)
 	mustValue(t, e, "late := 0\nlate")
-	err := interruptWhenStarted(t, e, "go func() { tp.B.Block(); late = 1 }()\nfmt.Println(\"started\")\nselect {}")
+	err := interruptInside(e, b, "go func() { tp.B.Block(); late = 1 }()\nselect {}")
 	ce, ok := err.(*CellError)
 	if !ok || ce.Name != "Interrupted" || !strings.Contains(ce.Value, "the goroutine of `go func(){…}()` at line 1 is still inside") {
 		t.Fatalf("err = %v, want Interrupted naming the goroutine", err)
