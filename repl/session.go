@@ -206,6 +206,11 @@ func (s *session) reportError(err error) {
 	s.endLine()
 	if s.interactive && isInterrupt(err) {
 		fmt.Fprintln(s.errw, s.style(styleYel, "interrupted")+s.style(styleDim, " (every variable is kept)"))
+		var ce *cellErr
+		if errors.As(err, &ce) && ce.Value != "interrupted" && ce.Value != "" {
+			// What the interrupt could not stop, or why the entry did not run.
+			fmt.Fprintln(s.errw, s.style(styleYel, strings.TrimPrefix(ce.Value, "interrupted; ")))
+		}
 		return
 	}
 	fmt.Fprintln(s.errw, s.style(styleRed, err.Error()))

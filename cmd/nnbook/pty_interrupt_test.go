@@ -116,3 +116,24 @@ func TestPTYFatalError(t *testing.T) {
 		t.Errorf("exit %v, want status 2", err)
 	}
 }
+
+// TestPTYInterruptUnstoppable presses Ctrl-C in a compiled call that does
+// not watch the interrupt: the REPL names it, and the next entry waits for
+// it and sees that the interrupted entry stopped.
+func TestPTYInterruptUnstoppable(t *testing.T) {
+	c := newConsole(t)
+	c.enter(`import "sync"`)
+	c.enter("var mu sync.Mutex; late := 0")
+	c.send("mu.Lock(); time.AfterFunc(2 * time.Second, mu.Unlock); fmt.Println(\"started\"); mu.Lock(); late = 1\r")
+	c.expect("started\r\n")
+	start := time.Now()
+	c.send("\x03")
+	c.expect("still inside sync.(*Mutex).Lock")
+	c.waitPrompt()
+	t.Logf("Ctrl-C to prompt %v", time.Since(start))
+	c.send("late\r")
+	c.expect("waiting for the interrupted cell to stop")
+	c.expect("0 // int")
+	c.waitPrompt()
+	c.exit()
+}
