@@ -41,9 +41,13 @@ const crashFD = 3
 func Supervise(name string) (status int, supervised bool) {
 	if os.Getenv(supervisedEnv) == "1" {
 		os.Unsetenv(supervisedEnv)
+		// Descriptor 3 is the parent's pipe; anything else (the variable
+		// set by hand) is left alone.
 		if f := os.NewFile(crashFD, "crash"); f != nil {
-			if err := debug.SetCrashOutput(f, debug.CrashOptions{}); err == nil {
-				f.Close() // SetCrashOutput keeps its own descriptor
+			if fi, err := f.Stat(); err == nil && fi.Mode()&os.ModeNamedPipe != 0 {
+				if debug.SetCrashOutput(f, debug.CrashOptions{}) == nil {
+					f.Close() // SetCrashOutput keeps its own descriptor
+				}
 			}
 		}
 		return 0, false
