@@ -1,4 +1,4 @@
-package kernel
+package rewrite
 
 import (
 	"go/ast"
@@ -22,11 +22,9 @@ import (
 // reading twice cannot change. A comma-ok read in the init statement of an
 // if, for or switch is left alone: its v is only wrong where ok is false.
 
-// mapIndexEdits returns the edits for the comma-ok map reads in f's
-// statement lists; text is the unit's text, at offset base of file.
-func mapIndexEdits(text string, f *ast.File, file *token.File, base int) []edit {
-	var edits []edit
-	off := func(p token.Pos) int { return file.Offset(p) - base }
+func mapIndexEdits(_ Session, u *Unit) []Edit {
+	var edits []Edit
+	text, off := u.Text, u.Off
 	visit := func(list []ast.Stmt) {
 		for _, st := range list {
 			as, ok := st.(*ast.AssignStmt)
@@ -43,7 +41,7 @@ func mapIndexEdits(text string, f *ast.File, file *token.File, base int) []edit 
 				if from < 0 || to > len(text) || from > to {
 					continue
 				}
-				edits = append(edits, edit{from, to, strings.Repeat(" ", to-from)})
+				edits = append(edits, Edit{from, to, strings.Repeat(" ", to-from)})
 				continue
 			}
 			okName, isIdent := as.Lhs[1].(*ast.Ident)
@@ -57,10 +55,10 @@ func mapIndexEdits(text string, f *ast.File, file *token.File, base int) []edit 
 				continue
 			}
 			fix := "; if !" + okName.Name + " { " + text[v0:v1] + " = " + text[m0:m1] + " }"
-			edits = append(edits, edit{end, end, fix})
+			edits = append(edits, Edit{end, end, fix})
 		}
 	}
-	ast.Inspect(f, func(n ast.Node) bool {
+	ast.Inspect(u.File, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.BlockStmt:
 			visit(n.List)
