@@ -147,7 +147,7 @@ func (e *Engine) specUnit(code string, off, end int) (unit, bool) {
 // kept.
 func (e *Engine) runPiece(ctx context.Context, code string, u *unit, names []string, isVar bool) *CellError {
 	if !e.needsLiteral(u.ast) {
-		_, err := e.evalUnit(ctx, u, u.src)
+		err := e.evalUnit(ctx, u, u.src)
 		if err == nil {
 			return nil
 		}

@@ -16,7 +16,7 @@ import (
 // unitError turns an evaluation error of u into a CellError.
 func (e *Engine) unitError(ctx context.Context, code string, u *unit, err error) *CellError {
 	ce := e.cellError(ctx, code, err)
-	if ce.Value == "constant definition loop" || compilePanic(err) || u.wrapped && ce.Name == "CompileError" {
+	if ce.Value == "constant definition loop" || compilePanic(err) || u.wrapped && ce.Name == KindCompile {
 		// yaegi's message (or panic) for an undefined name in a top-level
 		// statement: name the name.
 		if id := e.firstUndefined(*u); id != nil {
@@ -24,15 +24,15 @@ func (e *Engine) unitError(ctx context.Context, code string, u *unit, err error)
 				l, c := lineCol(code, u.off+u.file.Offset(id.Pos())-u.base)
 				return compileErr(code, l, c, "undefined: "+id.Name)
 			}
-			ce.Name, ce.Value = "CompileError", "undefined: "+id.Name
+			ce.Name, ce.Value = KindCompile, "undefined: "+id.Name
 			ce.Traceback = []string{ce.Error()}
 			return ce
 		}
 	}
-	if (u.final || u.wrapped) && ce.Name == "Panic" {
+	if (u.final || u.wrapped) && ce.Name == KindPanic {
 		unwrapFinalTrace(ce, code)
 	}
-	if ce.Name == "CompileError" {
+	if ce.Name == KindCompile {
 		// yaegi sometimes places an error at a node of another declaration
 		// (the type of a missing field): keep errors inside the unit.
 		first, _ := lineCol(code, u.off)
@@ -56,7 +56,7 @@ func isCompileError(err error) bool {
 
 func interrupted(err error) *CellError {
 	waitStopped(interruptGrace)
-	return &CellError{Name: "Interrupted", Value: "interrupted", Traceback: []string{"interrupted: " + err.Error()}}
+	return &CellError{Name: KindInterrupted, Value: "interrupted", Traceback: []string{"interrupted: " + err.Error()}}
 }
 
 // posRE finds "line:col: " at the start of a yaegi message (maybe after a
@@ -74,7 +74,7 @@ func (e *Engine) cellError(ctx context.Context, code string, err error) *CellErr
 		trace := e.trace
 		e.trace = nil
 		e.traceMu.Unlock()
-		ce := &CellError{Name: "Panic", Value: unversion(fmt.Sprint(p.Value))}
+		ce := &CellError{Name: KindPanic, Value: unversion(fmt.Sprint(p.Value))}
 		ce.Traceback = append(ce.Traceback, "panic: "+ce.Value)
 		for _, t := range trace {
 			line, col, fn, ok := parseTrace(t)
@@ -91,7 +91,7 @@ func (e *Engine) cellError(ctx context.Context, code string, err error) *CellErr
 	}
 	msg := err.Error()
 	first, rest, _ := strings.Cut(msg, "\n")
-	ce := &CellError{Name: "CompileError"}
+	ce := &CellError{Name: KindCompile}
 	if m := posRE.FindStringSubmatch(first); m != nil {
 		l, _ := strconv.Atoi(m[1])
 		c, _ := strconv.Atoi(m[2])

@@ -96,7 +96,7 @@ func (e *Engine) Execute(ctx context.Context, code string, emit func(Part)) erro
 		return nil
 	}
 	if failed {
-		ce := &CellError{Name: "Error", Value: unversion(failMsg), Line: final.line, Col: runeCol(code, final.line, final.col)}
+		ce := &CellError{Name: KindError, Value: unversion(failMsg), Line: final.line, Col: runeCol(code, final.line, final.col)}
 		ce.Traceback = []string{ce.Error()}
 		return ce
 	}

@@ -44,7 +44,7 @@ func parseChunk(code, src string, header int) (*ast.File, *token.File, *CellErro
 }
 
 func compileErr(code string, line, col int, msg string) *CellError {
-	ce := &CellError{Name: "CompileError", Value: msg, Line: line, Col: runeCol(code, line, col)}
+	ce := &CellError{Name: KindCompile, Value: msg, Line: line, Col: runeCol(code, line, col)}
 	ce.Traceback = []string{ce.Error()}
 	return ce
 }

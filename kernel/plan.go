@@ -22,6 +22,7 @@ type unit struct {
 	off     int  // byte offset of the unit in the cell
 	end     int  // byte offset of the unit's end in the cell
 	src     string
+	runSrc  string // the source the ladder's first evaluation runs (run.go)
 	plain   string // final units: the source without the value capture
 	probe   string // final units: compiles iff the expression has one value
 	text    string // statement units: the statements' text (rewritten)
