@@ -62,6 +62,17 @@
 // for it on every branch) and nnlib training (the engine sets
 // nnlib.SetCellContext around every cell); the session stays usable.
 //
+// # The pipeline
+//
+// Execute (execute.go) takes a cell through stages, each in its own file:
+//
+//	cell ─ split.go ─▶ chunks ─ parse.go ─▶ syntax trees ─ plan.go ─▶ units
+//	     ─ passes.go (kernel/rewrite) ─▶ rewritten source
+//	     ─ run.go (ladder.go) ─▶ yaegi ─ results.go ─▶ Parts or a CellError (errors.go)
+//
+// record.go notes what each unit defined; runtime.go holds the compiled
+// helpers the rewritten code calls; hooks.go the typed links to nnlib.
+//
 // # Tools for front ends
 //
 // Complete, Inspect and Doc use the compiled symbol tables, the doc comments

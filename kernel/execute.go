@@ -2,7 +2,6 @@ package kernel
 
 import (
 	"context"
-	"reflect"
 	"time"
 )
 
@@ -89,31 +88,8 @@ func (e *Engine) Execute(ctx context.Context, code string, emit func(Part)) erro
 		// Fit) stopped on the cancelled context.
 		return interrupted(err)
 	}
-	e.valMu.Lock()
-	vals, failMsg, failed := e.vals, e.failMsg, e.failed
-	e.valMu.Unlock()
 	if !hasFinal {
 		return nil
 	}
-	if failed {
-		ce := &CellError{Name: KindError, Value: unversion(failMsg), Line: final.line, Col: runeCol(code, final.line, final.col)}
-		ce.Traceback = []string{ce.Error()}
-		return ce
-	}
-	switch {
-	case len(vals) == 1:
-		if final.nres == 2 && final.lastErr && reflect.TypeOf(vals[0].v) == reflect.TypeOf(0) {
-			return nil // (int, error): fmt.Print*, Write
-		}
-		typ := vals[0].typ
-		if final.nres == 1 && final.expr != nil {
-			if t := e.litType(final.expr); t != "" {
-				typ = t
-			}
-		}
-		capture.emitPart(valuePart(vals[0].v, vals[0].text, typ))
-	case len(vals) > 1:
-		capture.emitPart(valuesPart(vals))
-	}
-	return nil
+	return e.showFinal(code, final)
 }
