@@ -64,10 +64,20 @@
 //	fmt.Println(h) // loss (and accuracy, validation) per epoch, as a table
 //
 // BatchSize 1 is online training, 0 the full batch. Fit stops within one
-// mini-batch when its Context (or, when nil, CellContext — the kernel's
-// interrupt) is cancelled, returning the epochs done and an error wrapping
+// mini-batch when its Context or CellContext (the kernel's interrupt) is
+// cancelled, returning the epochs done and an error wrapping
 // context.Canceled; a NaN or infinite loss stops it with an error naming the
 // epoch and step. SetProgressHook lets a front end watch every epoch of any Fit.
+//
+// # Stopping and errors
+//
+// Every call that can run long — Fit, Evaluate, TotalError, PredictBatch (and
+// Predictions, Accuracy, Confusion), GradCheck, LoadMNIST, LoadCSV and the
+// figures of nnlib/plot — watches CellContext and returns promptly with an
+// error wrapping its cause once it is done. A call that returns an error
+// leaves the network exactly as it was before the call: an interrupted or
+// diverged Fit puts back the weights, optimizer state, step count and shuffle
+// position; GradCheck puts back the weight it was nudging.
 //
 // # Look inside
 //

@@ -650,9 +650,13 @@ func (n *Network) output(ws *workspace, r int) []float64 {
 }
 
 // Predict runs the forward pass (the seed's feed_forward) and returns the
-// outputs. The network is unchanged.
+// outputs. The network is unchanged. An input holding NaN is an error (ReLU
+// would quietly turn it into 0).
 func (n *Network) Predict(input []float64) ([]float64, error) {
 	if err := n.checkInput(input); err != nil {
+		return nil, err
+	}
+	if err := checkNaN(input); err != nil {
 		return nil, err
 	}
 	ws := n.work(1)
@@ -661,8 +665,20 @@ func (n *Network) Predict(input []float64) ([]float64, error) {
 	return append([]float64(nil), n.output(ws, 0)...), nil
 }
 
+// checkNaN names the first NaN of an input row.
+func checkNaN(input []float64) error {
+	for i, v := range input {
+		if v != v {
+			return fmt.Errorf("input %d is NaN: expected numbers (a missing value? fill or drop it first)", i)
+		}
+	}
+	return nil
+}
+
 // PredictBatch runs the forward pass on many inputs at once (faster than
-// calling Predict in a loop for wide layers).
+// calling Predict in a loop for wide layers). An input holding NaN is an
+// error; so is a done cell context (see SetCellContext), checked every 256
+// rows.
 func (n *Network) PredictBatch(inputs [][]float64) ([][]float64, error) {
 	if n == nil || len(n.layers) == 0 {
 		return nil, errEmpty
@@ -671,12 +687,19 @@ func (n *Network) PredictBatch(inputs [][]float64) ([][]float64, error) {
 		if err := n.checkInput(x); err != nil {
 			return nil, fmt.Errorf("row %d: %w", r, err)
 		}
+		if err := checkNaN(x); err != nil {
+			return nil, fmt.Errorf("row %d: %w", r, err)
+		}
 	}
 	const chunk = 256
 	out := make([][]float64, len(inputs))
 	k := n.NumOutputs()
 	flat := make([]float64, len(inputs)*k)
+	done := cellDone()
 	for lo := 0; lo < len(inputs); lo += chunk {
+		if isDone(done) {
+			return nil, fmt.Errorf("PredictBatch stopped after %d of %d rows: %w", lo, len(inputs), cellErr())
+		}
 		hi := min(lo+chunk, len(inputs))
 		ws := n.work(hi - lo)
 		n.load(ws, inputs[lo:hi], nil)
@@ -907,11 +930,15 @@ func (n *Network) checkData(d *Dataset) error {
 }
 
 // lossOver returns the summed loss over d and the number of correct class
-// decisions (when counting).
-func (n *Network) lossOver(d *Dataset, count bool) (sum float64, correct int) {
+// decisions (when counting). It returns an error, between chunks of rows, once
+// done is closed.
+func (n *Network) lossOver(d *Dataset, count bool, done <-chan struct{}) (sum float64, correct int, err error) {
 	const chunk = 256
 	labels := d.Labels
 	for lo := 0; lo < d.Len(); lo += chunk {
+		if isDone(done) {
+			return 0, 0, errStopped
+		}
 		hi := min(lo+chunk, d.Len())
 		ws := n.work(hi - lo)
 		n.load(ws, d.Inputs[lo:hi], d.Targets[lo:hi])
@@ -931,20 +958,25 @@ func (n *Network) lossOver(d *Dataset, count bool) (sum float64, correct int) {
 			}
 		}
 	}
-	return sum, correct
+	return sum, correct, nil
 }
 
 // TotalError returns the sum of the per-sample losses over d (the seed's
-// calculate_total_error). The network is unchanged.
+// calculate_total_error). The network is unchanged. A done cell context (see
+// SetCellContext) stops it with an error.
 func (n *Network) TotalError(d *Dataset) (float64, error) {
 	if err := n.checkData(d); err != nil {
 		return 0, err
 	}
-	s, _ := n.lossOver(d, false)
+	s, _, err := n.lossOver(d, false, cellDone())
+	if err != nil {
+		return 0, fmt.Errorf("TotalError: %w", cellErr())
+	}
 	return s, nil
 }
 
-// Evaluate returns the mean loss over d. The network is unchanged.
+// Evaluate returns the mean loss over d. The network is unchanged. A done cell
+// context (see SetCellContext) stops it with an error.
 func (n *Network) Evaluate(d *Dataset) (float64, error) {
 	if err := n.checkData(d); err != nil {
 		return 0, err
@@ -952,6 +984,9 @@ func (n *Network) Evaluate(d *Dataset) (float64, error) {
 	if d.Len() == 0 {
 		return 0, fmt.Errorf("Evaluate: expected at least one sample, got 0")
 	}
-	s, _ := n.lossOver(d, false)
+	s, _, err := n.lossOver(d, false, cellDone())
+	if err != nil {
+		return 0, fmt.Errorf("Evaluate: %w", cellErr())
+	}
 	return s / float64(d.Len()), nil
 }

@@ -136,6 +136,7 @@ var mnistFiles = [4]string{"train-images-idx3-ubyte", "train-labels-idx1-ubyte",
 //
 // train has 60,000 rows and test 10,000: 784 inputs (28×28 pixels, row by row,
 // scaled to [0,1]), one-hot targets over the classes "0"…"9", and Labels.
+// A done cell context (see SetCellContext) stops the loading with an error.
 func LoadMNIST(dir string) (train, test *Dataset, err error) {
 	if dir == "" {
 		if dir, err = MNISTDir(); err != nil {
@@ -172,8 +173,11 @@ func mnistRead(path string) (*IDX, error) {
 		return nil, err
 	}
 	defer f.Close()
-	x, err := ReadIDX(f)
+	x, err := ReadIDX(cellReader{f, cellDone()})
 	if err != nil {
+		if stop := cellErr(); stop != nil {
+			return nil, fmt.Errorf("mnist: loading %s stopped: %w", path, stop)
+		}
 		return nil, fmt.Errorf("%s: %v", path, err)
 	}
 	return x, nil
