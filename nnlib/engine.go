@@ -179,7 +179,7 @@ func (n *Network) forward(ws *workspace, B int) {
 		} else {
 			affine(L, prev, z, B)
 		}
-		if L.kind == actReLU && actOverrides[actReLU].Load() == nil {
+		if L.kind == actReLU {
 			reluRows(z, a)
 		} else {
 			for r := 0; r < B; r++ {
@@ -623,7 +623,7 @@ func (n *Network) backwardScaled(ws *workspace, B int, inv float64, update bool)
 				blas64.General{Rows: out, Cols: in, Stride: in, Data: L.w},
 				0, blas64.General{Rows: B, Cols: in, Stride: in, Data: Dp})
 		}
-		if P.kind == actReLU && actOverrides[actReLU].Load() == nil {
+		if P.kind == actReLU {
 			reluDerivRows(ws.z[l-1][:B*in], Dp)
 		} else {
 			for r := 0; r < B; r++ {
