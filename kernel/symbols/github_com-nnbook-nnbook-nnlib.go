@@ -51,7 +51,6 @@ func init() {
 		"ReadCSV":              reflect.ValueOf(nnlib.ReadCSV),
 		"ReadIDX":              reflect.ValueOf(nnlib.ReadIDX),
 		"RegisterActivation":   reflect.ValueOf(nnlib.RegisterActivation),
-		"ResetActivations":     reflect.ValueOf(nnlib.ResetActivations),
 		"SGD":                  reflect.ValueOf(nnlib.SGD),
 		"SetCellContext":       reflect.ValueOf(nnlib.SetCellContext),
 		"SetProgressHook":      reflect.ValueOf(nnlib.SetProgressHook),
