@@ -551,7 +551,7 @@ func (n *Network) backwardScaled(ws *workspace, B int, inv float64, update bool)
 					}
 				}
 			}
-		} else if hasFMA && in >= 32 {
+		} else if in >= 32 {
 			// gw[j,:] = Σ_r D[r,j]·A[r,:], one row of gw in registers at a time
 			dt := ws.scratchDt(B * out)
 			for r := 0; r < B; r++ {
@@ -609,7 +609,7 @@ func (n *Network) backwardScaled(ws *workspace, B int, inv float64, update bool)
 					}
 				}
 			}
-		} else if hasFMA && in >= 32 {
+		} else if in >= 32 {
 			// Dp[r,:] = Σ_j D[r,j]·W[j,:], one row of Dp in registers at a time
 			ids := ws.iota(out)
 			for r := 0; r < B; r++ {

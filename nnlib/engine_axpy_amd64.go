@@ -1,9 +1,6 @@
 package nnlib
 
-import (
-	"golang.org/x/sys/cpu"
-	"gonum.org/v1/gonum/blas/gonum"
-)
+import "golang.org/x/sys/cpu"
 
 // axpyFMA does y[i] += a·x[i] for i < len(x) with AVX2 fused multiply-adds
 // (engine_axpy_amd64.s). len(y) must be at least len(x).
@@ -19,15 +16,14 @@ func cpuHasFMA() bool { return cpu.X86.HasAVX2 && cpu.X86.HasFMA }
 
 // axpyRow does y += a·x over len(x) elements: the kernel of the transposed
 // first layer (affineT, gradT), run once per non-zero input. With AVX2 and FMA
-// it is twice as wide as gonum's SSE2 kernel and rounds once per element
-// instead of twice; otherwise it is gonum's Daxpy.
+// it runs four elements per instruction; otherwise axpyGo gives the same bits.
 func axpyRow(a float64, x, y []float64) {
 	if hasFMA {
 		_ = y[len(x)-1]
 		axpyFMA(a, x, y)
 		return
 	}
-	gonum.Implementation{}.Daxpy(len(x), a, x, 1, y, 1)
+	axpyGo(a, x, y)
 }
 
 // gatherFMA32 does z[0:32] += Σ_k val[k]·m[idx[k]·stride:][:32] with AVX2
@@ -50,11 +46,13 @@ func gatherRow(idx []int32, val []float64, m []float64, stride int, z []float64)
 		top = max(top, i)
 	}
 	_ = m[int(top)*stride+len(z)-1] // every row the kernel reads is inside m
+	if !hasFMA {
+		gatherRowGo(idx, val, m, stride, z)
+		return
+	}
 	c := 0
-	if hasFMA {
-		for ; c+32 <= len(z); c += 32 {
-			gatherFMA32(idx, val, m[c:], stride, z[c:c+32])
-		}
+	for ; c+32 <= len(z); c += 32 {
+		gatherFMA32(idx, val, m[c:], stride, z[c:c+32])
 	}
 	if c < len(z) {
 		rest := z[c:]
