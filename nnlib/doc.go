@@ -82,9 +82,11 @@
 // # Look inside
 //
 // Weight, Bias, Weights, Biases and LayerActivation read a network; String
-// prints it. The parameters also form one flat vector (NumParams, Param,
-// SetParam, ParamName, Gradient, SampleLoss) — the view a gradient check
-// needs. Layer indices count weight layers from 0 (0 = the first hidden
+// prints it; SetWeights and SetBiases write a layer's matrices. The
+// parameters also form one flat vector (NumParams, Param, SetParam,
+// ParamName, Gradient, BatchGradient — the mean over a batch —, SampleLoss)
+// — the view a gradient check needs; ParamsByLayer, GradientByLayer and
+// SplitByLayer give the same numbers as one LayerParams (W, b) per layer. Layer indices count weight layers from 0 (0 = the first hidden
 // layer); printed names count from 1 (L1, L2, like the blog's b1 and b2).
 //
 // # Keep

@@ -744,6 +744,37 @@ func (n *Network) Gradient(input, target []float64) ([]float64, error) {
 	return append([]float64(nil), ws.grad...), nil
 }
 
+// BatchGradient returns the mean of the per-sample gradients ∂E/∂param over a
+// batch, in the order of Param — the gradient one TrainBatch step follows.
+// SplitByLayer turns it into per-layer matrices. The network is unchanged; a
+// done cell context (see SetCellContext) stops it, between chunks of 1024
+// rows, with an error.
+func (n *Network) BatchGradient(inputs, targets [][]float64) ([]float64, error) {
+	if err := n.checkRows(inputs, targets); err != nil {
+		return nil, fmt.Errorf("BatchGradient: %w", err)
+	}
+	M := len(inputs)
+	if M == 0 {
+		return nil, fmt.Errorf("BatchGradient: expected at least one sample, got 0")
+	}
+	sum := make([]float64, len(n.params))
+	done := cellDone()
+	for lo := 0; lo < M; lo += fitChunk {
+		if isDone(done) {
+			return nil, fmt.Errorf("BatchGradient stopped after %d of %d rows: %w", lo, M, cellErr())
+		}
+		hi := min(lo+fitChunk, M)
+		ws := n.work(hi - lo)
+		n.load(ws, inputs[lo:hi], targets[lo:hi])
+		n.forward(ws, hi-lo)
+		n.backwardScaled(ws, hi-lo, 1/float64(M), false)
+		for i, g := range ws.grad {
+			sum[i] += g
+		}
+	}
+	return sum, nil
+}
+
 // Train takes one online step on one sample (the seed's train) and returns the
 // loss before the step. A non-finite loss is an error and the step is not
 // taken; so is a done cell context (see SetCellContext).

@@ -137,3 +137,24 @@ func ExampleUnmarshal() {
 	// true
 	// load network: malformed JSON: unexpected end of JSON input
 }
+
+// The mean gradient of a batch in one call, then per layer as matrices.
+func ExampleNetwork_BatchGradient() {
+	net := nnlib.WorkedExample()
+	data := nnlib.WorkedExampleData()
+	g, _ := net.BatchGradient(data.Inputs, data.Targets)
+	layers, _ := net.SplitByLayer(g)
+	fmt.Printf("∂E/∂w5 = %.9f\n", layers[1].W[0][0])
+	// Output:
+	// ∂E/∂w5 = 0.082167041
+}
+
+// Weights go in and out as matrices, one row per neuron.
+func ExampleNetwork_SetWeights() {
+	net := nnlib.New(2, 2, 1)
+	_ = net.SetWeights(0, [][]float64{{0.15, 0.20}, {0.25, 0.30}})
+	_ = net.SetBiases(0, []float64{0.35, 0.35})
+	fmt.Println(net.Weights(0), net.Biases(0))
+	// Output:
+	// [[0.15 0.2] [0.25 0.3]] [0.35 0.35]
+}
