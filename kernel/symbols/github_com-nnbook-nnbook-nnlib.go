@@ -93,6 +93,7 @@ func init() {
 		"History":          reflect.ValueOf((*nnlib.History)(nil)),
 		"IDX":              reflect.ValueOf((*nnlib.IDX)(nil)),
 		"Init":             reflect.ValueOf((*nnlib.Init)(nil)),
+		"LayerParams":      reflect.ValueOf((*nnlib.LayerParams)(nil)),
 		"Loss":             reflect.ValueOf((*nnlib.Loss)(nil)),
 		"Network":          reflect.ValueOf((*nnlib.Network)(nil)),
 		"Optimizer":        reflect.ValueOf((*nnlib.Optimizer)(nil)),
