@@ -52,9 +52,8 @@ type workspace struct {
 	colRow []int32
 	colVal []float64
 
-	dt   []float64 // scratch: a transposed δ block
-	flip []float64 // scratch of t0Flip
-	ids  []int32   // 0, 1, 2, …
+	dt  []float64 // scratch: a transposed δ block
+	ids []int32   // 0, 1, 2, …
 }
 
 // scratchDt returns a scratch slice of n values.
@@ -173,7 +172,7 @@ func (n *Network) forward(ws *workspace, B int) {
 		L := &n.layers[l]
 		z, a := ws.z[l][:B*L.out], ws.a[l][:B*L.out]
 		if l == 0 && n.t0 {
-			affineT(L, ws, z, B)
+			affineT(L, n.t0s.w, ws, z, B)
 		} else if l == 0 && ws.sparse0 {
 			affineSparse(L, ws, prev, z, B)
 		} else {
@@ -272,132 +271,6 @@ func affine(L *layer, A, Z []float64, B int) {
 		return
 	}
 	gemm(0, B)
-}
-
-// affineT is affine for layer 0 while its weights are stored transposed
-// (in×out, Network.t0) and its inputs come as rows in ws.nzRows: each row of
-// Z = b + X·Wᵀ is b plus Σ x_i·Wᵀ[i,:] over the non-zero x_i only (about a
-// fifth of MNIST's pixels). The rows are split over the cores.
-func affineT(L *layer, ws *workspace, Z []float64, B int) {
-	in, out := L.in, L.out
-	if len(ws.nzCnt) < ws.cap {
-		ws.sparseRow(0, in) // allocate before the goroutines start
-	}
-	parallel(B, 8, func(r0, r1 int) {
-		for r := r0; r < r1; r++ {
-			ws.sparseRow(r, in)
-			zr := Z[r*out : (r+1)*out]
-			L.biasInto(zr)
-			c := ws.nzCnt[r]
-			gatherRow(ws.nzIdx[r*in:r*in+c], ws.nzVal[r*in:r*in+c], L.w, out, zr)
-		}
-	})
-}
-
-// gradT adds alpha·Xᵀ·D to the in×out matrix g from the non-zero lists of the
-// first B rows (for the transposed layer 0). It regroups the lists by input
-// (which rows have input i, and alpha·x_i there), so that each row of g that
-// any sample touches is updated in one sweep: g[i,:] += Σ_r alpha·x_ri·D[r,:]
-// (rows in order). The inputs are split over the cores, so no two of them
-// write the same row of g.
-func gradT(ws *workspace, D []float64, B, in, out int, alpha float64, g []float64) {
-	if len(ws.colOff) != in+1 {
-		ws.colOff = make([]int, in+1)
-		ws.colRow = make([]int32, ws.cap*in)
-		ws.colVal = make([]float64, ws.cap*in)
-	}
-	off := ws.colOff
-	clear(off)
-	for r := 0; r < B; r++ {
-		for _, i := range ws.nzIdx[r*in : r*in+ws.nzCnt[r]] {
-			off[i+1]++
-		}
-	}
-	for i := 1; i <= in; i++ {
-		off[i] += off[i-1]
-	}
-	// fill, advancing off[i] to the end of input i's list …
-	for r := 0; r < B; r++ {
-		c := ws.nzCnt[r]
-		val := ws.nzVal[r*in : r*in+c]
-		for k, i := range ws.nzIdx[r*in : r*in+c] {
-			p := off[i]
-			ws.colRow[p], ws.colVal[p] = int32(r), alpha*val[k]
-			off[i] = p + 1
-		}
-	}
-	// … so that input i's list is colRow[off[i-1]:off[i]] (off[-1] = 0)
-	parallel(in, 64, func(i0, i1 int) {
-		lo := 0
-		if i0 > 0 {
-			lo = off[i0-1]
-		}
-		for i := i0; i < i1; i++ {
-			hi := off[i]
-			if hi > lo {
-				gatherRow(ws.colRow[lo:hi], ws.colVal[lo:hi], D, out, g[i*out:(i+1)*out])
-			}
-			lo = hi
-		}
-	})
-}
-
-// t0Min is the size (in·out) of a first layer from which Fit keeps its
-// weights transposed for the length of an epoch (784×128 = 100,352; the worked
-// example and the small demos never qualify, so their arithmetic is untouched).
-const t0Min = 1 << 15
-
-// t0Eligible reports whether Fit at batch size B should hold layer 0
-// transposed: a wide first layer and batches that take the batched path.
-func (n *Network) t0Eligible(B int) bool {
-	L := &n.layers[0]
-	return L.in*L.out >= t0Min && B >= 2 && B <= fitChunk
-}
-
-// t0Enter stores layer 0's weights, and the matching slices of the optimizer
-// state, transposed (in×out) in place, so that a training step multiplies by
-// them directly: the forward pass is X·Wᵀ and the weight gradient Xᵀ·D, both of
-// which skip zero inputs, with no per-step transpose. t0Exit undoes it. Only
-// Fit calls the pair, around the steps of one epoch; nothing else can observe
-// the network in between.
-func (n *Network) t0Enter() {
-	if n.t0 {
-		return
-	}
-	n.t0Flip(n.layers[0].out, n.layers[0].in)
-	n.t0 = true
-}
-
-// t0Exit restores the row-per-neuron layout of layer 0.
-func (n *Network) t0Exit() {
-	if !n.t0 {
-		return
-	}
-	n.t0Flip(n.layers[0].in, n.layers[0].out)
-	n.t0 = false
-}
-
-// t0Flip transposes the r×c block of layer 0's weights in the parameters and in
-// every optimizer state vector that is allocated.
-func (n *Network) t0Flip(r, c int) {
-	L := &n.layers[0]
-	lo, hi := L.woff, L.woff+r*c
-	var tmp []float64
-	if ws := n.ws; ws != nil { // TrainBatch flips on every call: keep the scratch
-		if len(ws.flip) < r*c {
-			ws.flip = make([]float64, r*c)
-		}
-		tmp = ws.flip[:r*c]
-	} else {
-		tmp = make([]float64, r*c)
-	}
-	for _, v := range [][]float64{n.params, n.state.vel, n.state.m, n.state.v} {
-		if len(v) != len(n.params) {
-			continue
-		}
-		transpose(v[lo:hi], r, c, tmp)
-		copy(v[lo:hi], tmp)
-	}
 }
 
 // affineSparse is affine for an input with many zeros: Z = X·Wᵀ with Wᵀ
@@ -526,7 +399,7 @@ func (n *Network) backwardScaled(ws *workspace, B int, inv float64, update bool)
 			// descent folds the step in, Wᵀ −= lr·Xᵀ·D, so neither a gradient
 			// buffer nor a second pass over the 100k weights is needed.
 			if update && n.opt.Kind == KindSGD {
-				gradT(ws, D, B, in, out, -n.opt.LearningRate, L.w)
+				gradT(ws, D, B, in, out, -n.opt.LearningRate, n.t0s.w)
 				fused0 = true
 			} else {
 				clear(gw)
@@ -589,7 +462,7 @@ func (n *Network) backwardScaled(ws *workspace, B int, inv float64, update bool)
 			if l == 0 && fused0 {
 				lo = L.boff
 			}
-			n.state.update(&n.opt, n.params, ws.grad, n.frozen, lo, L.boff+len(L.b))
+			n.update(ws.grad, lo, L.boff+len(L.b))
 		}
 		if l == 0 {
 			break
@@ -637,7 +510,7 @@ func (n *Network) backwardScaled(ws *workspace, B int, inv float64, update bool)
 			if fused0 { // layer 0's weights (the first block) have been stepped
 				lo = n.layers[0].boff
 			}
-			n.state.update(&n.opt, n.params, ws.grad, n.frozen, lo, len(n.params))
+			n.update(ws.grad, lo, len(n.params))
 		}
 		n.steps++
 	}

@@ -122,3 +122,36 @@ func TestFitTransposedCancel(t *testing.T) {
 	}
 	sameNetwork(t, a, b)
 }
+
+// TestFitT0Private: while Fit trains layer 0's transposed copy, the network's
+// own parameters keep their layout and values (what a concurrent Predict or a
+// panic would see); the end of the epoch writes the step back.
+func TestFitT0Private(t *testing.T) {
+	d := bigData(16, 300, 10)
+	for _, opt := range []Optimizer{SGD(0.1), Momentum(0.05, 0.9), Adam(0.01)} {
+		a, _ := Build([]int{300, 120, 10}, WithHidden(ReLU), WithLoss(CrossEntropy), WithOptimizer(opt), WithSeed(5))
+		b := a.Clone()
+		before := a.Params()
+		rows := make([]int, 16)
+		for i := range rows {
+			rows[i] = i
+		}
+		a.t0Enter()
+		if _, _, err := a.fitStep(d, rows, false, nil, false, nil); err != nil {
+			t.Fatal(err)
+		}
+		k := 300 * 120
+		for i := 0; i < k; i++ {
+			if a.params[i] != before[i] {
+				t.Fatalf("%v: %s changed to %v inside the epoch (want %v until the epoch ends)", opt, a.ParamName(i), a.params[i], before[i])
+			}
+		}
+		a.t0Exit()
+		generalStep(t, b, d.Inputs, d.Targets)
+		for i := range a.params {
+			if x, y := a.params[i], b.params[i]; math.Abs(x-y) > 1e-12*math.Max(1, math.Abs(y)) {
+				t.Fatalf("%v: %s = %v after the epoch, %v on the general path", opt, a.ParamName(i), x, y)
+			}
+		}
+	}
+}

@@ -242,9 +242,9 @@ func (n *Network) Fit(data *Dataset, opts FitOptions) (h *History, err error) {
 	}
 	start := time.Now()
 	done := ctx.Done()
-	// A wide first layer is held transposed during each epoch's steps (see
-	// t0Enter); it is back in its usual layout before validation, the
-	// callbacks and any return.
+	// A wide first layer is trained as a private transposed copy during each
+	// epoch's steps (engine_t0.go); it is written back before validation,
+	// the callbacks and any return.
 	t0 := n.t0Eligible(B)
 	before := n.snapshot()
 	defer func() {
@@ -256,7 +256,7 @@ func (n *Network) Fit(data *Dataset, opts FitOptions) (h *History, err error) {
 			n.restore(before)
 		}
 	}()
-	defer n.t0Exit() // runs first: restore expects the usual layout
+	defer n.t0Exit() // runs first: restore then overwrites what it wrote back
 	for epoch := 1; epoch <= opts.Epochs; epoch++ {
 		if opts.Shuffle {
 			n.shuffle.perm(order)

@@ -104,8 +104,9 @@ func (s *optState) clone() optState {
 	return c
 }
 
-// begin prepares the state for one step over n parameters.
-func (s *optState) begin(o *Optimizer, n int) {
+// alloc makes the state the rule keeps for n parameters (zero), unless it
+// exists.
+func (s *optState) alloc(o *Optimizer, n int) {
 	switch o.Kind {
 	case KindMomentum:
 		if len(s.vel) != n {
@@ -116,6 +117,13 @@ func (s *optState) begin(o *Optimizer, n int) {
 			s.m = make([]float64, n)
 			s.v = make([]float64, n)
 		}
+	}
+}
+
+// begin prepares the state for one step over n parameters.
+func (s *optState) begin(o *Optimizer, n int) {
+	s.alloc(o, n)
+	if o.Kind == KindAdam {
 		s.t++
 	}
 }
