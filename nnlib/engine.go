@@ -661,34 +661,27 @@ func (n *Network) Train(input, target []float64) (float64, error) {
 	if err := n.checkTarget(target); err != nil {
 		return 0, err
 	}
-	if n.is222() {
-		e := n.train222(input, target)
-		if math.IsNaN(e) || math.IsInf(e, 0) {
-			return e, fmt.Errorf("step %d: loss is %g; the step was not taken (try a smaller learning rate)", n.steps+1, e)
-		}
-		return e, nil
+	var e float64
+	if k := n.pick(1, false); k == k222 {
+		e = n.train222(input, target) // straight from the caller's slices
+	} else {
+		ws := n.work(1)
+		copy(ws.x, input)
+		copy(ws.t, target)
+		e = n.take(k, ws, 1)
 	}
-	ws := n.work(1)
-	copy(ws.x, input)
-	copy(ws.t, target)
-	if n.onlineOK() {
-		e := n.trainOnline(ws)
-		if math.IsNaN(e) || math.IsInf(e, 0) {
-			return e, fmt.Errorf("step %d: loss is %g; the step was not taken (try a smaller learning rate)", n.steps+1, e)
-		}
-		return e, nil
-	}
-	n.forward(ws, 1)
-	e := n.lossSum(ws, 1)
 	if math.IsNaN(e) || math.IsInf(e, 0) {
 		return e, fmt.Errorf("step %d: loss is %g; the step was not taken (try a smaller learning rate)", n.steps+1, e)
 	}
-	if n.opt.Kind == KindSGD {
-		n.sgdStep1(ws)
-	} else {
-		n.backward(ws, 1, true)
-	}
 	return e, nil
+}
+
+// bias returns the bias of neuron j (the shared one when the layer has one).
+func (L *layer) bias(j int) float64 {
+	if L.shared {
+		return L.b[0]
+	}
+	return L.b[j]
 }
 
 // biasInto starts a row of pre-activations z (one per neuron) at the
@@ -796,15 +789,14 @@ func (n *Network) TrainBatch(inputs, targets [][]float64) (float64, error) {
 	return n.batchStep(ws, B)
 }
 
-// batchStep runs forward, loss and (when the loss is finite) backward with the
-// optimizer step on the first B rows loaded into ws.
+// batchStep takes one step on the first B rows loaded into ws (through the
+// dispatch point) and returns their mean loss, or an error when it is not
+// finite (then no step is taken).
 func (n *Network) batchStep(ws *workspace, B int) (float64, error) {
-	n.forward(ws, B)
-	e := n.lossSum(ws, B) / float64(B)
+	e := n.take(n.pick(B, true), ws, B) / float64(B)
 	if math.IsNaN(e) || math.IsInf(e, 0) {
 		return e, fmt.Errorf("step %d: loss is %g; the step was not taken (try a smaller learning rate)", n.steps+1, e)
 	}
-	n.backward(ws, B, true)
 	return e, nil
 }
 

@@ -52,3 +52,19 @@ func TestGatherRow(t *testing.T) {
 		}
 	}
 }
+
+// fmaModes lists the settings of hasFMA this CPU can run: the pure-Go
+// fallback always, the assembly when the CPU has AVX2 and FMA.
+func fmaModes() []bool {
+	if cpuHasFMA() {
+		return []bool{false, true}
+	}
+	return []bool{false}
+}
+
+// useFMA switches the assembly kernels on or off and returns the undo.
+func useFMA(on bool) (undo func()) {
+	was := hasFMA
+	hasFMA = on
+	return func() { hasFMA = was }
+}

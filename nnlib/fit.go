@@ -355,36 +355,21 @@ func (n *Network) fitStep(data *Dataset, rows []int, countAcc bool, done <-chan 
 			}
 			copy(ws.t[r*k:(r+1)*k], data.Targets[s])
 		}
-		online := m == 1 && !n.t0 && n.onlineOK()
-		var e float64
-		if online {
-			e = n.trainOnline(ws) // forward, loss and (when finite) the step
-		} else {
-			n.forward(ws, b)
-			e = n.lossSum(ws, b)
+		if m == b { // the usual case: the whole batch in one pass
+			e := n.take(n.pick(b, true), ws, b)
+			if math.IsNaN(e) || math.IsInf(e, 0) {
+				return 0, 0, fmt.Errorf("loss is %g; training stopped before that step (try a smaller learning rate)", e/float64(b))
+			}
+			sum, correct = e, n.countCorrect(ws, data, rows, countAcc)
+			break
 		}
+		n.forward(ws, b)
+		e := n.lossSum(ws, b)
 		if math.IsNaN(e) || math.IsInf(e, 0) {
 			return 0, 0, fmt.Errorf("loss is %g; training stopped before that step (try a smaller learning rate)", e/float64(b))
 		}
 		sum += e
-		if countAcc {
-			for r := 0; r < b; r++ {
-				if Class(n.output(ws, r)) == data.Labels[rows[lo+r]] {
-					correct++
-				}
-			}
-		}
-		if m == b { // the usual case: the whole batch in one pass
-			if online {
-				break
-			}
-			if n.opt.Kind == KindSGD && b == 1 && !n.t0 {
-				n.sgdStep1(ws)
-			} else {
-				n.backward(ws, b, true)
-			}
-			break
-		}
+		correct += n.countCorrect(ws, data, rows[lo:hi], countAcc)
 		n.backwardScaled(ws, b, 1/float64(m), false)
 		if acc == nil {
 			acc = make([]float64, len(ws.grad))
@@ -402,9 +387,21 @@ func (n *Network) fitStep(data *Dataset, rows []int, countAcc bool, done <-chan 
 	return sum, correct, nil
 }
 
+// countCorrect counts the rows whose output in ws has the class of their
+// label (0 when not counting).
+func (n *Network) countCorrect(ws *workspace, data *Dataset, rows []int, count bool) int {
+	c := 0
+	for r := 0; count && r < len(rows); r++ {
+		if Class(n.output(ws, r)) == data.Labels[rows[r]] {
+			c++
+		}
+	}
+	return c
+}
+
 // applyGradient takes one optimizer step with gradient g (all layers at once).
 func (n *Network) applyGradient(g []float64) {
 	n.state.begin(&n.opt, len(n.params))
-	n.state.update(&n.opt, n.params, g, n.frozen, 0, len(n.params))
+	n.update(g, 0, len(n.params))
 	n.steps++
 }
