@@ -52,6 +52,8 @@ type workspace struct {
 	colRow []int32
 	colVal []float64
 
+	one []sparseVec // per layer: its input's non-zero values, at batch 1 (engine_one.go)
+
 	dt  []float64 // scratch: a transposed δ block
 	ids []int32   // 0, 1, 2, …
 }
@@ -118,6 +120,7 @@ func (n *Network) work(B int) *workspace {
 		ws.z[l], ws.a[l], ws.d[l] = make([]float64, k), make([]float64, k), make([]float64, k)
 	}
 	ws.grad = make([]float64, len(n.params))
+	ws.one = make([]sparseVec, nl)
 	n.ws = ws
 	return ws
 }
@@ -173,6 +176,9 @@ func (n *Network) forward(ws *workspace, B int) {
 		z, a := ws.z[l][:B*L.out], ws.a[l][:B*L.out]
 		if l == 0 && n.t0 {
 			affineT(L, n.t0s.w, ws, z, B)
+		} else if B == 1 {
+			ws.one[l].of(prev)
+			affine1(L, &ws.one[l], z)
 		} else if l == 0 && ws.sparse0 {
 			affineSparse(L, ws, prev, z, B)
 		} else {
@@ -729,18 +735,11 @@ func (n *Network) sgdStep1(ws *workspace) {
 	lr := n.opt.LearningRate
 	for l := last; l >= 0; l-- {
 		L := &n.layers[l]
-		in, out := L.in, L.out
-		d := ws.d[l][:out]
-		var x []float64
-		if l == 0 {
-			x = ws.x[:in]
-		} else {
-			x = ws.a[l-1][:in]
-		}
+		d := ws.d[l][:L.out]
 		if l > 0 && !n.published {
 			n.passDown(l, d)
 		}
-		L.sgd(d, x, lr)
+		L.sgd1(d, &ws.one[l], lr)
 		if l > 0 && n.published {
 			n.passDown(l, d)
 		}

@@ -344,4 +344,52 @@ func BenchmarkMNISTEpoch(b *testing.B) {
 	sec := b.Elapsed().Seconds() / float64(b.N)
 	b.ReportMetric(float64(train.Len())/sec, "samples/s")
 	b.ReportMetric(sec, "s/epoch")
+	b.ReportMetric(float64(train.Len())*denseFlops(n)/sec/1e9, "GFLOP/s")
+}
+
+// BenchmarkMNISTBatch1 times online training (batch 1, SGD lr 0.01) of the
+// same 784-128-10 network on the first 5,000 training images, as the
+// anchor's torch1 run in ../shared/bench/bench_mnist.py does (PyTorch
+// float32: 165 µs per sample there). Goal: ≤ 40 µs per sample.
+func BenchmarkMNISTBatch1(b *testing.B) {
+	train, _ := mnistOrSkip(b)
+	sub := train.Subset(seq(5000))
+	n := mnistNet(b)
+	if err := n.SetOptimizer(SGD(0.01)); err != nil {
+		b.Fatal(err)
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if _, err := n.Fit(sub, FitOptions{Epochs: 1, BatchSize: 1}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	sec := b.Elapsed().Seconds() / float64(b.N) / float64(sub.Len())
+	b.ReportMetric(sec*1e6, "µs/sample")
+	b.ReportMetric(denseFlops(n)/sec/1e9, "GFLOP/s")
+}
+
+// seq returns 0, 1, …, k-1.
+func seq(k int) []int {
+	s := make([]int, k)
+	for i := range s {
+		s[i] = i
+	}
+	return s
+}
+
+// denseFlops is the arithmetic of one training sample as if every input were
+// non-zero: 2 flops per multiply-add of the forward pass, of the weight
+// gradient, and of the δ passed down to each hidden layer (updates not
+// counted). 784-128-10: 2·(101,632 + 101,632 + 1,280) ≈ 0.41 MFLOP.
+func denseFlops(n *Network) float64 {
+	f := 0.0
+	for l, L := range n.layers {
+		w := float64(L.in * L.out)
+		f += 4 * w
+		if l > 0 {
+			f += 2 * w
+		}
+	}
+	return f
 }
