@@ -97,9 +97,12 @@
 //
 // # Speed
 //
-// The training path (engine.go) works on whole batches with preallocated
-// buffers: gonum's BLAS for wide layers, plain loops for tiny ones, where call
-// overhead would dominate. See README.md beside this file for measurements.
+// The definition of a training step is reference.go, written plainly; the
+// fast kernels (engine*.go, picked in dispatch.go) are held to it by test. They
+// work on whole batches with preallocated buffers: plain loops for tiny
+// layers, one fused multiply-add kernel (AVX2, or math.FMA in the same order)
+// for wide ones, skipping zero inputs — so results are the same on every CPU
+// and core count. See README.md beside this file for measurements.
 //
 // A Network is not safe for concurrent use; Clone it for another goroutine.
 package nnlib

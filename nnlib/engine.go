@@ -5,9 +5,6 @@ import (
 	"math"
 	"runtime"
 	"sync"
-
-	"gonum.org/v1/gonum/blas"
-	"gonum.org/v1/gonum/blas/blas64"
 )
 
 // This file is the whole training path: a forward pass over a batch of rows,
@@ -20,11 +17,14 @@ import (
 //
 //	∂E/∂W = Dᵀ·A_prev    ∂E/∂b = column sums of D    ∂E/∂A_prev = D·W
 //
-// Large layers use gonum's BLAS (blas64.Gemm); tiny ones a plain loop, which is
-// faster than any call overhead at 2×2.
+// Tiny products are plain loops in the reference's order (reference.go);
+// large ones run through one gather kernel (engine_axpy*.go: a sparse row
+// times a matrix, fused multiply-adds in a fixed order, AVX2 or pure Go), so
+// the same seed gives the same bits on every CPU and with any number of
+// cores. One sample at a time has its own loops (engine_one.go).
 
-// gemmMin is the product size (B·in·out) from which gonum's Gemm is used.
-const gemmMin = 2048
+// loopMax is the product size (B·in·out) from which the gather kernel is used.
+const loopMax = 2048
 
 // workspace holds preallocated buffers for batches of up to cap rows.
 type workspace struct {
@@ -34,9 +34,10 @@ type workspace struct {
 	grad    []float64   // flat gradient
 
 	// Sparse inputs (MNIST pixels are ~80% zeros): when over half of the batch's
-	// inputs are 0, layer 0 runs on Wᵀ so gonum's Gemm can skip the zeros.
+	// inputs are 0, layer 0 works on each row's non-zero inputs only.
 	sparse0 bool
-	wt, gt  []float64 // layer 0's Wᵀ and ∂E/∂Wᵀ (in×out)
+	wt      [][]float64 // per layer: Wᵀ (in×out), for the gather kernel
+	gt      []float64   // layer 0's ∂E/∂Wᵀ (in×out), when sparse0
 
 	// While Network.t0, Fit hands layer 0 its input rows as nzRows instead of
 	// ws.x; affineT turns row r into a list of its non-zero values,
@@ -180,9 +181,9 @@ func (n *Network) forward(ws *workspace, B int) {
 			ws.one[l].of(prev)
 			affine1(L, &ws.one[l], z)
 		} else if l == 0 && ws.sparse0 {
-			affineSparse(L, ws, prev, z, B)
+			n.affineSparse(ws, prev, z, B)
 		} else {
-			affine(L, prev, z, B)
+			n.affine(ws, l, prev, z, B)
 		}
 		if L.kind == actReLU {
 			reluRows(z, a)
@@ -231,10 +232,15 @@ func reluDerivRows(z, g []float64) {
 	}
 }
 
-// affine writes Z = A·Wᵀ + b.
-func affine(L *layer, A, Z []float64, B int) {
+// affine writes Z = A·Wᵀ + b for layer l. Small products are plain loops in
+// the reference's order. Large ones go row by row through the gather kernel:
+// z_r = b + Σ_i a_ri·Wᵀ[i,:] with Wᵀ transposed into scratch once per call,
+// one fused multiply-add per term in input order, the rows split over the
+// cores — so the bits depend neither on the CPU nor on the number of cores.
+func (n *Network) affine(ws *workspace, l int, A, Z []float64, B int) {
+	L := &n.layers[l]
 	in, out := L.in, L.out
-	if B*in*out < gemmMin {
+	if B*in*out < loopMax {
 		for r := 0; r < B; r++ {
 			x := A[r*in : (r+1)*in]
 			zr := Z[r*out : (r+1)*out]
@@ -244,60 +250,45 @@ func affine(L *layer, A, Z []float64, B int) {
 				for i, xi := range x {
 					s += w[i] * xi
 				}
-				if L.shared {
-					s += L.b[0]
-				} else {
-					s += L.b[j]
-				}
-				zr[j] = s
+				zr[j] = s + L.bias(j)
 			}
 		}
 		return
 	}
-	for r := 0; r < B; r++ {
-		L.biasInto(Z[r*out : (r+1)*out])
-	}
-	gemm := func(r0, r1 int) {
-		blas64.Gemm(blas.NoTrans, blas.Trans, 1,
-			blas64.General{Rows: r1 - r0, Cols: in, Stride: in, Data: A[r0*in : r1*in]},
-			blas64.General{Rows: out, Cols: in, Stride: in, Data: L.w},
-			1, blas64.General{Rows: r1 - r0, Cols: out, Stride: out, Data: Z[r0*out : r1*out]})
-	}
-	// gonum runs a product this shape (few rows, few columns) on one core;
-	// split the rows over the cores instead.
-	if p := runtime.GOMAXPROCS(0); p > 1 && B >= 16 && B*in*out >= parMin {
-		p = min(p, B/8)
-		var wg sync.WaitGroup
-		for k := 0; k < p; k++ {
-			r0, r1 := B*k/p, B*(k+1)/p
-			wg.Add(1)
-			go func() { defer wg.Done(); gemm(r0, r1) }()
+	wt := ws.transposed(l, L)
+	ids := ws.iota(in)
+	parallel(B, 8, func(r0, r1 int) {
+		for r := r0; r < r1; r++ {
+			zr := Z[r*out : (r+1)*out]
+			L.biasInto(zr)
+			gatherRow(ids, A[r*in:(r+1)*in], wt, out, zr)
 		}
-		wg.Wait()
-		return
-	}
-	gemm(0, B)
+	})
 }
 
-// affineSparse is affine for an input with many zeros: Z = X·Wᵀ with Wᵀ
-// stored explicitly, which gonum computes row by row as Σ x_i·Wᵀ[i,:], skipping
-// every x_i = 0.
-func affineSparse(L *layer, ws *workspace, X, Z []float64, B int) {
-	in, out := L.in, L.out
-	if len(ws.wt) != in*out {
-		ws.wt = make([]float64, in*out)
-		ws.gt = make([]float64, in*out)
+// transposed returns layer l's weights transposed (in×out) in scratch.
+func (ws *workspace) transposed(l int, L *layer) []float64 {
+	if len(ws.wt) != len(ws.z) {
+		ws.wt = make([][]float64, len(ws.z))
 	}
-	transpose(L.w, out, in, ws.wt)
+	if len(ws.wt[l]) != L.in*L.out {
+		ws.wt[l] = make([]float64, L.in*L.out)
+	}
+	transpose(L.w, L.out, L.in, ws.wt[l])
+	return ws.wt[l]
+}
+
+// affineSparse is affine for a first layer whose inputs are mostly zeros:
+// affineT on Wᵀ in scratch, over each row's non-zero inputs only (the
+// skipped w·0 terms would add exact zeros to the fused sums).
+func (n *Network) affineSparse(ws *workspace, X, Z []float64, B int) {
+	L := &n.layers[0]
+	wt := ws.transposed(0, L)
+	ws.nzRows = ws.nzRows[:0]
 	for r := 0; r < B; r++ {
-		L.biasInto(Z[r*out : (r+1)*out])
+		ws.nzRows = append(ws.nzRows, X[r*L.in:(r+1)*L.in])
 	}
-	parallel(B, 8, func(r0, r1 int) {
-		blas64.Gemm(blas.NoTrans, blas.NoTrans, 1,
-			blas64.General{Rows: r1 - r0, Cols: in, Stride: in, Data: X[r0*in : r1*in]},
-			blas64.General{Rows: in, Cols: out, Stride: out, Data: ws.wt},
-			1, blas64.General{Rows: r1 - r0, Cols: out, Stride: out, Data: Z[r0*out : r1*out]})
-	})
+	affineT(L, wt, ws, Z, B)
 }
 
 // transpose writes the r×c matrix a (row-major) into t as c×r. Narrow sources
@@ -412,13 +403,15 @@ func (n *Network) backwardScaled(ws *workspace, B int, inv float64, update bool)
 				gradT(ws, D, B, in, out, 1, gw)
 			}
 		} else if l == 0 && ws.sparse0 {
-			// ∂E/∂Wᵀ = Xᵀ·D skips the zero inputs; then transpose into place
-			blas64.Gemm(blas.Trans, blas.NoTrans, 1,
-				blas64.General{Rows: B, Cols: in, Stride: in, Data: A},
-				blas64.General{Rows: B, Cols: out, Stride: out, Data: D},
-				0, blas64.General{Rows: in, Cols: out, Stride: out, Data: ws.gt})
+			// ∂E/∂Wᵀ = Xᵀ·D from the non-zero lists of the forward pass,
+			// then transposed into place
+			if len(ws.gt) != in*out {
+				ws.gt = make([]float64, in*out)
+			}
+			clear(ws.gt)
+			gradT(ws, D, B, in, out, 1, ws.gt)
 			transpose(ws.gt, in, out, gw)
-		} else if B*in*out < gemmMin {
+		} else if B*in*out < loopMax {
 			clear(gw)
 			for r := 0; r < B; r++ {
 				x := A[r*in : (r+1)*in]
@@ -430,7 +423,7 @@ func (n *Network) backwardScaled(ws *workspace, B int, inv float64, update bool)
 					}
 				}
 			}
-		} else if in >= 32 {
+		} else {
 			// gw[j,:] = Σ_r D[r,j]·A[r,:], one row of gw in registers at a time
 			dt := ws.scratchDt(B * out)
 			for r := 0; r < B; r++ {
@@ -444,11 +437,6 @@ func (n *Network) backwardScaled(ws *workspace, B int, inv float64, update bool)
 				clear(g)
 				gatherRow(ids, dt[j*B:(j+1)*B], A, in, g)
 			}
-		} else {
-			blas64.Gemm(blas.Trans, blas.NoTrans, 1,
-				blas64.General{Rows: B, Cols: out, Stride: out, Data: D},
-				blas64.General{Rows: B, Cols: in, Stride: in, Data: A},
-				0, blas64.General{Rows: out, Cols: in, Stride: in, Data: gw})
 		}
 		clear(gb)
 		for r := 0; r < B; r++ {
@@ -476,7 +464,7 @@ func (n *Network) backwardScaled(ws *workspace, B int, inv float64, update bool)
 		// ∂E/∂A_prev = D·W, then times act'(Z_prev)
 		P := &n.layers[l-1]
 		Dp := ws.d[l-1][:B*in]
-		if B*in*out < gemmMin {
+		if B*in*out < loopMax {
 			for r := 0; r < B; r++ {
 				dr := D[r*out : (r+1)*out]
 				dp := Dp[r*in : (r+1)*in]
@@ -488,7 +476,7 @@ func (n *Network) backwardScaled(ws *workspace, B int, inv float64, update bool)
 					}
 				}
 			}
-		} else if in >= 32 {
+		} else {
 			// Dp[r,:] = Σ_j D[r,j]·W[j,:], one row of Dp in registers at a time
 			ids := ws.iota(out)
 			for r := 0; r < B; r++ {
@@ -496,11 +484,6 @@ func (n *Network) backwardScaled(ws *workspace, B int, inv float64, update bool)
 				clear(dp)
 				gatherRow(ids, D[r*out:(r+1)*out], L.w, in, dp)
 			}
-		} else {
-			blas64.Gemm(blas.NoTrans, blas.NoTrans, 1,
-				blas64.General{Rows: B, Cols: out, Stride: out, Data: D},
-				blas64.General{Rows: out, Cols: in, Stride: in, Data: L.w},
-				0, blas64.General{Rows: B, Cols: in, Stride: in, Data: Dp})
 		}
 		if P.kind == actReLU {
 			reluDerivRows(ws.z[l-1][:B*in], Dp)

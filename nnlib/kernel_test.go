@@ -77,7 +77,7 @@ func sameOrder(k string, n *Network, B int) bool {
 	}
 	for l := range n.layers {
 		L := &n.layers[l]
-		if B*L.in*L.out >= gemmMin {
+		if B*L.in*L.out >= loopMax {
 			return false
 		}
 	}
