@@ -2,7 +2,7 @@ package nnlib
 
 import "math"
 
-// The two kernels of the wide layers, in plain Go. Every element is one fused
+// The gather kernel of the wide layers, in plain Go. Every element is one fused
 // multiply-add, y ← a·x + y rounded once (math.FMA), in the order the AVX2
 // assembly uses (engine_axpy_amd64.s: list entries in order, each element on
 // its own), so a network trains to the same bits on a CPU with or without

@@ -2,29 +2,11 @@ package nnlib
 
 import "golang.org/x/sys/cpu"
 
-// axpyFMA does y[i] += a·x[i] for i < len(x) with AVX2 fused multiply-adds
-// (engine_axpy_amd64.s). len(y) must be at least len(x).
-//
-//go:noescape
-func axpyFMA(a float64, x, y []float64)
-
 // hasFMA reports whether the AVX2/FMA kernels are used (this CPU runs them;
 // tests switch it off to cover the fallback).
 var hasFMA = cpuHasFMA()
 
 func cpuHasFMA() bool { return cpu.X86.HasAVX2 && cpu.X86.HasFMA }
-
-// axpyRow does y += a·x over len(x) elements: the kernel of the transposed
-// first layer (affineT, gradT), run once per non-zero input. With AVX2 and FMA
-// it runs four elements per instruction; otherwise axpyGo gives the same bits.
-func axpyRow(a float64, x, y []float64) {
-	if hasFMA {
-		_ = y[len(x)-1]
-		axpyFMA(a, x, y)
-		return
-	}
-	axpyGo(a, x, y)
-}
 
 // gatherFMA32 does z[0:32] += Σ_k val[k]·m[idx[k]·stride:][:32] with AVX2
 // (engine_axpy_amd64.s). The caller guarantees the bounds (see gatherRow).
@@ -54,11 +36,7 @@ func gatherRow(idx []int32, val []float64, m []float64, stride int, z []float64)
 	for ; c+32 <= len(z); c += 32 {
 		gatherFMA32(idx, val, m[c:], stride, z[c:c+32])
 	}
-	if c < len(z) {
-		rest := z[c:]
-		for k, i := range idx {
-			off := int(i)*stride + c
-			axpyRow(val[k], m[off:off+len(rest)], rest)
-		}
+	if c < len(z) { // the last columns (all of them when fewer than 32)
+		gatherRowGo(idx, val, m[c:], stride, z[c:])
 	}
 }

@@ -8,8 +8,7 @@ import (
 // TestGatherRow: the sparse-row kernels, with and without AVX2/FMA, against a
 // plain loop of math.FMA in list order — bit for bit, so that results do not
 // depend on the CPU — for widths that are and are not multiples of the
-// 32-column block (and lengths that are and are not multiples of 16 for
-// axpyRow).
+// 32-column block.
 func TestGatherRow(t *testing.T) {
 	defer func(h bool) { hasFMA = h }(hasFMA)
 	for _, fma := range []bool{false, true} {
@@ -40,13 +39,6 @@ func TestGatherRow(t *testing.T) {
 			for j := range z {
 				if math.Float64bits(z[j]) != math.Float64bits(want[j]) {
 					t.Fatalf("fma=%v width %d: z[%d] = %v, want %v", fma, width, j, z[j], want[j])
-				}
-			}
-			y := make([]float64, width)
-			axpyRow(-0.75, m[:width], y)
-			for j := range y {
-				if w := -0.75 * m[j]; y[j] != w {
-					t.Fatalf("fma=%v axpyRow width %d: y[%d] = %v, want %v", fma, width, j, y[j], w)
 				}
 			}
 		}
