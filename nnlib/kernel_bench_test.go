@@ -45,6 +45,7 @@ func BenchmarkKernels(b *testing.B) {
 					}
 				}
 				b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/1000, "ns/step")
+				b.ReportMetric(float64(b.N)*1000*denseFlops(n)/b.Elapsed().Seconds()/1e9, "GFLOP/s")
 			})
 		}
 	}

@@ -377,19 +377,3 @@ func seq(k int) []int {
 	}
 	return s
 }
-
-// denseFlops is the arithmetic of one training sample as if every input were
-// non-zero: 2 flops per multiply-add of the forward pass, of the weight
-// gradient, and of the δ passed down to each hidden layer (updates not
-// counted). 784-128-10: 2·(101,632 + 101,632 + 1,280) ≈ 0.41 MFLOP.
-func denseFlops(n *Network) float64 {
-	f := 0.0
-	for l, L := range n.layers {
-		w := float64(L.in * L.out)
-		f += 4 * w
-		if l > 0 {
-			f += 2 * w
-		}
-	}
-	return f
-}
