@@ -175,6 +175,7 @@ func FuzzReadCSV(f *testing.F) {
 	f.Add("a,b\n1,2\n3,4,5\n", false)
 	f.Add("\"a\",\"b\"\n\"1\",\"x y\"\n", false)
 	f.Add(irisCSV[:300], false)
+	f.Add("x,y\n1,NaN\n2,3\n", false)
 	f.Fuzz(func(t *testing.T, in string, categorical bool) {
 		d, err := ReadCSV(strings.NewReader(in), CSVOptions{Categorical: categorical})
 		if err != nil {
