@@ -14,10 +14,15 @@ func cpuHasFMA() bool { return cpu.X86.HasAVX2 && cpu.X86.HasFMA }
 //go:noescape
 func gatherFMA32(idx []int32, val []float64, m []float64, stride int, z []float64)
 
+// gatherFMA8 is gatherFMA32 for 8 columns (engine_axpy_amd64.s).
+//
+//go:noescape
+func gatherFMA8(idx []int32, val []float64, m []float64, stride int, z []float64)
+
 // gatherRow does z += Σ_k val[k]·m[idx[k]·stride : idx[k]·stride+len(z)] for
 // idx ≥ 0: a sparse row times a row-major matrix. With AVX2 and FMA,
-// 32 columns at a time stay in registers over the whole list, so z is read
-// and written once instead of once per entry.
+// 32 (then 8) columns at a time stay in registers over the whole list, so z
+// is read and written once instead of once per entry.
 func gatherRow(idx []int32, val []float64, m []float64, stride int, z []float64) {
 	if len(idx) == 0 {
 		return
@@ -36,7 +41,10 @@ func gatherRow(idx []int32, val []float64, m []float64, stride int, z []float64)
 	for ; c+32 <= len(z); c += 32 {
 		gatherFMA32(idx, val, m[c:], stride, z[c:c+32])
 	}
-	if c < len(z) { // the last columns (all of them when fewer than 32)
+	for ; c+8 <= len(z); c += 8 {
+		gatherFMA8(idx, val, m[c:], stride, z[c:c+8])
+	}
+	if c < len(z) { // the last columns (all of them when fewer than 8)
 		gatherRowGo(idx, val, m[c:], stride, z[c:])
 	}
 }

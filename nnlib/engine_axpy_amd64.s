@@ -51,3 +51,37 @@ gstore:
 	VMOVUPD Y7, 224(DI)
 	VZEROUPPER
 	RET
+
+// func gatherFMA8(idx []int32, val []float64, m []float64, stride int, z []float64)
+// z[0:8] += Σ_k val[k]·m[idx[k]·stride : idx[k]·stride+8]: gatherFMA32 for
+// the last columns of a row (the 10 outputs of MNIST's last layer).
+TEXT ·gatherFMA8(SB), NOSPLIT, $0-104
+	MOVQ idx_base+0(FP), SI
+	MOVQ idx_len+8(FP), CX
+	MOVQ val_base+24(FP), BX
+	MOVQ m_base+48(FP), DX
+	MOVQ stride+72(FP), R8
+	SHLQ $3, R8
+	MOVQ z_base+80(FP), DI
+	VMOVUPD (DI), Y0
+	VMOVUPD 32(DI), Y1
+	TESTQ CX, CX
+	JZ   g8store
+
+g8loop:
+	MOVLQSX (SI), AX
+	IMULQ R8, AX
+	ADDQ DX, AX
+	VBROADCASTSD (BX), Y8
+	VFMADD231PD (AX), Y8, Y0
+	VFMADD231PD 32(AX), Y8, Y1
+	ADDQ $4, SI
+	ADDQ $8, BX
+	DECQ CX
+	JNZ  g8loop
+
+g8store:
+	VMOVUPD Y0, (DI)
+	VMOVUPD Y1, 32(DI)
+	VZEROUPPER
+	RET
