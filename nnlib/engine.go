@@ -708,8 +708,9 @@ func (L *layer) sgd(d, x []float64, lr float64) {
 // sgdStep1 is backward plus a plain gradient-descent update for one sample,
 // fused: each weight moves by lr·δ_j·in_i as soon as δ_j is known, after (or,
 // in the published variant, before) the layer's δ has been passed down. The
-// arithmetic is the same as backward followed by the optimizer, bit for bit;
-// it only skips the gradient buffer, which makes tiny networks several times
+// arithmetic is the reference path's, bit for bit (TestKernelsMatchReference);
+// it skips the gradient buffer and the terms of zero inputs and zero δs
+// (layer.sgd1), which makes tiny networks and sparse inputs several times
 // faster.
 func (n *Network) sgdStep1(ws *workspace) {
 	last := len(n.layers) - 1

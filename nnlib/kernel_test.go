@@ -62,7 +62,7 @@ func kernelsFor(n *Network, B int) []string {
 // sameOrder reports whether kernel k does the reference's operations in the
 // reference's order on n for B rows, so that the bits must agree: the
 // one-sample kernels always (engine_one.go skips only zero terms); the batch
-// kernels while every layer is small enough for plain loops (no BLAS, no
+// kernels while every layer is small enough for plain loops (no gather, no
 // fused multiply-add).
 func sameOrder(k string, n *Network, B int) bool {
 	switch k {

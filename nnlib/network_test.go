@@ -248,7 +248,7 @@ func TestRegisterActivation(t *testing.T) {
 }
 
 // TestBatchMatchesMeanOfSamples: a TrainBatch step equals SGD on the mean of
-// per-sample gradients, on both the small-loop and the BLAS path.
+// per-sample gradients, on both the small-loop and the gather-kernel path.
 func TestBatchMatchesMeanOfSamples(t *testing.T) {
 	// {100, 64, 10} at 64 rows with 70% zero inputs takes the sparse path
 	for _, sizes := range [][]int{{3, 4, 2}, {40, 64, 10}, {100, 64, 10}} {
