@@ -660,9 +660,28 @@ func (n *Network) Train(input, target []float64) (float64, error) {
 		e = n.take(k, ws, 1)
 	}
 	if math.IsNaN(e) || math.IsInf(e, 0) {
-		return e, fmt.Errorf("step %d: loss is %g; the step was not taken (try a smaller learning rate)", n.steps+1, e)
+		return e, fmt.Errorf("step %d: %w; the step was not taken", n.steps+1, badLoss(e, [][]float64{input}, nil))
 	}
 	return e, nil
+}
+
+// badLoss explains a non-finite loss e: a NaN in one of the inputs (named
+// by its position, or by rows[position] when rows is given — Fit's data set
+// rows), or else a step too large.
+func badLoss(e float64, inputs [][]float64, rows []int) error {
+	for r, x := range inputs {
+		err := checkNaN(x)
+		switch {
+		case err == nil:
+			continue
+		case rows != nil:
+			return fmt.Errorf("loss is %g: row %d of the data: %w", e, rows[r], err)
+		case len(inputs) > 1:
+			return fmt.Errorf("loss is %g: sample %d: %w", e, r, err)
+		}
+		return fmt.Errorf("loss is %g: %w", e, err)
+	}
+	return fmt.Errorf("loss is %g (try a smaller learning rate)", e)
 }
 
 // bias returns the bias of neuron j (the shared one when the layer has one).
@@ -760,25 +779,33 @@ func (n *Network) TrainBatch(inputs, targets [][]float64) (float64, error) {
 	}
 	B := len(inputs)
 	ws := n.work(B)
-	if n.t0Eligible(B) {
-		// the first layer's fast path (as in Fit), for this one step
+	if !n.t0Eligible(B) {
+		n.load(ws, inputs, targets)
+		return n.batchStep(ws, B, inputs)
+	}
+	// the first layer's fast path (as in Fit), for this one step; t0Enter
+	// makes the optimizer's state, which a step that is not taken drops again
+	fresh := n.state.vel == nil && n.state.m == nil
+	e, err := func() (float64, error) {
 		n.t0Enter()
 		defer n.t0Exit()
 		ws.nzRows = append(ws.nzRows[:0], inputs...)
 		n.load(ws, nil, targets)
-	} else {
-		n.load(ws, inputs, targets)
+		return n.batchStep(ws, B, inputs)
+	}()
+	if err != nil && fresh {
+		n.state.vel, n.state.m, n.state.v = nil, nil, nil
 	}
-	return n.batchStep(ws, B)
+	return e, err
 }
 
 // batchStep takes one step on the first B rows loaded into ws (through the
 // dispatch point) and returns their mean loss, or an error when it is not
-// finite (then no step is taken).
-func (n *Network) batchStep(ws *workspace, B int) (float64, error) {
+// finite (then no step is taken); inputs explain such a loss.
+func (n *Network) batchStep(ws *workspace, B int, inputs [][]float64) (float64, error) {
 	e := n.take(n.pick(B, true), ws, B) / float64(B)
 	if math.IsNaN(e) || math.IsInf(e, 0) {
-		return e, fmt.Errorf("step %d: loss is %g; the step was not taken (try a smaller learning rate)", n.steps+1, e)
+		return e, fmt.Errorf("step %d: %w; the step was not taken", n.steps+1, badLoss(e, inputs, nil))
 	}
 	return e, nil
 }

@@ -13,7 +13,7 @@ func generalStep(t *testing.T, n *Network, inputs, targets [][]float64) float64 
 	t.Helper()
 	ws := n.work(len(inputs))
 	n.load(ws, inputs, targets)
-	e, err := n.batchStep(ws, len(inputs))
+	e, err := n.batchStep(ws, len(inputs), inputs)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -358,7 +358,7 @@ func (n *Network) fitStep(data *Dataset, rows []int, countAcc bool, done <-chan 
 		if m == b { // the usual case: the whole batch in one pass
 			e := n.take(n.pick(b, true), ws, b)
 			if math.IsNaN(e) || math.IsInf(e, 0) {
-				return 0, 0, fmt.Errorf("loss is %g; training stopped before that step (try a smaller learning rate)", e/float64(b))
+				return 0, 0, fmt.Errorf("%w; training stopped before that step", badLoss(e/float64(b), data.rows(rows), rows))
 			}
 			sum, correct = e, n.countCorrect(ws, data, rows, countAcc)
 			break
@@ -366,7 +366,7 @@ func (n *Network) fitStep(data *Dataset, rows []int, countAcc bool, done <-chan 
 		n.forward(ws, b)
 		e := n.lossSum(ws, b)
 		if math.IsNaN(e) || math.IsInf(e, 0) {
-			return 0, 0, fmt.Errorf("loss is %g; training stopped before that step (try a smaller learning rate)", e/float64(b))
+			return 0, 0, fmt.Errorf("%w; training stopped before that step", badLoss(e/float64(b), data.rows(rows[lo:hi]), rows[lo:hi]))
 		}
 		sum += e
 		correct += n.countCorrect(ws, data, rows[lo:hi], countAcc)
@@ -385,6 +385,15 @@ func (n *Network) fitStep(data *Dataset, rows []int, countAcc bool, done <-chan 
 		h.Steps = append(h.Steps, sum/float64(m))
 	}
 	return sum, correct, nil
+}
+
+// rows returns the inputs of the given rows of d.
+func (d *Dataset) rows(rows []int) [][]float64 {
+	out := make([][]float64, len(rows))
+	for i, r := range rows {
+		out[i] = d.Inputs[r]
+	}
+	return out
 }
 
 // countCorrect counts the rows whose output in ws has the class of their

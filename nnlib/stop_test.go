@@ -226,3 +226,33 @@ func TestPredictNaN(t *testing.T) {
 		t.Errorf("PredictBatch(NaN): err = %v, want one naming row 1, input 0", err)
 	}
 }
+
+// TestTrainErrorsLeaveNetwork: a step that is not taken (a non-finite loss)
+// leaves the network exactly as before, on every path of Train and
+// TrainBatch, also the transposed first layer's.
+func TestTrainErrorsLeaveNetwork(t *testing.T) {
+	nan := math.NaN()
+	for _, opt := range []Optimizer{SGD(0.1), Momentum(0.1, 0.9), Adam(0.01)} {
+		for _, sizes := range [][]int{{2, 2, 2}, {4, 8, 3}, {300, 128, 10}} {
+			n, _ := Build(sizes, WithOptimizer(opt))
+			before := n.Clone()
+			in, k := sizes[0], sizes[len(sizes)-1]
+			x := make([]float64, in)
+			x[0] = nan
+			y := make([]float64, k)
+			if _, err := n.Train(x, y); err == nil || !strings.Contains(err.Error(), "input 0 is NaN") {
+				t.Errorf("%v %v: Train on NaN: %v, want an error naming input 0", opt, sizes, err)
+			}
+			xs := [][]float64{make([]float64, in), x, make([]float64, in)}
+			ys := [][]float64{y, y, y}
+			if _, err := n.TrainBatch(xs, ys); err == nil || !strings.Contains(err.Error(), "sample 1: input 0 is NaN") {
+				t.Errorf("%v %v: TrainBatch on NaN: %v, want an error naming sample 1", opt, sizes, err)
+			}
+			d := &Dataset{Inputs: xs, Targets: ys}
+			if _, err := n.Fit(d, FitOptions{Epochs: 1, BatchSize: 3}); err == nil || !strings.Contains(err.Error(), "row 1 of the data: input 0 is NaN") {
+				t.Errorf("%v %v: Fit on NaN: %v, want an error naming row 1", opt, sizes, err)
+			}
+			sameNetwork(t, n, before)
+		}
+	}
+}
