@@ -660,28 +660,28 @@ func (n *Network) Train(input, target []float64) (float64, error) {
 		e = n.take(k, ws, 1)
 	}
 	if math.IsNaN(e) || math.IsInf(e, 0) {
-		return e, fmt.Errorf("step %d: %w; the step was not taken", n.steps+1, badLoss(e, [][]float64{input}, nil))
+		return e, fmt.Errorf("step %d: %w", n.steps+1, badLoss(e, [][]float64{input}, nil, "the step was not taken"))
 	}
 	return e, nil
 }
 
 // badLoss explains a non-finite loss e: a NaN in one of the inputs (named
 // by its position, or by rows[position] when rows is given — Fit's data set
-// rows), or else a step too large.
-func badLoss(e float64, inputs [][]float64, rows []int) error {
+// rows), or else a step too large. stopped says what did not happen.
+func badLoss(e float64, inputs [][]float64, rows []int, stopped string) error {
 	for r, x := range inputs {
 		err := checkNaN(x)
 		switch {
 		case err == nil:
 			continue
 		case rows != nil:
-			return fmt.Errorf("loss is %g: row %d of the data: %w", e, rows[r], err)
+			return fmt.Errorf("loss is %g: row %d of the data: %w; %s", e, rows[r], err, stopped)
 		case len(inputs) > 1:
-			return fmt.Errorf("loss is %g: sample %d: %w", e, r, err)
+			return fmt.Errorf("loss is %g: sample %d: %w; %s", e, r, err, stopped)
 		}
-		return fmt.Errorf("loss is %g: %w", e, err)
+		return fmt.Errorf("loss is %g: %w; %s", e, err, stopped)
 	}
-	return fmt.Errorf("loss is %g (try a smaller learning rate)", e)
+	return fmt.Errorf("loss is %g; %s (try a smaller learning rate)", e, stopped)
 }
 
 // bias returns the bias of neuron j (the shared one when the layer has one).
@@ -805,7 +805,7 @@ func (n *Network) TrainBatch(inputs, targets [][]float64) (float64, error) {
 func (n *Network) batchStep(ws *workspace, B int, inputs [][]float64) (float64, error) {
 	e := n.take(n.pick(B, true), ws, B) / float64(B)
 	if math.IsNaN(e) || math.IsInf(e, 0) {
-		return e, fmt.Errorf("step %d: %w; the step was not taken", n.steps+1, badLoss(e, inputs, nil))
+		return e, fmt.Errorf("step %d: %w", n.steps+1, badLoss(e, inputs, nil, "the step was not taken"))
 	}
 	return e, nil
 }

@@ -358,7 +358,7 @@ func (n *Network) fitStep(data *Dataset, rows []int, countAcc bool, done <-chan 
 		if m == b { // the usual case: the whole batch in one pass
 			e := n.take(n.pick(b, true), ws, b)
 			if math.IsNaN(e) || math.IsInf(e, 0) {
-				return 0, 0, fmt.Errorf("%w; training stopped before that step", badLoss(e/float64(b), data.rows(rows), rows))
+				return 0, 0, badLoss(e/float64(b), data.rows(rows), rows, "training stopped before that step")
 			}
 			sum, correct = e, n.countCorrect(ws, data, rows, countAcc)
 			break
@@ -366,7 +366,7 @@ func (n *Network) fitStep(data *Dataset, rows []int, countAcc bool, done <-chan 
 		n.forward(ws, b)
 		e := n.lossSum(ws, b)
 		if math.IsNaN(e) || math.IsInf(e, 0) {
-			return 0, 0, fmt.Errorf("%w; training stopped before that step", badLoss(e/float64(b), data.rows(rows[lo:hi]), rows[lo:hi]))
+			return 0, 0, badLoss(e/float64(b), data.rows(rows[lo:hi]), rows[lo:hi], "training stopped before that step")
 		}
 		sum += e
 		correct += n.countCorrect(ws, data, rows[lo:hi], countAcc)
