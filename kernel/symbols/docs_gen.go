@@ -112,7 +112,7 @@ var docs = map[string]string{
 	"nnlib.Network.PredictBatch":        "func (n *Network) PredictBatch(inputs [][]float64) ([][]float64, error)\n\nPredictBatch runs the forward pass on many inputs at once (faster than\ncalling Predict in a loop for wide layers). An input holding NaN is an\nerror; so is a done cell context (see SetCellContext), checked every 256\nrows.",
 	"nnlib.Network.PublishedVariant":    "func (n *Network) PublishedVariant() bool\n\nPublishedVariant reports whether the published variant is on.",
 	"nnlib.Network.SampleLoss":          "func (n *Network) SampleLoss(input, target []float64) (float64, error)\n\nSampleLoss returns the loss E of one sample. The network is unchanged.",
-	"nnlib.Network.Save":                "func (n *Network) Save(path string) error\n\nSave writes the network to path as JSON (see Marshal), replacing the file\natomically.",
+	"nnlib.Network.Save":                "func (n *Network) Save(path string) error\n\nSave writes the network to path as JSON (see Marshal), replacing the file\natomically: a reader sees the old file or the whole new one. An existing\nfile keeps its permissions, a symlink's target is replaced, a device such\nas /dev/null is written in place.",
 	"nnlib.Network.Seed":                "func (n *Network) Seed() int64\n\nSeed returns the seed the weights and shuffling were drawn from.",
 	"nnlib.Network.SetActivation":       "func (n *Network) SetActivation(l int, a Activation) error\n\nSetActivation sets layer l's activation.",
 	"nnlib.Network.SetBias":             "func (n *Network) SetBias(l, neuron int, v float64) error\n\nSetBias sets the bias of neuron `neuron` of layer l; on a layer with a shared\nbias it sets the shared value.",
