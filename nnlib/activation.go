@@ -210,7 +210,7 @@ func derivInto(a Activation, kind int, z, out, g []float64) {
 		}
 	case actTanh:
 		for i, o := range out {
-			g[i] *= 1 - o*o
+			g[i] *= 1 - float64(o*o)
 		}
 	case actReLU:
 		for i, x := range z {
@@ -228,7 +228,7 @@ func derivInto(a Activation, kind int, z, out, g []float64) {
 	case actSoftmax:
 		dot := 0.0
 		for i, o := range out {
-			dot += g[i] * o
+			dot += float64(g[i] * o)
 		}
 		for i, o := range out {
 			g[i] = o * (g[i] - dot)
@@ -246,7 +246,7 @@ func derivAt(a Activation, kind int, z, out float64) float64 {
 	case actSigmoid, actSoftmax:
 		return out * (1 - out)
 	case actTanh:
-		return 1 - out*out
+		return 1 - float64(out*out)
 	case actReLU:
 		if z > 0 {
 			return 1

@@ -248,7 +248,7 @@ func (n *Network) affine(ws *workspace, l int, A, Z []float64, B int) {
 				w := L.w[j*in : (j+1)*in]
 				s := 0.0
 				for i, xi := range x {
-					s += w[i] * xi
+					s += float64(w[i] * xi)
 				}
 				zr[j] = s + L.bias(j)
 			}
@@ -419,7 +419,7 @@ func (n *Network) backwardScaled(ws *workspace, B int, inv float64, update bool)
 				for j, dj := range dr {
 					g := gw[j*in : (j+1)*in]
 					for i, xi := range x {
-						g[i] += dj * xi
+						g[i] += float64(dj * xi)
 					}
 				}
 			}
@@ -472,7 +472,7 @@ func (n *Network) backwardScaled(ws *workspace, B int, inv float64, update bool)
 				for j, dj := range dr {
 					w := L.w[j*in : (j+1)*in]
 					for i := range dp {
-						dp[i] += dj * w[i]
+						dp[i] += float64(dj * w[i])
 					}
 				}
 			}
@@ -713,13 +713,13 @@ func (L *layer) sgd(d, x []float64, lr float64) {
 	for j, dj := range d {
 		row := w[j*in : j*in+in]
 		for i, xi := range x[:len(row)] {
-			row[i] -= lr * (dj * xi)
+			row[i] -= float64(lr * (dj * xi))
 		}
 	}
 	if !L.shared {
 		b := L.b[:L.out]
 		for j, dj := range d {
-			b[j] -= lr * dj
+			b[j] -= float64(lr * dj)
 		}
 	}
 }
@@ -759,7 +759,7 @@ func (n *Network) passDown(l int, d []float64) {
 	for j, dj := range d {
 		row := L.w[j*in : (j+1)*in]
 		for i := range dp {
-			dp[i] += dj * row[i]
+			dp[i] += float64(dj * row[i])
 		}
 	}
 	derivInto(P.act, P.kind, n.ws.z[l-1][:in], n.ws.a[l-1][:in], dp)

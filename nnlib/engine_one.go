@@ -39,10 +39,10 @@ func affine1(L *layer, x *sparseVec, z []float64) {
 		var s0, s1, s2, s3 float64
 		for k, i := range idx {
 			v := val[k]
-			s0 += r0[i] * v
-			s1 += r1[i] * v
-			s2 += r2[i] * v
-			s3 += r3[i] * v
+			s0 += float64(r0[i] * v)
+			s1 += float64(r1[i] * v)
+			s2 += float64(r2[i] * v)
+			s3 += float64(r3[i] * v)
 		}
 		z[j] = s0 + L.bias(j)
 		z[j+1] = s1 + L.bias(j+1)
@@ -53,7 +53,7 @@ func affine1(L *layer, x *sparseVec, z []float64) {
 		r := w[j*in : (j+1)*in]
 		s := 0.0
 		for k, i := range idx {
-			s += r[i] * val[k]
+			s += float64(r[i] * val[k])
 		}
 		z[j] = s + L.bias(j)
 	}
@@ -72,13 +72,13 @@ func (L *layer) sgd1(d []float64, x *sparseVec, lr float64) {
 		}
 		row := L.w[j*in : (j+1)*in]
 		for k, i := range idx {
-			row[i] -= lr * (dj * val[k])
+			row[i] -= float64(lr * (dj * val[k]))
 		}
 	}
 	if !L.shared {
 		b := L.b[:L.out]
 		for j, dj := range d {
-			b[j] -= lr * dj
+			b[j] -= float64(lr * dj)
 		}
 	}
 }

@@ -335,11 +335,11 @@ func (n *Network) initWeights() {
 		case Uniform:
 			a := 1 / math.Sqrt(fanIn)
 			for i := range L.w {
-				L.w[i] = (2*r.float() - 1) * a
+				L.w[i] = r.symmetric() * a
 			}
 			if !L.shared {
 				for i := range L.b {
-					L.b[i] = (2*r.float() - 1) * a
+					L.b[i] = r.symmetric() * a
 				}
 			}
 		case He:
@@ -353,7 +353,7 @@ func (n *Network) initWeights() {
 		default: // Xavier
 			a := math.Sqrt(6 / (fanIn + fanOut))
 			for i := range L.w {
-				L.w[i] = (2*r.float() - 1) * a
+				L.w[i] = r.symmetric() * a
 			}
 			if !L.shared {
 				clear(L.b)

@@ -145,13 +145,13 @@ func (s *optState) updateRange(o *Optimizer, params, g []float64, frozen []bool,
 		if frozen == nil {
 			p, gg := params[lo:hi], g[lo:hi]
 			for i := range p {
-				p[i] -= lr * gg[i]
+				p[i] -= float64(lr * gg[i])
 			}
 			return
 		}
 		for i := lo; i < hi; i++ {
 			if !frozen[i] {
-				params[i] -= lr * g[i]
+				params[i] -= float64(lr * g[i])
 			}
 		}
 	case KindMomentum:
@@ -160,8 +160,8 @@ func (s *optState) updateRange(o *Optimizer, params, g []float64, frozen []bool,
 			if frozen != nil && frozen[i] {
 				continue
 			}
-			s.vel[i] = mu*s.vel[i] + g[i]
-			params[i] -= lr * s.vel[i]
+			s.vel[i] = float64(mu*s.vel[i]) + g[i]
+			params[i] -= float64(lr * s.vel[i])
 		}
 	case KindAdam:
 		// torch.optim.Adam: denom = √v/√(1−β2ᵗ) + ε; p −= lr/(1−β1ᵗ) · m/denom
@@ -175,8 +175,8 @@ func (s *optState) updateRange(o *Optimizer, params, g []float64, frozen []bool,
 				continue
 			}
 			gi := gg[i]
-			m[i] = b1*m[i] + (1-b1)*gi
-			v[i] = b2*v[i] + (1-b2)*gi*gi
+			m[i] = float64(b1*m[i]) + float64((1-b1)*gi)
+			v[i] = float64(b2*v[i]) + float64((1-b2)*gi*gi)
 			p[i] -= step * m[i] / (math.Sqrt(v[i])/sc2 + eps)
 		}
 	}

@@ -30,7 +30,7 @@ func (n *Network) refForward(input []float64) *passes {
 		for j := range net {
 			s := 0.0
 			for i, x := range in {
-				s += L.w[j*L.in+i] * x
+				s += float64(L.w[j*L.in+i] * x)
 			}
 			net[j] = s + L.bias(j)
 		}
@@ -74,7 +74,7 @@ func (n *Network) refPassDown(p *passes, l int) {
 	g := make([]float64, L.in)
 	for j, dj := range p.delta[l] {
 		for i := range g {
-			g[i] += dj * L.w[j*L.in+i]
+			g[i] += float64(dj * L.w[j*L.in+i])
 		}
 	}
 	p.dEdOut[l-1] = append([]float64(nil), g...)
@@ -97,7 +97,7 @@ func (n *Network) refLayerGradient(ps []*passes, inputs [][]float64, l int, grad
 		}
 		for j, dj := range p.delta[l] {
 			for i, x := range in {
-				gw[j*L.in+i] += dj * x
+				gw[j*L.in+i] += float64(dj * x)
 			}
 		}
 	}
