@@ -158,3 +158,25 @@ func ExampleNetwork_SetWeights() {
 	// Output:
 	// [[0.15 0.2] [0.25 0.3]] [0.35 0.35]
 }
+
+// The loss of one sample, by input and target: the worked example's E_total
+// before training (blog-example.json: 0.298371109).
+func ExampleNetwork_SampleLoss() {
+	net := nnlib.WorkedExample()
+	e, _ := net.SampleLoss(nnlib.WorkedInput(), nnlib.WorkedTarget())
+	fmt.Printf("E_total = %.9f\n", e)
+	// Output:
+	// E_total = 0.298371109
+}
+
+// Gradients per layer as matrices: ∂E/∂W and ∂E/∂b of one sample.
+func ExampleNetwork_GradientByLayer() {
+	net := nnlib.WorkedExample()
+	g, _ := net.GradientByLayer(nnlib.WorkedInput(), nnlib.WorkedTarget())
+	fmt.Println(g[1])
+	// Output:
+	// L2: W 2×2
+	//   [0.08216704056 0.08266762785]
+	//   [-0.02260254048 -0.02274024222]
+	//   b (shared) [0.1004003251]
+}

@@ -25,22 +25,28 @@ func (p LayerParams) String() string {
 	}
 	fmt.Fprintf(&b, "L%d: W %d×%d", p.Layer+1, len(p.W), in)
 	for _, row := range p.W {
-		b.WriteString("\n  [")
-		for i, v := range row {
-			if i > 0 {
-				b.WriteByte(' ')
-			}
-			b.WriteString(fmtNum(v))
-		}
-		b.WriteByte(']')
+		b.WriteString("\n  ")
+		writeNums(&b, row)
 	}
 	if p.Shared {
 		b.WriteString("\n  b (shared) ")
 	} else {
 		b.WriteString("\n  b ")
 	}
-	fmt.Fprint(&b, p.B)
+	writeNums(&b, p.B)
 	return b.String()
+}
+
+// writeNums writes v as [x y z] with 10 significant digits.
+func writeNums(b *strings.Builder, v []float64) {
+	b.WriteByte('[')
+	for i, x := range v {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(fmtNum(x))
+	}
+	b.WriteByte(']')
 }
 
 // SplitByLayer cuts a flat vector in the order of Param — Params, Gradient,
