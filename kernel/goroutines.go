@@ -4,9 +4,6 @@ import (
 	"bytes"
 	"context"
 	"fmt"
-	"go/ast"
-	"go/token"
-	"go/types"
 	"reflect"
 	"runtime"
 	"strconv"
@@ -21,6 +18,30 @@ import (
 // which records the goroutine with a label naming the statement, recovers
 // its panic into the cell's output and counts it for quiesce. yaegi's own
 // evaluation goroutines are found in a dump by their creator.
+
+// quiesce waits up to d for the goroutines cells started to finish, so
+// that the interpreter is not compiling while they still run. Goroutines
+// that outlived an earlier wait (a background loop) are not waited for
+// again; only new ones are.
+func (e *Engine) quiesce(d time.Duration) {
+	deadline := time.Now().Add(d)
+	for {
+		e.goMu.Lock()
+		n := e.goRunning
+		if n <= e.goStuck {
+			e.goStuck = n
+			e.goMu.Unlock()
+			return
+		}
+		if time.Now().After(deadline) {
+			e.goStuck = n
+			e.goMu.Unlock()
+			return
+		}
+		e.goMu.Unlock()
+		time.Sleep(time.Millisecond)
+	}
+}
 
 // cellGoroutine is a goroutine started by a cell's go statement.
 type cellGoroutine struct {
@@ -254,18 +275,4 @@ func (g goroutine) where() string {
 		last = last[i+1:]
 	}
 	return last
-}
-
-// goLabel names a go statement for messages: "`go worker(…)` at line 2".
-func goLabel(g *ast.GoStmt, file *token.File) string {
-	fun := "func(){…}"
-	if _, lit := g.Call.Fun.(*ast.FuncLit); !lit {
-		fun = unversion(types.ExprString(g.Call.Fun))
-	}
-	args := ""
-	if len(g.Call.Args) > 0 {
-		args = "…"
-	}
-	// Line 1 of every parsed chunk is the engine's header.
-	return fmt.Sprintf("`go %s(%s)` at line %d", fun, args, file.Line(g.Go)-1)
 }

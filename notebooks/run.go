@@ -261,7 +261,7 @@ func isTextMIME(mime string) bool {
 
 // errorOutput converts an engine error to an nbformat error output.
 func errorOutput(err error) *Output {
-	o := &Output{Type: "error", EName: "Error", EValue: err.Error()}
+	o := &Output{Type: "error", EName: kernel.KindError, EValue: err.Error()}
 	var ce *kernel.CellError
 	if errors.As(err, &ce) {
 		if ce.Name != "" {
@@ -302,7 +302,7 @@ func runCell(ctx context.Context, cell *Cell, eng Executor, timeout time.Duratio
 	go func() {
 		defer func() {
 			if r := recover(); r != nil {
-				done <- &kernel.CellError{Name: "Panic", Value: fmt.Sprint(r), Traceback: []string{fmt.Sprintf("panic in the engine: %v", r)}}
+				done <- &kernel.CellError{Name: kernel.KindPanic, Value: fmt.Sprint(r), Traceback: []string{fmt.Sprintf("panic in the engine: %v", r)}}
 			}
 		}()
 		done <- eng.Execute(cctx, cell.Source, col.emit)
@@ -316,7 +316,7 @@ func runCell(ctx context.Context, cell *Cell, eng Executor, timeout time.Duratio
 		case err = <-done:
 			grace.Stop()
 		case <-grace.C:
-			err = &kernel.CellError{Name: "Interrupted", Value: "the cell did not stop after being interrupted"}
+			err = &kernel.CellError{Name: kernel.KindInterrupted, Value: "the cell did not stop after being interrupted"}
 		}
 	}
 	col.close()

@@ -183,9 +183,9 @@ func cellMessage(err error) string {
 		return err.Error()
 	}
 	switch ce.Name {
-	case "Panic":
+	case kernel.KindPanic:
 		return "panic: " + ce.Value
-	case "Interrupted":
+	case kernel.KindInterrupted:
 		if ce.Value == "" {
 			return "interrupted"
 		}
@@ -196,7 +196,7 @@ func cellMessage(err error) string {
 
 func isInterrupt(err error) bool {
 	var ce *cellErr
-	return errors.As(err, &ce) && ce.Name == "Interrupted" || errors.Is(err, context.Canceled)
+	return errors.As(err, &ce) && ce.Name == kernel.KindInterrupted || errors.Is(err, context.Canceled)
 }
 
 // reportError prints a failed entry or command: compile errors with their
@@ -227,7 +227,7 @@ func (s *session) reportError(err error) {
 // so the caret lines up).
 func (s *session) showSource(code string, err error) {
 	var ce *cellErr
-	if !errors.As(err, &ce) || ce.Name != "CompileError" || ce.Line < 1 || ce.Col < 1 {
+	if !errors.As(err, &ce) || ce.Name != kernel.KindCompile || ce.Line < 1 || ce.Col < 1 {
 		return
 	}
 	lines := strings.Split(code, "\n")

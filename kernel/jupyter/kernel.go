@@ -511,7 +511,7 @@ func (k *Kernel) execute(q queued) {
 		// normally when its context ends): report it as interrupted, so
 		// front ends and stop_on_error treat it as ipykernel's
 		// KeyboardInterrupt.
-		err = &kernel.CellError{Name: "Interrupted", Value: "the cell was interrupted", Traceback: []string{"Interrupted: the cell was interrupted"}}
+		err = &kernel.CellError{Name: kernel.KindInterrupted, Value: "the cell was interrupted", Traceback: []string{"Interrupted: the cell was interrupted"}}
 	}
 	var abortFrom time.Time
 	if err != nil && stopOnError {
