@@ -133,7 +133,7 @@ func (e *Engine) interrupted(err error) *CellError {
 			e.intr.mu.Lock()
 			e.intr.stuck = st
 			e.intr.mu.Unlock()
-			notes = append(notes, fmt.Sprintf("the cell is still inside %s, which does not watch interrupts: later cells wait until it returns, and the cell runs no further statement", st.where))
+			notes = append(notes, fmt.Sprintf("the cell is still inside %s, which does not watch interrupts: later cells wait until it returns (its results are still stored if its statement assigns them), and the cell runs no further statement", st.where))
 		}
 	}
 	for _, g := range e.cellGoroutines(deadline) {
