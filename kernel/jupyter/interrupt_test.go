@@ -22,6 +22,13 @@ func TestInterruptUnstoppableWithJupyterClient(t *testing.T) {
 	checkInterrupt(t, "unstoppable")
 }
 
+// TestInterruptGradCheckWithJupyterClient interrupts nnlib.GradCheck on a
+// 784-128-10 network (issue 15's case): a later cell finds every parameter
+// as before and the result never assigned.
+func TestInterruptGradCheckWithJupyterClient(t *testing.T) {
+	checkInterrupt(t, "gradcheck")
+}
+
 // TestAfterFuncPanicWithJupyterClient checks that a panic in a
 // time.AfterFunc callback does not kill the kernel.
 func TestAfterFuncPanicWithJupyterClient(t *testing.T) {

@@ -2,7 +2,7 @@
 jupyter_client, and checks that no statement of an interrupted cell runs
 afterwards.
 
-    JUPYTER_DATA_DIR=... /usr/bin/python3 check_interrupt.py blocking|unstoppable|afterfunc|fatal
+    JUPYTER_DATA_DIR=... /usr/bin/python3 check_interrupt.py blocking|unstoppable|afterfunc|fatal|gradcheck
 
 Each cell prints "started", blocks, then sets its own session variable g<i>.
 The interrupt is sent when "started" arrives on iopub; the time from the
@@ -155,6 +155,22 @@ def check_afterfunc(km, kc):
     check(km.is_alive(), "kernel process alive")
 
 
+def check_gradcheck(km, kc):
+    # issue 15's case: GradCheck on a 784-128-10 network, interrupted; a
+    # later cell compares every parameter and finds rep never assigned.
+    c, _ = execute(kc, "net := nnlib.New(784, 128, 10)\nin := make([]float64, 784)\n"
+                       "for i := range in { in[i] = float64(i%7) / 7 }\ntgt := make([]float64, 10)\ntgt[3] = 1\n"
+                       "before := net.Params()\nvar rep *nnlib.GradCheckReport")
+    check(c["status"] == "ok", "make the network", c)
+    reply, took = interrupt_when_started(km, kc, "rep, _ = nnlib.GradCheck(net, in, tgt)", "message")
+    check(reply["status"] == "error" and reply["ename"] == "Interrupted", "GradCheck interrupted", reply)
+    print(f"INFO gradcheck: interrupt-to-idle {took*1000:.1f} ms; reply: {reply['evalue']}", flush=True)
+    c, out = execute(kc, "differ := 0\nfor i, p := range net.Params() { if p != before[i] { differ++ } }\n"
+                         "fmt.Println(\"params differing:\", differ, \"rep nil:\", rep == nil)")
+    check(c["status"] == "ok" and "params differing: 0 rep nil: true" in stream_text(out),
+          "no parameter changed and rep was not assigned", (c, stream_text(out)))
+
+
 def check_fatal(km, kc):
     # A fatal Go error cannot be recovered: the kernel process ends, and its
     # stderr (this script's) says why; the Go test checks that line.
@@ -170,7 +186,7 @@ def main():
     km, kc = start_new_kernel(kernel_name="nnbook", startup_timeout=TIMEOUT)
     try:
         {"blocking": check_blocking, "unstoppable": check_unstoppable, "afterfunc": check_afterfunc,
-         "fatal": check_fatal}[what](km, kc)
+         "fatal": check_fatal, "gradcheck": check_gradcheck}[what](km, kc)
     finally:
         kc.stop_channels()
         if km.is_alive():
