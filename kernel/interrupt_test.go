@@ -146,6 +146,12 @@ func TestInterruptUnstoppable(t *testing.T) {
 	if vs := e.Vars(); len(vs) != 1 || vs[0].Name != "late" || vs[0].Type != "int" {
 		t.Errorf("Vars while the call runs = %v, want [late int]", vs)
 	}
+	if m, _, _ := e.Complete("la", 2); len(m) != 1 || m[0] != "late" {
+		t.Errorf("Complete(la) while the call runs = %v, want [late]", m)
+	}
+	if text, ok := e.Inspect("late", 4); !ok || !strings.Contains(text, "int") {
+		t.Errorf("Inspect(late) while the call runs = %q, %v", text, ok)
+	}
 	waiting := make(chan struct{})
 	var once sync.Once
 	var parts []Part
