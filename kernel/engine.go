@@ -22,6 +22,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/nnbook/nnbook/kernel/compile"
 	"github.com/nnbook/nnbook/kernel/symbols"
 	"github.com/traefik/yaegi/interp"
 	"github.com/traefik/yaegi/stdlib"
@@ -74,6 +75,8 @@ type Engine struct {
 
 	traceMu sync.Mutex
 	trace   []string // yaegi's "L:C: panic: f(...)" lines, innermost first
+
+	comp *compiledState // compiled cells (compiled.go)
 }
 
 // shownValue is one value of the final expression.
@@ -265,6 +268,13 @@ func (e *Engine) Execute(ctx context.Context, code string, emit func(Part)) erro
 	if ctx == nil {
 		ctx = context.Background()
 	}
+	if compile.IsCompiled(code) {
+		err, interpret := e.executeCompiled(ctx, code, emit)
+		if !interpret {
+			return err
+		}
+		code = interpretedSource(code)
+	}
 	units, cerr := e.plan(code)
 	if cerr != nil {
 		return cerr
@@ -323,6 +333,7 @@ func (e *Engine) Execute(ctx context.Context, code string, emit func(Part)) erro
 			hasFinal = true
 		}
 		e.record(u)
+		e.forgetCompiled(u)
 	}
 	finish()
 	if err := ctx.Err(); err != nil {
@@ -540,7 +551,7 @@ func isCompileError(err error) bool {
 
 func interrupted(err error) *CellError {
 	waitStopped(interruptGrace)
-	return &CellError{Name: "Interrupted", Value: "interrupted", Traceback: []string{"interrupted: " + err.Error()}}
+	return interruptNote(&CellError{Name: "Interrupted", Value: "interrupted", Traceback: []string{"interrupted: " + err.Error()}})
 }
 
 // posRE finds "line:col: " at the start of a yaegi message (maybe after a
@@ -560,6 +571,7 @@ func (e *Engine) cellError(ctx context.Context, code string, err error) *CellErr
 		e.traceMu.Unlock()
 		ce := &CellError{Name: "Panic", Value: unversion(fmt.Sprint(p.Value))}
 		ce.Traceback = append(ce.Traceback, "panic: "+ce.Value)
+		ce.Traceback = append(ce.Traceback, compiledFrames(p.Callers)...)
 		for _, t := range trace {
 			line, col, fn, ok := parseTrace(t)
 			if !ok {
@@ -910,6 +922,7 @@ func (e *Engine) sourceEdits(text string, f *ast.File, file *token.File, base in
 	edits = append(edits, mapIndexEdits(text, f, file, base)...)
 	edits = append(edits, e.builtinEdits(text, f, file, base)...)
 	edits = append(edits, e.varGenericEdits(text, f, file, base)...)
+	edits = append(edits, e.compiledVarEdits(f, file, base)...)
 	return append(edits, mainEdits(f, file, base)...)
 }
 

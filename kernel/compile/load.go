@@ -81,3 +81,14 @@ func (h *Host) loadProblem(err error) error {
 	}
 	return &Problem{Cause: "the cell's plugin does not load: " + err.Error(), Fix: "run 'nnbook doctor' to see what differs"}
 }
+
+// LoadedSymbols returns the symbol table of a build this process loaded,
+// or nil.
+func LoadedSymbols(path string) map[string]reflect.Value {
+	loadMu.Lock()
+	defer loadMu.Unlock()
+	if p, ok := loaded[path]; ok {
+		return p.Symbols
+	}
+	return nil
+}

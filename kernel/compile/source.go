@@ -31,9 +31,13 @@ const pkgName = "cell"
 // Prefixes of the generated names (never shown to users: compile errors
 // in generated code name the user's names).
 const (
-	accessor   = "NNBOOK_" // exported accessor of a cell's name, for later compiled cells
-	earlierPkg = "__nnc"   // local name of an earlier compiled cell's package
+	accessor   = Accessor
+	earlierPkg = "__nnc" // local name of an earlier compiled cell's package
 )
+
+// Accessor prefixes the exported accessors of a compiled cell's names
+// (NNBOOK_x for x): generated, never shown to users.
+const Accessor = "NNBOOK_"
 
 // Kind is what a name declares.
 type Kind int
@@ -285,7 +289,7 @@ func exportsSource(names []Name) string {
 		untyped = untyped || n.Untyped
 	}
 	if untyped {
-		b.WriteString("\t__nnconstant \"go/constant\"\n")
+		b.WriteString("\t__nnconstant \"go/constant\"\n\t__nntoken \"go/token\"\n")
 	}
 	b.WriteString(")\n\n")
 	for _, n := range names {
@@ -311,10 +315,13 @@ func exportsSource(names []Name) string {
 		}
 		switch n.Kind {
 		case Var:
+			// The interpreter reads the variable and, through the pointer
+			// (which the kernel substitutes for assignments), writes it.
 			fmt.Fprintf(&b, "\t\t%q: __nnreflect.ValueOf(&%s).Elem(),\n", n.Name, n.Name)
+			fmt.Fprintf(&b, "\t\t%q: __nnreflect.ValueOf(&%s),\n", accessor+n.Name, n.Name)
 		case Const:
 			if n.Untyped {
-				fmt.Fprintf(&b, "\t\t%q: __nnreflect.ValueOf(__nnconstant.Make(%s)),\n", n.Name, n.Name)
+				fmt.Fprintf(&b, "\t\t%q: __nnreflect.ValueOf(__nnconst(%s)),\n", n.Name, n.Name)
 			} else {
 				fmt.Fprintf(&b, "\t\t%q: __nnreflect.ValueOf(%s),\n", n.Name, n.Name)
 			}
@@ -325,6 +332,29 @@ func exportsSource(names []Name) string {
 		}
 	}
 	b.WriteString("\t}\n}\n")
+	if untyped {
+		// An untyped constant reaches the interpreter as a constant.Value,
+		// as in yaegi's own tables, so 2 * 0.5 works with const two = 2.
+		b.WriteString(`
+func __nnconst(v any) __nnconstant.Value {
+	switch v := v.(type) {
+	case bool:
+		return __nnconstant.MakeBool(v)
+	case string:
+		return __nnconstant.MakeString(v)
+	case int:
+		return __nnconstant.MakeInt64(int64(v))
+	case rune:
+		return __nnconstant.MakeInt64(int64(v))
+	case float64:
+		return __nnconstant.MakeFloat64(v)
+	case complex128:
+		return __nnconstant.BinaryOp(__nnconstant.MakeFloat64(real(v)), __nntoken.ADD, __nnconstant.MakeImag(__nnconstant.MakeFloat64(imag(v))))
+	}
+	return __nnconstant.MakeUnknown()
+}
+`)
+	}
 	return b.String()
 }
 

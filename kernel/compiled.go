@@ -1,0 +1,460 @@
+package kernel
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"go/ast"
+	"go/constant"
+	"go/parser"
+	"go/token"
+	"os"
+	"reflect"
+	"runtime"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/nnbook/nnbook/kernel/compile"
+	"github.com/traefik/yaegi/interp"
+)
+
+// Compiled cells (//nnbook:compile): the stage that builds a cell with the
+// Go toolchain into a plugin (kernel/compile), loads it and binds its
+// names in the interpreter with a dot import of its symbol table, so
+// interpreted cells use them unqualified and share compiled variables'
+// storage. The session remembers which names came from which build so that
+// later compiled cells can use them too.
+
+// CompileFallbackEnv names the environment variable that, set to
+// "interpret", makes a compiled cell run interpreted (with a note on
+// stderr) where compiled cells cannot work, instead of failing.
+const CompileFallbackEnv = "NNBOOK_COMPILE"
+
+// compiledState is the session's part of compiled cells.
+type compiledState struct {
+	in    *interp.Interpreter         // the interpreter the bindings belong to (Reset makes a new one)
+	names map[string]compile.Binding  // name → the build that defines it now
+	runs  map[string]int              // cell source → builds loaded for it by this session
+	cells map[string]compiledCellInfo // import path → where it came from
+}
+
+// compiledCellInfo is what the engine tells users about a loaded build.
+type compiledCellInfo struct{ cell int }
+
+var (
+	hostOnce sync.Once
+	hostErr  error
+	builder  *compile.Builder
+
+	// compiledCells maps a loaded build's import path to its cell number,
+	// for panics and interrupts, process-wide (plugins are).
+	compiledCellsMu sync.Mutex
+	compiledCells   = map[string]int{}
+)
+
+// compileBuilder detects once per process whether compiled cells work here.
+func compileBuilder() (*compile.Builder, error) {
+	hostOnce.Do(func() {
+		h, err := compile.DetectHost()
+		if err != nil {
+			hostErr = err
+			return
+		}
+		dir, err := compile.CacheDir()
+		if err != nil {
+			hostErr = err
+			return
+		}
+		builder = &compile.Builder{Host: h, Dir: dir}
+	})
+	return builder, hostErr
+}
+
+// CompiledCellsStatus reports whether compiled cells work here: nil, or a
+// problem naming the cause and the fix (nnbook doctor prints it).
+func CompiledCellsStatus() (dir string, err error) {
+	b, err := compileBuilder()
+	if err != nil {
+		return "", err
+	}
+	return b.Dir, nil
+}
+
+// state returns the session's compiled-cell state, fresh after a Reset.
+func (e *Engine) compiledState() *compiledState {
+	if e.comp == nil || e.comp.in != e.in {
+		e.comp = &compiledState{in: e.in, names: map[string]compile.Binding{}, runs: map[string]int{}, cells: map[string]compiledCellInfo{}}
+	}
+	return e.comp
+}
+
+// executeCompiled runs a //nnbook:compile cell: build, load, bind. When
+// compiled cells cannot work here and CompileFallbackEnv says so, it
+// returns interpret true and the caller runs the cell interpreted.
+func (e *Engine) executeCompiled(ctx context.Context, code string, emit func(Part)) (err error, interpret bool) {
+	b, err := compileBuilder()
+	if err != nil {
+		if os.Getenv(CompileFallbackEnv) == "interpret" {
+			emit(Part{Kind: Stderr, Text: "nnbook: " + err.Error() + "; running the cell interpreted (" + CompileFallbackEnv + "=interpret)\n"})
+			return nil, true
+		}
+		ce := &CellError{Name: "CompileError", Value: err.Error(), Line: 1, Col: 1}
+		ce.Traceback = []string{ce.Error()}
+		return ce, false
+	}
+	cs := e.compiledState()
+	execMu.Lock()
+	defer execMu.Unlock()
+	e.quiesce(100 * time.Millisecond)
+	e.cells++
+	capture.begin(emit)
+	restore := setHooks(ctx, nil)
+	defer func() {
+		restore()
+		capture.end()
+	}()
+
+	cell := compile.Cell{Source: code, Imports: e.imports, Earlier: cs.names}
+	bb := *b
+	bb.Progress = func(line string) { capture.write(Stderr, []byte(line+"\n")) }
+	for cell.Generation = cs.runs[code]; bb.Loaded(cell); cell.Generation++ {
+		// This session or another in the process loaded this build:
+		// a new build runs the variables' initialisers again.
+	}
+	pkg, err := e.buildCompiled(ctx, &bb, cell)
+	if err != nil {
+		if ctx.Err() != nil {
+			return interrupted(ctx.Err()), false
+		}
+		return e.compiledError(code, err), false
+	}
+	cs.runs[code] = cell.Generation + 1
+	compiledCellsMu.Lock()
+	compiledCells[pkg.Path] = e.cells
+	compiledCellsMu.Unlock()
+	return e.bindCompiled(code, pkg), false
+}
+
+// buildCompiled builds and loads, catching a panic in the cell's package
+// initialisers (they run inside plugin.Open) like any cell panic.
+func (e *Engine) buildCompiled(ctx context.Context, b *compile.Builder, c compile.Cell) (pkg *compile.Package, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			pkg, err = nil, interp.Panic{Value: r, Callers: callers()}
+		}
+	}()
+	return b.Build(ctx, c)
+}
+
+func callers() []uintptr {
+	pcs := make([]uintptr, 64)
+	return pcs[:runtime.Callers(3, pcs)]
+}
+
+// bindCompiled gives the interpreter a loaded build's symbols and records
+// its names for completion, :doc, Vars and later compiled cells.
+func (e *Engine) bindCompiled(code string, pkg *compile.Package) error {
+	cs := e.compiledState()
+	syms, consts := splitUntyped(pkg.Symbols)
+	if err := e.in.Use(interp.Exports{pkg.Path + "/" + pkg.Name: syms}); err != nil {
+		return &CellError{Name: "CompileError", Value: err.Error(), Traceback: []string{err.Error()}}
+	}
+	if _, err := e.in.Eval(fmt.Sprintf("import . %q", pkg.Path)); err != nil {
+		return &CellError{Name: "CompileError", Value: "binding the compiled names: " + err.Error(), Traceback: []string{err.Error()}}
+	}
+	if consts != "" {
+		if _, err := e.in.Eval(consts); err != nil {
+			return &CellError{Name: "CompileError", Value: "binding the compiled constants: " + err.Error(), Traceback: []string{err.Error()}}
+		}
+	}
+	generic := map[string]bool{}
+	for _, n := range pkg.Names {
+		cs.names[n.Name] = compile.Binding{Path: pkg.Path, Kind: n.Kind}
+		generic[n.Name] = n.Generic
+		delete(e.typeSrc, n.Name)
+		delete(e.methodSrc, n.Name)
+	}
+	f, err := parser.ParseFile(token.NewFileSet(), "cell.go", "package cell"+code[len(firstLineOf(code)):], parser.ParseComments)
+	if err != nil {
+		return nil // built, so it parses
+	}
+	var nodes []ast.Node
+	for _, d := range f.Decls {
+		nodes = append(nodes, d)
+	}
+	e.record(unit{ast: nodes})
+	for name, g := range generic {
+		if g {
+			// yaegi cannot take a generic from a symbol table: later
+			// compiled cells can use it, interpreted ones cannot.
+			delete(e.names, name)
+		}
+	}
+	return nil
+}
+
+// splitUntyped separates a build's untyped constants (constant.Values)
+// from its other symbols: yaegi types a dot-imported constant.Value as
+// its Go type, so they are declared in the interpreter as constants with
+// their exact values instead.
+func splitUntyped(all map[string]reflect.Value) (map[string]reflect.Value, string) {
+	syms := make(map[string]reflect.Value, len(all))
+	var names []string
+	for n, v := range all {
+		if _, ok := v.Interface().(constant.Value); ok && v.Kind() != reflect.Pointer {
+			names = append(names, n)
+			continue
+		}
+		syms[n] = v
+	}
+	if len(names) == 0 {
+		return syms, ""
+	}
+	sort.Strings(names)
+	var b strings.Builder
+	b.WriteString("const (\n")
+	for _, n := range names {
+		fmt.Fprintf(&b, "\t%s = %s\n", n, constLiteral(all[n].Interface().(constant.Value)))
+	}
+	b.WriteString(")")
+	return syms, b.String()
+}
+
+// constLiteral writes an untyped constant as Go source of the same kind.
+func constLiteral(v constant.Value) string {
+	switch v.Kind() {
+	case constant.Float:
+		f, _ := constant.Float64Val(v)
+		s := strconv.FormatFloat(f, 'g', -1, 64)
+		if !strings.ContainsAny(s, ".eEn") {
+			s += ".0"
+		}
+		return s
+	case constant.Complex:
+		re, _ := constant.Float64Val(constant.Real(v))
+		im, _ := constant.Float64Val(constant.Imag(v))
+		return fmt.Sprintf("complex(%v, %v)", re, im)
+	}
+	return v.ExactString()
+}
+
+// forgetCompiled drops the compiled bindings of names an interpreted cell
+// defined again: later compiled cells must not see the old build's.
+func (e *Engine) forgetCompiled(u unit) {
+	if e.comp == nil || len(e.comp.names) == 0 {
+		return
+	}
+	for _, n := range u.ast {
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			if n.Tok == token.DEFINE {
+				for _, l := range n.Lhs {
+					if id, ok := l.(*ast.Ident); ok {
+						e.forgetIfRedefined(id.Name)
+					}
+				}
+			}
+		case *ast.FuncDecl:
+			if n.Recv == nil {
+				delete(e.comp.names, n.Name.Name)
+			}
+		case *ast.GenDecl:
+			for _, s := range n.Specs {
+				switch s := s.(type) {
+				case *ast.TypeSpec:
+					delete(e.comp.names, s.Name.Name)
+				case *ast.ValueSpec:
+					for _, id := range s.Names {
+						delete(e.comp.names, id.Name)
+					}
+				}
+			}
+		}
+	}
+}
+
+// forgetIfRedefined drops a compiled variable that `x := v` made a new
+// interpreted variable (when v fit its type, it assigned the compiled one).
+func (e *Engine) forgetIfRedefined(name string) {
+	b, ok := e.comp.names[name]
+	if !ok || b.Kind != compile.Var {
+		delete(e.comp.names, name)
+		return
+	}
+	v, err := e.eval("&" + name)
+	if err != nil || !v.IsValid() || v.Kind() != reflect.Pointer {
+		delete(e.comp.names, name)
+		return
+	}
+	for _, p := range compiledSymbols(b.Path) {
+		if p.CanAddr() && p.Addr().Pointer() == v.Pointer() {
+			return
+		}
+	}
+	delete(e.comp.names, name)
+}
+
+// compiledVarEdits rewrites an interpreted unit's uses of compiled cells'
+// variables x to (*NNBOOK_x), a pointer to the compiled storage: yaegi
+// reads a compiled variable but cannot assign one. The left side of :=
+// stays (a definition makes a new interpreted variable).
+func (e *Engine) compiledVarEdits(f *ast.File, file *token.File, base int) []edit {
+	if e.comp == nil || e.comp.in != e.in || len(e.comp.names) == 0 {
+		return nil
+	}
+	defined := map[*ast.Ident]bool{}
+	ast.Inspect(f, func(n ast.Node) bool {
+		if as, ok := n.(*ast.AssignStmt); ok && as.Tok == token.DEFINE {
+			for _, l := range as.Lhs {
+				if id, ok := l.(*ast.Ident); ok {
+					defined[id] = true
+				}
+			}
+		}
+		return true
+	})
+	var edits []edit
+	for _, id := range f.Unresolved {
+		if b, ok := e.comp.names[id.Name]; ok && b.Kind == compile.Var && !defined[id] {
+			off := file.Offset(id.Pos()) - base
+			edits = append(edits, edit{off, off + len(id.Name), "(*" + compile.Accessor + id.Name + ")"})
+		}
+	}
+	return edits
+}
+
+// compiledSymbols returns the symbol table of a loaded build.
+func compiledSymbols(path string) map[string]reflect.Value {
+	return compile.LoadedSymbols(path)
+}
+
+// compiledError turns a build's failure into the cell's error.
+func (e *Engine) compiledError(code string, err error) *CellError {
+	var diags compile.Errors
+	if errors.As(err, &diags) && len(diags) > 0 {
+		ce := &CellError{Name: "CompileError"}
+		for i, d := range diags {
+			msg := d.Msg
+			if name, ok := strings.CutPrefix(msg, "undefined: "); ok {
+				_, compiled := e.compiledState().names[name]
+				if _, defined := e.names[name]; defined && !compiled {
+					msg += " (it is defined by an interpreted cell; a compiled cell sees only the names of earlier compiled cells)"
+				}
+			}
+			col := runeCol(code, d.Line, d.Col)
+			if i == 0 {
+				ce.Value, ce.Line, ce.Col = msg, d.Line, col
+				ce.Traceback = []string{ce.Error()}
+				continue
+			}
+			ce.Traceback = append(ce.Traceback, fmt.Sprintf("%d:%d: %s", d.Line, col, msg))
+		}
+		return ce
+	}
+	var p interp.Panic
+	if errors.As(err, &p) {
+		ce := &CellError{Name: "Panic", Value: fmt.Sprint(p.Value)}
+		ce.Traceback = append([]string{"panic: " + ce.Value}, compiledFrames(p.Callers)...)
+		return ce
+	}
+	ce := &CellError{Name: "CompileError", Value: err.Error(), Line: 1, Col: 1}
+	ce.Traceback = []string{ce.Error()}
+	return ce
+}
+
+// compiledFrames lists the frames of compiled cells in a call stack,
+// innermost first: "    train at line 12 (compiled cell [3])".
+func compiledFrames(pcs []uintptr) []string {
+	var out []string
+	frames := runtime.CallersFrames(pcs)
+	for {
+		f, more := frames.Next()
+		if path, fn, ok := compiledFunc(f.Function); ok {
+			out = append(out, fmt.Sprintf("    %s at line %d (compiled cell%s)", fn, f.Line, cellLabel(path)))
+		}
+		if !more {
+			return out
+		}
+	}
+}
+
+// compiledFunc splits "nnbookcells/c1f….train" into the package path and
+// the user's name of the function ("train", "point.Norm", "train.func1").
+func compiledFunc(function string) (path, fn string, ok bool) {
+	rest, ok := strings.CutPrefix(function, compile.ModuleName+"/")
+	if !ok {
+		return "", "", false
+	}
+	pkg, fn, ok := strings.Cut(rest, ".")
+	if !ok || strings.HasPrefix(fn, compile.Accessor) {
+		return "", "", false
+	}
+	fn = strings.NewReplacer("(*", "", ")", "").Replace(fn)
+	return compile.ModuleName + "/" + pkg, fn, true
+}
+
+func cellLabel(path string) string {
+	compiledCellsMu.Lock()
+	defer compiledCellsMu.Unlock()
+	if n, ok := compiledCells[path]; ok {
+		return fmt.Sprintf(" [%d]", n)
+	}
+	return ""
+}
+
+// compiledStillRunning names the compiled functions still running after
+// an interrupt (they never check the cell's context, so nothing can stop
+// them): one line per goroutine, or nil.
+func compiledStillRunning() []string {
+	buf := make([]byte, 1<<20)
+	n := runtime.Stack(buf, true)
+	var out []string
+	seen := map[string]bool{}
+	for _, g := range strings.Split(string(buf[:n]), "\n\n") {
+		lines := strings.Split(g, "\n")
+		for i, l := range lines {
+			fn, _, _ := strings.Cut(l, "(")
+			path, name, ok := compiledFunc(fn)
+			if !ok || strings.Contains(fn, compile.Accessor) {
+				continue
+			}
+			line := ""
+			if i+1 < len(lines) {
+				if _, after, ok := strings.Cut(lines[i+1], "cell.go:"); ok {
+					line, _, _ = strings.Cut(after, " ")
+				}
+			}
+			msg := fmt.Sprintf("the compiled function %s (line %s of compiled cell%s) does not check the cell's context: it is still running and will run to its end in the background (check nnlib.CellContext().Err() in its loop, or call nnlib's training, which checks it)", name, line, cellLabel(path))
+			if !seen[msg] {
+				seen[msg] = true
+				out = append(out, msg)
+			}
+			break
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// interpretedSource turns a compiled cell into an interpreted one (the
+// fallback): the directive line becomes an empty line, keeping positions.
+func interpretedSource(code string) string {
+	return code[len(firstLineOf(code)):]
+}
+
+// interruptNote adds to an interrupt's traceback the compiled functions
+// that are still running.
+func interruptNote(ce *CellError) *CellError {
+	if running := compiledStillRunning(); len(running) > 0 {
+		ce.Traceback = append(ce.Traceback, running...)
+	}
+	return ce
+}
+
+func firstLineOf(code string) string {
+	l, _, _ := strings.Cut(code, "\n")
+	return l
+}
