@@ -174,16 +174,34 @@ func (e *Engine) bindCompiled(code string, pkg *compile.Package) error {
 	for _, n := range pkg.Names {
 		cs.names[n.Name] = compile.Binding{Path: pkg.Path, Kind: n.Kind}
 		generic[n.Name] = n.Generic
-		delete(e.typeSrc, n.Name)
-		delete(e.methodSrc, n.Name)
 	}
-	f, err := parser.ParseFile(token.NewFileSet(), "cell.go", "package cell"+code[len(firstLineOf(code)):], parser.ParseComments)
+	src := "package cell" + code[len(firstLineOf(code)):]
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, "cell.go", src, parser.ParseComments)
 	if err != nil {
 		return nil // built, so it parses
 	}
+	text := func(n ast.Node) string { return src[fset.Position(n.Pos()).Offset:fset.Position(n.End()).Offset] }
 	var nodes []ast.Node
 	for _, d := range f.Decls {
 		nodes = append(nodes, d)
+		switch d := d.(type) {
+		case *ast.GenDecl:
+			for _, s := range d.Specs {
+				if ts, ok := s.(*ast.TypeSpec); ok {
+					// For Inspect; a method declared again in an interpreted
+					// cell re-declares the type interpreted (types.go).
+					e.typeSrc[ts.Name.Name] = text(ts)
+					e.methodSrc[ts.Name.Name] = map[string]string{}
+				}
+			}
+		case *ast.FuncDecl:
+			if d.Recv != nil {
+				if t := recvType(d.Recv); t != "" && e.methodSrc[t] != nil {
+					e.methodSrc[t][d.Name.Name] = text(d)
+				}
+			}
+		}
 	}
 	e.record(unit{ast: nodes})
 	for name, g := range generic {

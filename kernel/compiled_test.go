@@ -2,8 +2,12 @@ package kernel
 
 import (
 	"context"
+	"errors"
+	"os"
+	"reflect"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/nnbook/nnbook/kernel/compile"
 )
@@ -70,4 +74,145 @@ func TestCompiledCellSession(t *testing.T) {
 		}
 	}
 	_ = compile.Directive
+}
+
+// seedNet is the seed's network written by hand in Go (testdata).
+func seedNet(t testing.TB) string {
+	t.Helper()
+	b, err := os.ReadFile("testdata/compiled/seednet.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+// TestCompiledSameAnswers runs the seed network interpreted and compiled:
+// the same digits, which `go run` of the same declarations prints too
+// (3.510187782978859e-05, also the seed's Python).
+func TestCompiledSameAnswers(t *testing.T) {
+	e := compiledEngine(t)
+	src := seedNet(t)
+	const want = "3.510187782978859e-05"
+	for _, c := range []struct{ name, cell string }{
+		{"interpreted", src},
+		{"compiled", compile.Directive + "\n" + src},
+	} {
+		if _, err := runCell(t, e, c.cell); err != nil {
+			t.Fatalf("%s: %v", c.name, err)
+		}
+		got, err := runCell(t, e, "TrainSteps(10000)")
+		if err != nil || strings.TrimSpace(got) != want {
+			t.Errorf("%s: TrainSteps(10000) = %q, %v; want %s", c.name, got, err, want)
+		}
+		got, err = runCell(t, e, "nn := BlogNetwork()\nnn.Train([]float64{0.05, 0.1}, []float64{0.01, 0.99})\nfmt.Printf(\"%.9f %T\\n\", nn.Output.Neurons[0].Weights[0], nn)")
+		if err != nil || !strings.HasPrefix(got, "0.358916480") {
+			t.Errorf("%s: one step: %q, %v", c.name, got, err)
+		}
+	}
+	if d, ok := e.Inspect("TrainSteps", 10); !ok || !strings.Contains(d, "func TrainSteps(steps int) float64") || !strings.Contains(d, "fresh blog network") {
+		t.Errorf("Inspect(TrainSteps) = %q, %v", d, ok)
+	}
+	if d, ok := e.Inspect("Neuron", 6); !ok || !strings.Contains(d, "type Neuron struct") || !strings.Contains(d, "func (n *Neuron) Delta(target float64) float64") {
+		t.Errorf("Inspect(Neuron) = %q, %v", d, ok)
+	}
+	if m, _, _ := e.Complete("TrainS", 6); len(m) != 1 || m[0] != "TrainSteps" {
+		t.Errorf("Complete(TrainS) = %v", m)
+	}
+	if m, _, _ := e.Complete("nn.Feed", 7); len(m) != 1 || m[0] != "FeedForward" {
+		t.Errorf("Complete(nn.Feed) = %v", m)
+	}
+}
+
+func TestCompiledPanicAndRerun(t *testing.T) {
+	e := compiledEngine(t)
+	cell := "//nnbook:compile\nvar hits = 5\n\nfunc at(i int) int {\n\ts := []int{1}\n\thits++\n\treturn s[i]\n}\n"
+	if _, err := runCell(t, e, cell); err != nil {
+		t.Fatal(err)
+	}
+	_, err := runCell(t, e, "x := 1\nat(x + 2)")
+	var ce *CellError
+	if !errors.As(err, &ce) || ce.Name != "Panic" || ce.Value != "runtime error: index out of range [3] with length 1" {
+		t.Fatalf("err = %#v", err)
+	}
+	if tb := strings.Join(ce.Traceback, "\n"); !strings.Contains(tb, "at at line 7 (compiled cell [1])") {
+		t.Errorf("traceback does not name the compiled frame:\n%s", tb)
+	}
+	if got, err := runCell(t, e, "hits"); err != nil || strings.TrimSpace(got) != "6" {
+		t.Errorf("hits = %q, %v (the session survives)", got, err)
+	}
+	// Running the cell again loads a new build: hits starts at 5 again.
+	if _, err := runCell(t, e, cell); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := runCell(t, e, "hits"); err != nil || strings.TrimSpace(got) != "5" {
+		t.Errorf("hits after re-running = %q, %v", got, err)
+	}
+}
+
+// TestCompiledInterrupt interrupts a compiled loop that checks nothing
+// (named in the reply) and one that trains with nnlib (stopped).
+func TestCompiledInterrupt(t *testing.T) {
+	e := compiledEngine(t)
+	cell := `//nnbook:compile
+import "sync/atomic"
+
+var stop atomic.Bool
+var started = make(chan bool, 1)
+
+func spin() int {
+	started <- true
+	n := 0
+	for !stop.Load() {
+		n++
+	}
+	return n
+}
+
+func fit() int {
+	net := nnlib.WorkedExample()
+	started <- true
+	for i := 0; ; i++ {
+		if _, err := net.Train(nnlib.WorkedInput(), nnlib.WorkedTarget()); err != nil {
+			return i
+		}
+	}
+}
+`
+	if _, err := runCell(t, e, cell); err != nil {
+		t.Fatal(err)
+	}
+	started := e.compiledSymbol(t, "started").Interface().(chan bool)
+	for _, c := range []struct{ call, want string }{
+		{"spin()", "the compiled function spin (line 10 of compiled cell [1]) does not check the cell's context"},
+		{"fit()", ""},
+	} {
+		ctx, cancel := context.WithCancel(context.Background())
+		go func() { <-started; cancel() }()
+		start := time.Now()
+		err := e.Execute(ctx, c.call, nil)
+		t.Logf("%s interrupted after %v", c.call, time.Since(start))
+		var ce *CellError
+		if !errors.As(err, &ce) || ce.Name != "Interrupted" {
+			t.Fatalf("%s: err = %v", c.call, err)
+		}
+		tb := strings.Join(ce.Traceback, "\n")
+		if c.want != "" && !strings.Contains(tb, c.want) || c.want == "" && strings.Contains(tb, "compiled function") {
+			t.Errorf("%s: traceback:\n%s", c.call, tb)
+		}
+		if c.call == "spin()" {
+			if _, err := runCell(t, e, "stop.Store(true)"); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+}
+
+// compiledSymbol returns a compiled name's value as the interpreter has it.
+func (e *Engine) compiledSymbol(t *testing.T, name string) reflect.Value {
+	t.Helper()
+	b, ok := e.comp.names[name]
+	if !ok {
+		t.Fatalf("%s is not compiled", name)
+	}
+	return compiledSymbols(b.Path)[name]
 }
