@@ -79,7 +79,7 @@ func TestCompiledCellSession(t *testing.T) {
 // seedNet is the seed's network written by hand in Go (testdata).
 func seedNet(t testing.TB) string {
 	t.Helper()
-	b, err := os.ReadFile("testdata/compiled/seednet.go")
+	b, err := os.ReadFile("testdata/compiled/seednet.cell")
 	if err != nil {
 		t.Fatal(err)
 	}
