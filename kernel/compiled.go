@@ -457,6 +457,21 @@ func compiledStillRunning() []string {
 	return out
 }
 
+// IsCompiledCell reports whether a cell's first line is the
+// //nnbook:compile directive.
+func IsCompiledCell(code string) bool { return compile.IsCompiled(code) }
+
+// compiledCellOpen reports whether a compiled cell typed line by line (in
+// the REPL or jupyter console) goes on: it ends with an empty line, since
+// each of its declarations is complete on its own.
+func compiledCellOpen(code string) bool {
+	if !compile.IsCompiled(code) {
+		return false
+	}
+	i := strings.LastIndexByte(code, '\n')
+	return i < 0 || strings.TrimSpace(code[i+1:]) != ""
+}
+
 // interpretedSource turns a compiled cell into an interpreted one (the
 // fallback): the directive line becomes an empty line, keeping positions.
 func interpretedSource(code string) string {

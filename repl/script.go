@@ -13,6 +13,8 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+
+	"github.com/nnbook/nnbook/kernel"
 )
 
 // An entry is one unit of input run by the engine: what the user would type
@@ -37,7 +39,7 @@ type splitter struct {
 func (s *splitter) add(line string) (entry, bool) {
 	s.line++
 	if len(s.pending) == 0 {
-		if onlyComments(line) {
+		if onlyComments(line) && !kernel.IsCompiledCell(line) {
 			return entry{}, false
 		}
 		s.start = s.line

@@ -54,11 +54,17 @@ var pluginPlatforms = map[string]bool{"linux": true, "darwin": true, "freebsd": 
 // everything a plugin build needs, cheapest first. It runs the go command
 // (go env) once; the result does not change while the process runs.
 func DetectHost() (*Host, error) {
-	if !pluginPlatforms[runtime.GOOS] {
-		return nil, &Problem{Cause: fmt.Sprintf("Go plugins do not exist on %s", runtime.GOOS),
+	bi, ok := debug.ReadBuildInfo()
+	return detectHost(runtime.GOOS, bi, ok, sourceDir)
+}
+
+// detectHost is DetectHost for a platform, build information and a way to
+// find the source directory.
+func detectHost(goos string, bi *debug.BuildInfo, ok bool, sourceDir func() (string, error)) (*Host, error) {
+	if !pluginPlatforms[goos] {
+		return nil, &Problem{Cause: fmt.Sprintf("Go plugins do not exist on %s", goos),
 			Fix: "run nnbook on Linux, macOS or FreeBSD (for instance in WSL or a container) to compile cells, or remove the //nnbook:compile line to interpret the cell"}
 	}
-	bi, ok := debug.ReadBuildInfo()
 	if !ok {
 		return nil, &Problem{Cause: "this nnbook binary carries no build information", Fix: "build nnbook with the go command (go install github.com/nnbook/nnbook/cmd/nnbook)"}
 	}
