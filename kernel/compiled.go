@@ -10,6 +10,7 @@ import (
 	"go/token"
 	"os"
 	"reflect"
+	"regexp"
 	"runtime"
 	"sort"
 	"strconv"
@@ -39,6 +40,9 @@ type compiledState struct {
 	names map[string]compile.Binding  // name → the build that defines it now
 	runs  map[string]int              // cell source → builds loaded for it by this session
 	cells map[string]compiledCellInfo // import path → where it came from
+	// unexported maps the unexported fields and methods of compiled types
+	// to their type's name: the interpreter cannot use them (reflect).
+	unexported map[string]string
 }
 
 // compiledCellInfo is what the engine tells users about a loaded build.
@@ -86,7 +90,7 @@ func CompiledCellsStatus() (dir string, err error) {
 // state returns the session's compiled-cell state, fresh after a Reset.
 func (e *Engine) compiledState() *compiledState {
 	if e.comp == nil || e.comp.in != e.in {
-		e.comp = &compiledState{in: e.in, names: map[string]compile.Binding{}, runs: map[string]int{}, cells: map[string]compiledCellInfo{}}
+		e.comp = &compiledState{in: e.in, names: map[string]compile.Binding{}, runs: map[string]int{}, cells: map[string]compiledCellInfo{}, unexported: map[string]string{}}
 	}
 	return e.comp
 }
@@ -189,6 +193,15 @@ func (e *Engine) bindCompiled(code string, pkg *compile.Package) error {
 		case *ast.GenDecl:
 			for _, s := range d.Specs {
 				if ts, ok := s.(*ast.TypeSpec); ok {
+					if st, ok := ts.Type.(*ast.StructType); ok {
+						for _, fl := range st.Fields.List {
+							for _, id := range fl.Names {
+								if !id.IsExported() {
+									cs.unexported[id.Name] = ts.Name.Name
+								}
+							}
+						}
+					}
 					// For Inspect; a method declared again in an interpreted
 					// cell re-declares the type interpreted (types.go).
 					e.typeSrc[ts.Name.Name] = text(ts)
@@ -199,6 +212,9 @@ func (e *Engine) bindCompiled(code string, pkg *compile.Package) error {
 			if d.Recv != nil {
 				if t := recvType(d.Recv); t != "" && e.methodSrc[t] != nil {
 					e.methodSrc[t][d.Name.Name] = text(d)
+					if !d.Name.IsExported() {
+						cs.unexported[d.Name.Name] = t
+					}
 				}
 			}
 		}
@@ -455,6 +471,43 @@ func compiledStillRunning() []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// selectorRE finds ".name" and "name:" in a cell.
+var selectorRE = regexp.MustCompile(`\.([a-z_][A-Za-z0-9_]*)|\b([a-z_][A-Za-z0-9_]*)\s*:[^=]`)
+
+// explainUnexported replaces yaegi's message when an interpreted cell uses
+// an unexported field or method of a compiled cell's type (reflect cannot):
+// the member is named, and what to do.
+func (e *Engine) explainUnexported(ce *CellError, code string) {
+	if e.comp == nil || e.comp.in != e.in || len(e.comp.unexported) == 0 {
+		return
+	}
+	member := ""
+	if name, ok := strings.CutPrefix(ce.Value, "undefined selector: "); ok {
+		if _, known := e.comp.unexported[name]; known {
+			member = name
+		}
+	} else if strings.Contains(ce.Value, "unexported field") {
+		for _, m := range selectorRE.FindAllStringSubmatch(code, -1) {
+			name := m[1] + m[2]
+			if _, known := e.comp.unexported[name]; known {
+				member = name
+				break
+			}
+		}
+	}
+	if member == "" {
+		return
+	}
+	t := e.comp.unexported[member]
+	ce.Value = fmt.Sprintf("%s.%s is unexported, and interpreted cells reach a compiled cell's values through reflection, which cannot use unexported fields and methods: export it (%s) or use it inside a compiled cell", t, member, strings.ToUpper(member[:1])+member[1:])
+	if len(ce.Traceback) > 0 {
+		ce.Traceback[0] = ce.Error()
+		if ce.Name == "Panic" {
+			ce.Traceback[0] = "panic: " + ce.Value
+		}
+	}
 }
 
 // IsCompiledCell reports whether a cell's first line is the

@@ -57,6 +57,10 @@ func TestCompiledCellSession(t *testing.T) {
 		{"//nnbook:compile\nfunc boom(i int) int { s := []int{1}; return s[i] }\n", "", ""},
 		{"boom(3)", "", "panic: runtime error: index out of range [3] with length 1"},
 		{"calls", "42", ""},
+		{"//nnbook:compile\ntype acc struct{ sum float64 }\n\nfunc (a *acc) add(x float64) { a.sum += x }\n", "", ""},
+		{"a := &acc{}\na.add(1)", "", "acc.add is unexported, and interpreted cells reach a compiled cell's values through reflection"},
+		{"a.sum", "", "acc.sum is unexported"},
+		{"fmt.Printf(\"%v %T\\n\", a, a)", "&{0} *cell.acc", ""},
 	}
 	for _, s := range steps {
 		got, err := runCell(t, e, s.code)

@@ -511,6 +511,7 @@ func (e *Engine) valPrefix() string {
 // unitError turns an evaluation error of u into a CellError.
 func (e *Engine) unitError(ctx context.Context, code string, u *unit, err error) *CellError {
 	ce := e.cellError(ctx, code, err)
+	e.explainUnexported(ce, code)
 	if ce.Value == "constant definition loop" || compilePanic(err) || u.wrapped && ce.Name == "CompileError" {
 		// yaegi's message (or panic) for an undefined name in a top-level
 		// statement: name the name.
