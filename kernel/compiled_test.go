@@ -14,7 +14,7 @@ import (
 
 // compiledEngine returns a session, skipping when compiled cells cannot
 // work here (the skip names why).
-func compiledEngine(t *testing.T) *Engine {
+func compiledEngine(t testing.TB) *Engine {
 	t.Helper()
 	if _, err := CompiledCellsStatus(); err != nil {
 		t.Skip(err)
@@ -27,7 +27,7 @@ func compiledEngine(t *testing.T) *Engine {
 }
 
 // run executes a cell and returns its text output and error.
-func runCell(t *testing.T, e *Engine, code string) (string, error) {
+func runCell(t testing.TB, e *Engine, code string) (string, error) {
 	t.Helper()
 	var out strings.Builder
 	err := e.Execute(context.Background(), code, func(p Part) {
