@@ -155,7 +155,7 @@ var coldCompile = flag.Bool("cold", false, "BenchmarkCompileCold: build with an 
 // BenchmarkCompileCold times the first compiled cell on a fresh machine:
 // an empty GOCACHE and plugin cache. Opt-in with -cold.
 //
-//	go test -run '^$' -bench CompileCold -benchtime 1x -cold ./kernel/
+//	go test ./kernel/ -run '^$' -bench CompileCold -benchtime 1x -cold
 func BenchmarkCompileCold(b *testing.B) {
 	if !*coldCompile {
 		b.Skip("pass -cold (slow)")

@@ -54,6 +54,7 @@ func TestCompiledCellSession(t *testing.T) {
 		{"twice()", "40", ""},
 		{"calls", "42", ""},
 		{"//nnbook:compile\nfunc bad() int {\n\treturn calls + nope\n}\n", "", "3:17: undefined: nope"},
+		{"//nnbook:compile\nfunc (p point) Twice() float64 { return 2 * p.Norm() }\n", "", "2:9: cannot define new methods on non-local type point"},
 		{"//nnbook:compile\nfunc boom(i int) int { s := []int{1}; return s[i] }\n", "", ""},
 		{"boom(3)", "", "panic: runtime error: index out of range [3] with length 1"},
 		{"calls", "42", ""},

@@ -82,6 +82,11 @@ var tutorials = []tutorial{
 		}
 	}},
 	{file: "06-gradient-check.ipynb", tol: 1e-6, want: []string{"PASS: every relative error", "FAIL: 10 of 10 parameters", "pass: true"}},
+	// 08 needs compiled cells (the go command and a C compiler, as CI has).
+	{file: "08-compiled-cells.ipynb", tol: 1e-12, want: []string{
+		"3.510187782978859e-05 (interpreted", "3.510187782978859e-05 (compiled",
+		"after 1 update: E_total = 0.291027774",
+	}},
 }
 
 func lastFloat(t *testing.T, text, pattern string) float64 {
