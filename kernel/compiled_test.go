@@ -221,3 +221,38 @@ func (e *Engine) compiledSymbol(t *testing.T, name string) reflect.Value {
 	}
 	return compiledSymbols(b.Path)[name]
 }
+
+// TestCompiledUnavailable: where compiled cells cannot work, the cell fails
+// with the cause at line 1 and nothing else changes; with
+// NNBOOK_COMPILE=interpret it runs interpreted, with a note.
+func TestCompiledUnavailable(t *testing.T) {
+	compileBuilder() // detect once, then pretend it failed
+	saved, savedErr := builder, hostErr
+	t.Cleanup(func() { builder, hostErr = saved, savedErr })
+	builder, hostErr = nil, &compile.Problem{Cause: "the go command is not on PATH", Fix: "install Go"}
+
+	e, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := runCell(t, e, "x := 1"); err != nil {
+		t.Fatal(err)
+	}
+	cell := "//nnbook:compile\nfunc seven() int { return 7 }\n"
+	_, err = runCell(t, e, cell)
+	var ce *CellError
+	if !errors.As(err, &ce) || ce.Line != 1 || ce.Value != "compiled cells are not available here: the go command is not on PATH; install Go" {
+		t.Fatalf("err = %v", err)
+	}
+	if got, err := runCell(t, e, "x"); err != nil || strings.TrimSpace(got) != "1" {
+		t.Errorf("x = %q, %v after the failed cell", got, err)
+	}
+	if _, err := runCell(t, e, "seven()"); err == nil {
+		t.Error("seven is defined although its cell failed")
+	}
+	t.Setenv(CompileFallbackEnv, "interpret")
+	out, err := runCell(t, e, cell+"\nseven() * 6")
+	if err != nil || !strings.Contains(out, "running the cell interpreted (NNBOOK_COMPILE=interpret)") || !strings.HasSuffix(strings.TrimSpace(out), "42") {
+		t.Errorf("fallback: %q, %v", out, err)
+	}
+}

@@ -62,6 +62,22 @@
 // for it on every branch) and nnlib training (the engine sets
 // nnlib.SetCellContext around every cell); the session stays usable.
 //
+// # Compiled cells
+//
+// A cell whose first line is //nnbook:compile holds Go declarations that
+// the Go toolchain builds into a plugin (kernel/compile) loaded into the
+// process; the stage in compiled.go hands the plugin's symbol table to
+// yaegi and dot-imports it, so later cells use its names unqualified.
+// Interpreted uses of a compiled variable x become (*NNBOOK_x), the
+// compiled storage (yaegi cannot assign a compiled variable); untyped
+// constants are declared as interpreted constants with their values. A
+// compiled cell's errors have its own positions, a panic in compiled code
+// lists the compiled frames, and an interrupt names compiled functions that
+// are still running because they never check the cell's context. Where
+// compiled cells cannot work the cell fails with the cause and the fix
+// (CompiledCellsStatus; `nnbook doctor`), or runs interpreted when
+// NNBOOK_COMPILE=interpret.
+//
 // # Tools for front ends
 //
 // Complete, Inspect and Doc use the compiled symbol tables, the doc comments

@@ -1,6 +1,7 @@
 package compile
 
 import (
+	"errors"
 	"os"
 	"runtime/debug"
 	"strings"
@@ -69,5 +70,13 @@ func TestDetectHostProblems(t *testing.T) {
 				t.Errorf("error %v, want a problem containing %q", err, tt.want)
 			}
 		})
+	}
+}
+
+func TestLoadProblem(t *testing.T) {
+	h := &Host{SrcDir: "/src/nnbook"}
+	err := h.loadProblem(errors.New(`plugin.Open("/c/x.so"): plugin was built with a different version of package github.com/nnbook/nnbook/nnlib`))
+	if !IsProblem(err) || !strings.Contains(err.Error(), "package github.com/nnbook/nnbook/nnlib in /src/nnbook is not the one this nnbook binary was built with") || !strings.Contains(err.Error(), "rebuild nnbook") {
+		t.Errorf("%v", err)
 	}
 }
