@@ -96,7 +96,7 @@ func (e Errors) Error() string {
 type Cell struct {
 	Source     string             // the cell as written, directive included
 	Imports    map[string]string  // local name → path the session has imported (used when the cell does not import them itself)
-	Earlier    map[string]Binding // names of earlier compiled cells, latest first
+	Earlier    map[string]Binding // names of earlier compiled cells, each bound to its latest build
 	Generation int                // how many times this process loaded this source before (0 the first time)
 }
 
@@ -106,8 +106,6 @@ type generated struct {
 	exports string  // exports.go: accessors and the symbol table
 	names   []Name  // what the cell declares, in order
 	shifts  []shift // where cell.go's columns differ from the cell's
-	decls   []ast.Decl
-	fset    *token.FileSet
 }
 
 // shift records that the identifier at column col of line (width bytes)
@@ -129,7 +127,7 @@ func generate(c Cell) (*generated, error) {
 	if err != nil {
 		return nil, syntaxErrors(err)
 	}
-	g := &generated{fset: fset, decls: f.Decls}
+	g := &generated{}
 	declared := map[string]bool{}
 	untypedPrev := false
 	for _, d := range f.Decls {
