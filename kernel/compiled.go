@@ -38,15 +38,11 @@ const CompileFallbackEnv = "NNBOOK_COMPILE"
 type compiledState struct {
 	in    *interp.Interpreter         // the interpreter the bindings belong to (Reset makes a new one)
 	names map[string]compile.Binding  // name → the build that defines it now
-	runs  map[string]int              // cell source → builds loaded for it by this session
-	cells map[string]compiledCellInfo // import path → where it came from
+	runs  map[string]int             // cell source → builds loaded for it by this session
 	// unexported maps the unexported fields and methods of compiled types
 	// to their type's name: the interpreter cannot use them (reflect).
 	unexported map[string]string
 }
-
-// compiledCellInfo is what the engine tells users about a loaded build.
-type compiledCellInfo struct{ cell int }
 
 var (
 	hostOnce sync.Once
@@ -90,7 +86,7 @@ func CompiledCellsStatus() (dir string, err error) {
 // state returns the session's compiled-cell state, fresh after a Reset.
 func (e *Engine) compiledState() *compiledState {
 	if e.comp == nil || e.comp.in != e.in {
-		e.comp = &compiledState{in: e.in, names: map[string]compile.Binding{}, runs: map[string]int{}, cells: map[string]compiledCellInfo{}, unexported: map[string]string{}}
+		e.comp = &compiledState{in: e.in, names: map[string]compile.Binding{}, runs: map[string]int{}, unexported: map[string]string{}}
 	}
 	return e.comp
 }

@@ -266,6 +266,9 @@ func buildErrors(g *generated, name, out string, runErr error) error {
 		c, _ := strconv.Atoi(m[4])
 		msg := strings.ReplaceAll(m[5], accessor, "")
 		msg = earlierRE.ReplaceAllString(msg, "")
+		if p, ok := missingPackage(msg); ok {
+			msg = "package " + p + " is not available to compiled cells: they can import the standard library and the packages of the modules nnbook was built with (nnlib, gonum, gonum/plot, …)"
+		}
 		if m[2] != "cell.go" || l > strings.Count(g.cell, "\n")+1-aliasLines(g.cell) {
 			// Generated code: the cell's name it concerns is in the message.
 			l, c = 1, 1
@@ -286,6 +289,19 @@ func buildErrors(g *generated, name, out string, runErr error) error {
 			Fix: "compiled cells can use the packages of the modules nnbook was built with; run go mod download in " + "the nnbook source directory"}
 	}
 	return fmt.Errorf("compiled cells: go build failed: %s", text)
+}
+
+// missingPackage reads the package of go build's "no module provides it"
+// messages.
+func missingPackage(msg string) (string, bool) {
+	for _, prefix := range []string{"no required module provides package ", "cannot find module providing package "} {
+		if p, ok := strings.CutPrefix(msg, prefix); ok {
+			p, _, _ = strings.Cut(p, ";")
+			p, _, _ = strings.Cut(p, ":")
+			return p, true
+		}
+	}
+	return "", false
 }
 
 // earlierRE matches an earlier cell's package name in messages.

@@ -42,7 +42,10 @@
 // # Memory
 //
 // Go cannot unload a plugin: every build a session loads stays mapped
-// until the process ends (its code, typically 1–3 MB of a shared object,
-// plus whatever its variables hold). Re-running a compiled cell loads a new
-// build and rebinds the names to it.
+// until the process ends. A build is a ~6 MB shared object (it carries its
+// own copy of the runtime's code, file-backed); loading one adds about 3 MB
+// of resident memory (6 builds of a 3-line cell: 36.6 → 55.6 MB), plus
+// whatever its variables hold. Re-running a compiled cell loads a new
+// build and rebinds the names to it. The cache directory only grows
+// (~6 MB per distinct cell); deleting it is always safe.
 package compile
