@@ -36,8 +36,8 @@ const CompileFallbackEnv = "NNBOOK_COMPILE"
 
 // compiledState is the session's part of compiled cells.
 type compiledState struct {
-	in    *interp.Interpreter         // the interpreter the bindings belong to (Reset makes a new one)
-	names map[string]compile.Binding  // name → the build that defines it now
+	in    *interp.Interpreter        // the interpreter the bindings belong to (Reset makes a new one)
+	names map[string]compile.Binding // name → the build that defines it now
 	runs  map[string]int             // cell source → builds loaded for it by this session
 	// unexported maps the unexported fields and methods of compiled types
 	// to their type's name: the interpreter cannot use them (reflect).
