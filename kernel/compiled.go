@@ -48,11 +48,6 @@ var (
 	hostOnce sync.Once
 	hostErr  error
 	builder  *compile.Builder
-
-	// compiledCells maps a loaded build's import path to its cell number,
-	// for panics and interrupts, process-wide (plugins are).
-	compiledCellsMu sync.Mutex
-	compiledCells   = map[string]int{}
 )
 
 // compileBuilder detects once per process whether compiled cells work here.
@@ -132,9 +127,6 @@ func (e *Engine) executeCompiled(ctx context.Context, code string, emit func(Par
 		return e.compiledError(code, err), false
 	}
 	cs.runs[code] = cell.Generation + 1
-	compiledCellsMu.Lock()
-	compiledCells[pkg.Path] = e.cells
-	compiledCellsMu.Unlock()
 	return e.bindCompiled(code, pkg), false
 }
 
@@ -396,14 +388,14 @@ func (e *Engine) compiledError(code string, err error) *CellError {
 }
 
 // compiledFrames lists the frames of compiled cells in a call stack,
-// innermost first: "    train at line 12 (compiled cell [3])".
+// innermost first: "    train at line 12 (compiled)".
 func compiledFrames(pcs []uintptr) []string {
 	var out []string
 	frames := runtime.CallersFrames(pcs)
 	for {
 		f, more := frames.Next()
-		if path, fn, ok := compiledFunc(f.Function); ok {
-			out = append(out, fmt.Sprintf("    %s at line %d (compiled cell%s)", fn, f.Line, cellLabel(path)))
+		if fn, ok := compiledFunc(f.Function); ok {
+			out = append(out, fmt.Sprintf("    %s at line %d (compiled)", fn, f.Line))
 		}
 		if !more {
 			return out
@@ -411,28 +403,18 @@ func compiledFrames(pcs []uintptr) []string {
 	}
 }
 
-// compiledFunc splits "nnbookcells/c1f….train" into the package path and
-// the user's name of the function ("train", "point.Norm", "train.func1").
-func compiledFunc(function string) (path, fn string, ok bool) {
+// compiledFunc returns the user's name of a compiled cell's function
+// "nnbookcells/c1f….train": "train", "point.Norm", "train.func1".
+func compiledFunc(function string) (fn string, ok bool) {
 	rest, ok := strings.CutPrefix(function, compile.ModuleName+"/")
 	if !ok {
-		return "", "", false
+		return "", false
 	}
-	pkg, fn, ok := strings.Cut(rest, ".")
+	_, fn, ok = strings.Cut(rest, ".")
 	if !ok || strings.HasPrefix(fn, compile.Accessor) {
-		return "", "", false
+		return "", false
 	}
-	fn = strings.NewReplacer("(*", "", ")", "").Replace(fn)
-	return compile.ModuleName + "/" + pkg, fn, true
-}
-
-func cellLabel(path string) string {
-	compiledCellsMu.Lock()
-	defer compiledCellsMu.Unlock()
-	if n, ok := compiledCells[path]; ok {
-		return fmt.Sprintf(" [%d]", n)
-	}
-	return ""
+	return strings.NewReplacer("(*", "", ")", "").Replace(fn), true
 }
 
 // compiledStillRunning names the compiled functions still running after
@@ -447,7 +429,7 @@ func compiledStillRunning() []string {
 		lines := strings.Split(g, "\n")
 		for i, l := range lines {
 			fn, _, _ := strings.Cut(l, "(")
-			path, name, ok := compiledFunc(fn)
+			name, ok := compiledFunc(fn)
 			if !ok || strings.Contains(fn, compile.Accessor) {
 				continue
 			}
@@ -457,7 +439,7 @@ func compiledStillRunning() []string {
 					line, _, _ = strings.Cut(after, " ")
 				}
 			}
-			msg := fmt.Sprintf("the compiled function %s (line %s of compiled cell%s) does not check the cell's context: it is still running and will run to its end in the background (check nnlib.CellContext().Err() in its loop, or call nnlib's training, which checks it)", name, line, cellLabel(path))
+			msg := fmt.Sprintf("the compiled function %s (line %s of its cell) does not check the cell's context: it is still running and will run to its end in the background (check nnlib.CellContext().Err() in its loop, or call nnlib's training, which checks it)", name, line)
 			if !seen[msg] {
 				seen[msg] = true
 				out = append(out, msg)

@@ -143,7 +143,7 @@ func TestCompiledPanicAndRerun(t *testing.T) {
 	if !errors.As(err, &ce) || ce.Name != "Panic" || ce.Value != "runtime error: index out of range [3] with length 1" {
 		t.Fatalf("err = %#v", err)
 	}
-	if tb := strings.Join(ce.Traceback, "\n"); !strings.Contains(tb, "at at line 7 (compiled cell [1])") {
+	if tb := strings.Join(ce.Traceback, "\n"); !strings.Contains(tb, "at at line 7 (compiled)") {
 		t.Errorf("traceback does not name the compiled frame:\n%s", tb)
 	}
 	if got, err := runCell(t, e, "hits"); err != nil || strings.TrimSpace(got) != "6" {
@@ -193,7 +193,7 @@ func fit() int {
 	started := e.compiledSymbol(t, "started").Interface().(chan bool)
 	for _, c := range []struct{ call, want string }{
 		// The line is where the loop was when the interrupt came: 10 or 11.
-		{"spin()", `the compiled function spin \(line 1[01] of compiled cell \[1\]\) does not check the cell's context`},
+		{"spin()", `the compiled function spin \(compiled, line 1[01]\) does not check the cell's context`},
 		{"fit()", ""},
 	} {
 		ctx, cancel := context.WithCancel(context.Background())
