@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"os"
+	"os/exec"
+	"path/filepath"
 	"reflect"
 	"regexp"
 	"strings"
@@ -96,12 +98,21 @@ func seedNet(t testing.TB) string {
 }
 
 // TestCompiledSameAnswers runs the seed network interpreted and compiled:
-// the same digits, which `go run` of the same declarations prints too
-// (3.510187782978859e-05, also the seed's Python).
+// the digits `go run` of the same declarations prints (3.510187782978859e-05,
+// also the seed's Python's).
 func TestCompiledSameAnswers(t *testing.T) {
 	e := compiledEngine(t)
 	src := seedNet(t)
-	const want = "3.510187782978859e-05"
+	// go run is the judge.
+	prog := filepath.Join(t.TempDir(), "main.go")
+	if err := os.WriteFile(prog, []byte("package main\n\nimport (\n\t\"fmt\"\n\t\"math\"\n)\n\n"+src+"\nfunc main() { fmt.Println(TrainSteps(10000)) }\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command("go", "run", prog).CombinedOutput()
+	if err != nil {
+		t.Fatalf("go run: %v\n%s", err, out)
+	}
+	want := strings.TrimSpace(string(out))
 	for _, c := range []struct{ name, cell string }{
 		{"interpreted", src},
 		{"compiled", compile.Directive + "\n" + src},
