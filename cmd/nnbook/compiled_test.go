@@ -121,3 +121,52 @@ func TestPTYCompiledCell(t *testing.T) {
 	c.waitPrompt(5 * time.Second)
 	c.exit()
 }
+
+// TestDoctorChangedSource builds nnbook from a copy of the source, changes
+// nnlib in the copy, and checks that doctor (whose probe uses nnlib) names
+// the changed package and says to rebuild.
+func TestDoctorChangedSource(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short: builds nnbook from a copy of the source")
+	}
+	compiledEnv(t)
+	root, err := filepath.Abs("../..")
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := filepath.Join(t.TempDir(), "nnbook")
+	err = filepath.WalkDir(root, func(p string, d os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(root, p)
+		if d.IsDir() {
+			if strings.HasPrefix(d.Name(), ".") && p != root {
+				return filepath.SkipDir
+			}
+			return os.MkdirAll(filepath.Join(src, rel), 0o755)
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(filepath.Join(src, rel), b, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	bin := filepath.Join(t.TempDir(), "nnbook")
+	build := exec.Command("go", "build", "-o", bin, "./cmd/nnbook")
+	build.Dir = src
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	if err := os.WriteFile(filepath.Join(src, "nnlib", "zz_changed.go"), []byte("package nnlib\n\n// Changed is new since the build.\nfunc Changed() int { return 1 }\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(bin, "doctor")
+	out, _ := cmd.CombinedOutput()
+	if cmd.ProcessState.ExitCode() != 1 || !strings.Contains(string(out), "package github.com/nnbook/nnbook/nnlib in "+src+" is not the one this nnbook binary was built with") || !strings.Contains(string(out), "rebuild nnbook") {
+		t.Errorf("doctor after nnlib changed: exit %d\n%s", cmd.ProcessState.ExitCode(), out)
+	}
+}

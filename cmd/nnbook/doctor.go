@@ -20,7 +20,8 @@ var doctorCommand = command{
 }
 
 // doctorProbe is the cell doctor compiles and calls.
-const doctorProbe = compile.Directive + "\nfunc nnbookDoctorProbe() int { return 6 * 7 }\n"
+// It uses nnlib, so a source that changed since nnbook was built shows.
+const doctorProbe = compile.Directive + "\nfunc nnbookDoctorProbe() int { return 6*7 + len(nnlib.WorkedInput()) - 2 }\n"
 
 func doctorMain(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	if len(args) > 0 {
@@ -40,6 +41,9 @@ func doctorMain(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	fmt.Fprintf(stdout, "go command:   %s (%s, the version nnbook was built with)\n", h.GoCmd, h.GoVersion)
 	fmt.Fprintf(stdout, "nnbook source: %s\n", h.SrcDir)
 	fmt.Fprintf(stdout, "plugins:      %s\n", dir)
+	if note := h.CheckoutMoved(); note != "" {
+		fmt.Fprintf(stdout, "note:         %s\n", note)
+	}
 	e, err := kernel.New()
 	if err != nil {
 		fmt.Fprintf(stdout, "compiled cells: do not work here\n  %v\n", err)

@@ -79,7 +79,7 @@ func (h *Host) goMod() string {
 // plugin built for it loads.
 func (h *Host) key() string {
 	s := sha256.New()
-	fmt.Fprintln(s, h.GoVersion, h.SrcDir, h.Flags, h.goMod())
+	fmt.Fprintln(s, h.GoVersion, h.SrcDir, h.SourceSum, h.Flags, h.goMod())
 	env := make([]string, 0, len(h.Env))
 	for k, v := range h.Env {
 		env = append(env, k+"="+v)

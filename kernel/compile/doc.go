@@ -15,9 +15,11 @@
 // every module to the binary's version and replaces
 // github.com/nnbook/nnbook with that source directory. Anything that makes
 // this impossible (no go command, another Go version, no C compiler, a
-// binary built without cgo or with -trimpath, a checkout that moved on,
-// Windows) is a *Problem naming the cause and the fix; `nnbook doctor`
-// prints it.
+// binary built without cgo or with -trimpath, Windows) is a *Problem naming
+// the cause and the fix; `nnbook doctor` prints it. A source that changed
+// since the binary was built is caught where it matters: plugin.Open
+// refuses a plugin whose shared packages differ, and the cell says which
+// package and to rebuild nnbook.
 //
 // Each cell is a package nnbookcells/c<hash> (package name "cell"): the
 // cell's lines with its directive replaced by the package clause and the

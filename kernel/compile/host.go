@@ -1,8 +1,11 @@
 package compile
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -31,6 +34,7 @@ type Host struct {
 	Env       map[string]string // GOARCH, GOAMD64 … as the binary was built
 	Revision  string            // vcs.revision, when the binary was stamped
 	Modified  bool              // vcs.modified
+	SourceSum string            // a hash of SrcDir's Go sources now (plugins are built from them)
 }
 
 // Problem is why compiled cells cannot work here: a cause and what to do.
@@ -135,8 +139,8 @@ func detectHost(goos string, bi *debug.BuildInfo, ok bool, sourceDir func() (str
 		return nil, &Problem{Cause: fmt.Sprintf("there is no C compiler (%s), which Go needs to build plugins", cc),
 			Fix: "install gcc or clang (Debian: apt-get install gcc)"}
 	}
-	if err := h.checkCheckout(); err != nil {
-		return nil, err
+	if h.SourceSum, err = sourceSum(h.SrcDir); err != nil {
+		return nil, &Problem{Cause: fmt.Sprintf("the nnbook source at %s cannot be read (%v)", h.SrcDir, err), Fix: "check its permissions, or rebuild nnbook from a readable checkout"}
 	}
 	return h, nil
 }
@@ -191,21 +195,52 @@ func findGo() (string, error) {
 	return "", &Problem{Cause: "the go command is not on PATH", Fix: fmt.Sprintf("install %s (https://go.dev/dl/) and put it on PATH", runtime.Version())}
 }
 
-// checkCheckout compares a stamped binary's revision with its checkout's:
-// a plugin built from other sources cannot load.
-func (h *Host) checkCheckout() error {
+// CheckoutMoved compares a stamped binary's revision with its checkout's
+// and returns a note when they differ: a compiled cell importing a package
+// that changed since will not load (plugin.Open is the judge, and the cell
+// then says so). "" when they match or nothing can be told.
+func (h *Host) CheckoutMoved() string {
 	if h.Revision == "" || h.Modified {
-		return nil // unstamped or dirty: plugin.Open is the judge
+		return "" // unstamped or built from a modified tree
 	}
 	out, err := exec.Command("git", "-C", h.SrcDir, "rev-parse", "HEAD").Output()
 	if err != nil {
-		return nil
+		return ""
 	}
 	if head := strings.TrimSpace(string(out)); head != h.Revision {
-		return &Problem{Cause: fmt.Sprintf("the checkout at %s is now at commit %.12s but nnbook was built from %.12s", h.SrcDir, head, h.Revision),
-			Fix: "rebuild nnbook from it (go install ./cmd/nnbook in " + h.SrcDir + ")"}
+		return fmt.Sprintf("the checkout at %s is now at commit %.12s but nnbook was built from %.12s: compiled cells that use a package changed since will not load; rebuild nnbook there (go install ./cmd/nnbook)", h.SrcDir, head, h.Revision)
 	}
-	return nil
+	return ""
+}
+
+// sourceSum hashes the Go sources, go.mod and go.sum under dir (not tests,
+// testdata or hidden directories): plugins built from other sources are
+// kept apart.
+func sourceSum(dir string) (string, error) {
+	s := sha256.New()
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		name := d.Name()
+		if d.IsDir() {
+			if p != dir && (strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_") || name == "testdata") {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if !(strings.HasSuffix(name, ".go") && !strings.HasSuffix(name, "_test.go") || strings.HasSuffix(name, ".s") || name == "go.mod" || name == "go.sum") {
+			return nil
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(s, "%s %d\n", p, len(b))
+		s.Write(b)
+		return nil
+	})
+	return hex.EncodeToString(s.Sum(nil)), err
 }
 
 // IsProblem reports whether err is a *Problem (compiled cells cannot work
