@@ -19,6 +19,7 @@ import (
 	"time"
 
 	"github.com/nnbook/nnbook/kernel/compile"
+	"github.com/nnbook/nnbook/kernel/rewrite"
 	"github.com/traefik/yaegi/interp"
 )
 
@@ -323,7 +324,7 @@ func (e *Engine) forgetIfRedefined(name string) {
 // variables x to (*NNBOOK_x), a pointer to the compiled storage: yaegi
 // reads a compiled variable but cannot assign one. The left side of :=
 // stays (a definition makes a new interpreted variable).
-func (e *Engine) compiledVarEdits(f *ast.File, file *token.File, base int) []edit {
+func (e *Engine) compiledVarEdits(f *ast.File, file *token.File, base int) []rewrite.Edit {
 	if e.comp == nil || e.comp.in != e.in || len(e.comp.names) == 0 {
 		return nil
 	}
@@ -338,11 +339,11 @@ func (e *Engine) compiledVarEdits(f *ast.File, file *token.File, base int) []edi
 		}
 		return true
 	})
-	var edits []edit
+	var edits []rewrite.Edit
 	for _, id := range f.Unresolved {
 		if b, ok := e.comp.names[id.Name]; ok && b.Kind == compile.Var && !defined[id] {
 			off := file.Offset(id.Pos()) - base
-			edits = append(edits, edit{off, off + len(id.Name), "(*" + compile.Accessor + id.Name + ")"})
+			edits = append(edits, rewrite.Edit{Off: off, End: off + len(id.Name), New: "(*" + compile.Accessor + id.Name + ")"})
 		}
 	}
 	return edits

@@ -7,7 +7,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 )
 
 // compiledEnv points the built binary's plugin cache at a directory shared
@@ -112,13 +111,13 @@ func TestPTYCompiledCell(t *testing.T) {
 	c.send("var calls = 1\r")
 	c.waitCont()
 	c.send("\r")
-	c.waitPrompt(60 * time.Second)
+	c.waitPrompt()
 	c.send("calls += cube(3); calls\r")
-	c.expect("28 // int", 5*time.Second)
-	c.waitPrompt(5 * time.Second)
+	c.expect("28 // int")
+	c.waitPrompt()
 	c.send(":doc cube\r")
-	c.expect("func cube(x int) int", 5*time.Second)
-	c.waitPrompt(5 * time.Second)
+	c.expect("func cube(x int) int")
+	c.waitPrompt()
 	c.exit()
 }
 
