@@ -272,3 +272,34 @@ func TestCompiledUnavailable(t *testing.T) {
 		t.Errorf("fallback: %q, %v", out, err)
 	}
 }
+
+// TestCompiledLibraries: a compiled cell uses gonum and nnlib/plot (the
+// session's imports are the cell's); its figure shows as a PNG.
+func TestCompiledLibraries(t *testing.T) {
+	e := compiledEngine(t)
+	cell := `//nnbook:compile
+import "gonum.org/v1/gonum/mat"
+
+func det() float64 { return mat.Det(mat.NewDense(2, 2, []float64{1, 2, 3, 4})) }
+
+func boundary() *plot.Figure {
+	n := nnlib.WorkedExample()
+	return plot.Boundary(n, nnlib.WorkedExampleData())
+}
+`
+	if _, err := runCell(t, e, cell); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := runCell(t, e, "math.Round(det())"); err != nil || strings.TrimSpace(got) != "-2" {
+		t.Errorf("det() = %q, %v", got, err)
+	}
+	var png []byte
+	err := e.Execute(context.Background(), "boundary()", func(p Part) {
+		if p.Kind == Value {
+			png = p.Data["image/png"]
+		}
+	})
+	if err != nil || len(png) < 100 || string(png[1:4]) != "PNG" {
+		t.Errorf("boundary(): %d bytes of PNG, %v", len(png), err)
+	}
+}
