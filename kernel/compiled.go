@@ -165,8 +165,13 @@ func (e *Engine) bindCompiled(code string, pkg *compile.Package) error {
 	}
 	generic := map[string]bool{}
 	for _, n := range pkg.Names {
-		cs.names[n.Name] = compile.Binding{Path: pkg.Path, Kind: n.Kind}
 		generic[n.Name] = n.Generic
+		if n.Generic {
+			// No accessor can hold a generic: usable inside its cell only.
+			delete(cs.names, n.Name)
+			continue
+		}
+		cs.names[n.Name] = compile.Binding{Path: pkg.Path, Kind: n.Kind}
 	}
 	src := "package cell" + code[len(firstLineOf(code)):]
 	fset := token.NewFileSet()

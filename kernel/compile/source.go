@@ -57,7 +57,7 @@ func (k Kind) String() string { return [...]string{"var", "const", "type", "func
 type Name struct {
 	Name    string
 	Kind    Kind
-	Generic bool // a generic type or func: usable from later compiled cells only
+	Generic bool // a generic type or func: usable inside its cell only
 	Untyped bool // an untyped constant
 }
 
@@ -293,16 +293,15 @@ func exportsSource(names []Name) string {
 	for _, n := range names {
 		a := accessor + n.Name
 		switch {
-		case n.Generic && n.Kind == Type:
-			// Generic aliases name their parameters; later cells get the
-			// type through the interpreter's rules, not here.
+		case n.Generic:
+			// No accessor: a generic is usable inside its cell only.
 		case n.Kind == Var:
 			fmt.Fprintf(&b, "var %s = &%s\n", a, n.Name)
 		case n.Kind == Const:
 			fmt.Fprintf(&b, "const %s = %s\n", a, n.Name)
 		case n.Kind == Type:
 			fmt.Fprintf(&b, "type %s = %s\n", a, n.Name)
-		case n.Kind == Func && !n.Generic:
+		case n.Kind == Func:
 			fmt.Fprintf(&b, "var %s = %s\n", a, n.Name)
 		}
 	}
