@@ -16,10 +16,13 @@ import (
 )
 
 // compiledEngine returns a session, skipping when compiled cells cannot
-// work here (the skip names why).
+// work here (the skip names why) unless NNBOOK_REQUIRE_COMPILE=1 (CI).
 func compiledEngine(t testing.TB) *Engine {
 	t.Helper()
 	if _, err := CompiledCellsStatus(); err != nil {
+		if os.Getenv("NNBOOK_REQUIRE_COMPILE") == "1" {
+			t.Fatalf("%v, and NNBOOK_REQUIRE_COMPILE=1", err)
+		}
 		t.Skip(err)
 	}
 	e, err := New()

@@ -17,6 +17,9 @@ import (
 	"time"
 )
 
+// ProgressPrefix starts the line Builder.Progress receives.
+const ProgressPrefix = "compiling the cell with "
+
 // ModuleName is the module every compiled cell's package lives in.
 const ModuleName = "nnbookcells"
 
@@ -182,7 +185,7 @@ func (b *Builder) build(ctx context.Context, c Cell) (*built, error) {
 			after = 2 * time.Second
 		}
 		t := time.AfterFunc(after, func() {
-			b.Progress("compiling the cell with " + b.Host.GoVersion + " (the first compiled cell on a machine takes ~10–20 s: Go builds its runtime for plugins once)…")
+			b.Progress(ProgressPrefix + b.Host.GoVersion + " (the first compiled cell on a machine takes ~10–20 s: Go builds its runtime for plugins once)…")
 		})
 		defer t.Stop()
 	}
