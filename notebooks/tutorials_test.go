@@ -23,10 +23,9 @@ var update = flag.Bool("update", false, "rewrite the tutorial notebooks with the
 
 // tutorial describes one committed notebook and what its outputs must show.
 type tutorial struct {
-	file  string
-	mnist bool // needs the MNIST files; skipped with -short
-	// compiled: has compiled cells (compiledAvailable)
-	compiled bool
+	file     string
+	mnist    bool     // needs the MNIST files; skipped with -short
+	compiled bool     // has compiled cells; skipped where they cannot work (compiledAvailable)
 	want     []string // substrings of the fresh outputs (key numbers)
 	// tol is the relative tolerance when comparing the numbers of the
 	// committed outputs with a fresh run (absolute for |x| < 1).
