@@ -79,7 +79,7 @@ func CompiledCellsStatus() (dir string, err error) {
 	return b.Dir, nil
 }
 
-// state returns the session's compiled-cell state, fresh after a Reset.
+// compiledState returns the session's compiled-cell state, fresh after a Reset.
 func (e *Engine) compiledState() *compiledState {
 	if e.comp == nil || e.comp.in != e.in {
 		e.comp = &compiledState{in: e.in, names: map[string]compile.Binding{}, runs: map[string]int{}, unexported: map[string]string{}}
@@ -90,16 +90,16 @@ func (e *Engine) compiledState() *compiledState {
 // executeCompiled runs a //nnbook:compile cell: build, load, bind. When
 // compiled cells cannot work here and CompileFallbackEnv says so, it
 // returns interpret true and the caller runs the cell interpreted.
-func (e *Engine) executeCompiled(ctx context.Context, code string, emit func(Part)) (err error, interpret bool) {
+func (e *Engine) executeCompiled(ctx context.Context, code string, emit func(Part)) (interpret bool, err error) {
 	b, err := compileBuilder()
 	if err != nil {
 		if os.Getenv(CompileFallbackEnv) == "interpret" {
 			emit(Part{Kind: Stderr, Text: "nnbook: " + err.Error() + "; running the cell interpreted (" + CompileFallbackEnv + "=interpret)\n"})
-			return nil, true
+			return true, nil
 		}
-		ce := &CellError{Name: "CompileError", Value: err.Error(), Line: 1, Col: 1}
+		ce := &CellError{Name: KindCompile, Value: err.Error(), Line: 1, Col: 1}
 		ce.Traceback = []string{ce.Error()}
-		return ce, false
+		return false, ce
 	}
 	cs := e.compiledState()
 	execMu.Lock()
@@ -123,12 +123,12 @@ func (e *Engine) executeCompiled(ctx context.Context, code string, emit func(Par
 	pkg, err := e.buildCompiled(ctx, &bb, cell)
 	if err != nil {
 		if ctx.Err() != nil {
-			return interrupted(ctx.Err()), false
+			return false, interrupted(ctx.Err())
 		}
-		return e.compiledError(code, err), false
+		return false, e.compiledError(code, err)
 	}
 	cs.runs[code] = cell.Generation + 1
-	return e.bindCompiled(code, pkg), false
+	return false, e.bindCompiled(code, pkg)
 }
 
 // buildCompiled builds and loads, catching a panic in the cell's package
@@ -153,14 +153,14 @@ func (e *Engine) bindCompiled(code string, pkg *compile.Package) error {
 	cs := e.compiledState()
 	syms, consts := splitUntyped(pkg.Symbols)
 	if err := e.in.Use(interp.Exports{pkg.Path + "/" + pkg.Name: syms}); err != nil {
-		return &CellError{Name: "CompileError", Value: err.Error(), Traceback: []string{err.Error()}}
+		return &CellError{Name: KindCompile, Value: err.Error(), Traceback: []string{err.Error()}}
 	}
 	if _, err := e.in.Eval(fmt.Sprintf("import . %q", pkg.Path)); err != nil {
-		return &CellError{Name: "CompileError", Value: "binding the compiled names: " + err.Error(), Traceback: []string{err.Error()}}
+		return &CellError{Name: KindCompile, Value: "binding the compiled names: " + err.Error(), Traceback: []string{err.Error()}}
 	}
 	if consts != "" {
 		if _, err := e.in.Eval(consts); err != nil {
-			return &CellError{Name: "CompileError", Value: "binding the compiled constants: " + err.Error(), Traceback: []string{err.Error()}}
+			return &CellError{Name: KindCompile, Value: "binding the compiled constants: " + err.Error(), Traceback: []string{err.Error()}}
 		}
 	}
 	generic := map[string]bool{}
@@ -363,7 +363,7 @@ func compiledSymbols(path string) map[string]reflect.Value {
 func (e *Engine) compiledError(code string, err error) *CellError {
 	var diags compile.Errors
 	if errors.As(err, &diags) && len(diags) > 0 {
-		ce := &CellError{Name: "CompileError"}
+		ce := &CellError{Name: KindCompile}
 		for i, d := range diags {
 			msg := d.Msg
 			if name, ok := strings.CutPrefix(msg, "undefined: "); ok {
@@ -384,11 +384,11 @@ func (e *Engine) compiledError(code string, err error) *CellError {
 	}
 	var p interp.Panic
 	if errors.As(err, &p) {
-		ce := &CellError{Name: "Panic", Value: fmt.Sprint(p.Value)}
+		ce := &CellError{Name: KindPanic, Value: fmt.Sprint(p.Value)}
 		ce.Traceback = append([]string{"panic: " + ce.Value}, compiledFrames(p.Callers)...)
 		return ce
 	}
-	ce := &CellError{Name: "CompileError", Value: err.Error(), Line: 1, Col: 1}
+	ce := &CellError{Name: KindCompile, Value: err.Error(), Line: 1, Col: 1}
 	ce.Traceback = []string{ce.Error()}
 	return ce
 }
@@ -488,7 +488,7 @@ func (e *Engine) explainUnexported(ce *CellError, code string) {
 	ce.Value = fmt.Sprintf("%s.%s is unexported, and interpreted cells reach a compiled cell's values through reflection, which cannot use unexported fields and methods: export it (%s) or use it inside a compiled cell", t, member, strings.ToUpper(member[:1])+member[1:])
 	if len(ce.Traceback) > 0 {
 		ce.Traceback[0] = ce.Error()
-		if ce.Name == "Panic" {
+		if ce.Name == KindPanic {
 			ce.Traceback[0] = "panic: " + ce.Value
 		}
 	}

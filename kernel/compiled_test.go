@@ -184,6 +184,7 @@ import "sync/atomic"
 
 var stop atomic.Bool
 var started = make(chan bool, 1)
+var stopped = make(chan bool, 1)
 
 func spin() int {
 	started <- true
@@ -191,6 +192,7 @@ func spin() int {
 	for !stop.Load() {
 		n++
 	}
+	stopped <- true
 	return n
 }
 
@@ -209,7 +211,7 @@ func fit() int {
 	}
 	started := e.compiledSymbol(t, "started").Interface().(chan bool)
 	for _, c := range []struct{ call, want string }{
-		// The line is where the loop was when the interrupt came: 10 or 11.
+		// The line is where the loop was when the interrupt came: 11 or 12.
 		{"spin()", `the compiled function spin \(line 1[01] of its cell\) does not check the cell's context`},
 		{"fit()", ""},
 	} {
@@ -230,6 +232,7 @@ func fit() int {
 			if _, err := runCell(t, e, "stop.Store(true)"); err != nil {
 				t.Fatal(err)
 			}
+			<-e.compiledSymbol(t, "stopped").Interface().(chan bool) // gone before the next interrupt looks
 		}
 	}
 }

@@ -26,7 +26,7 @@ func (e *Engine) Execute(ctx context.Context, code string, emit func(Part)) erro
 		ctx = context.Background()
 	}
 	if compile.IsCompiled(code) {
-		err, interpret := e.executeCompiled(ctx, code, emit)
+		interpret, err := e.executeCompiled(ctx, code, emit)
 		if !interpret {
 			return err
 		}
