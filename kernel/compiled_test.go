@@ -212,7 +212,7 @@ func fit() int {
 	started := e.compiledSymbol(t, "started").Interface().(chan bool)
 	for _, c := range []struct{ call, want string }{
 		// The line is where the loop was when the interrupt came: 11 or 12.
-		{"spin()", `the compiled function spin \(line 1[01] of its cell\) does not check the cell's context`},
+		{"spin()", `the compiled function spin \(line 1[12] of its cell\) does not check the cell's context`},
 		{"fit()", ""},
 	} {
 		ctx, cancel := context.WithCancel(context.Background())
