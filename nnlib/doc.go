@@ -41,18 +41,22 @@
 //		nnlib.WithHidden(nnlib.ReLU), nnlib.WithLoss(nnlib.CrossEntropy),
 //		nnlib.WithOptimizer(nnlib.Adam(0.001)), nnlib.WithInit(nnlib.He), nnlib.WithSeed(42))
 //
-// Activations: Sigmoid, Tanh, ReLU, LeakyReLU, Linear, Softmax (output layer).
+// Activations: Sigmoid, Tanh, ReLU, LeakyReLU, Linear, Softmax (output layer);
+// RegisterActivation adds one under a new name (the built-ins cannot be
+// redefined).
 // Losses: SquaredError (½Σ(t−o)²), MSE, BinaryCrossEntropy, CrossEntropy
 // (softmax cross-entropy, δ = o − t). Initialisers: Uniform, Xavier, He.
 // Optimizers: SGD, Momentum, Adam (PyTorch's formulas and defaults).
-// Setters (SetWeight, SetBias, SetActivation, SetLoss, SetOptimizer,
-// SetLearningRate, SetSharedBias, SetSeed) change a network in place; each
+// Setters (SetWeight, SetWeights, SetBias, SetBiases, SetActivation, SetLoss,
+// SetOptimizer, SetLearningRate, SetSharedBias, SetSeed) change a network in
+// place; each
 // returns an error that names what was expected and what came, and leaves the
 // network unchanged when it fails.
 //
 // The same seed always gives the same network and the same training: weights
 // and shuffling both come from the seed stored in the network (and saved with
-// it).
+// it), and the arithmetic gives the same bits on every CPU and with any number
+// of cores.
 //
 // # Train
 //
