@@ -85,12 +85,29 @@
 //
 // Execute (execute.go) takes a cell through stages, each in its own file:
 //
+//	cell ─ (//nnbook:compile: compiled.go, kernel/compile) ─▶ plugin
 //	cell ─ split.go ─▶ chunks ─ parse.go ─▶ syntax trees ─ plan.go ─▶ units
 //	     ─ passes.go (kernel/rewrite) ─▶ rewritten source
 //	     ─ run.go (ladder.go) ─▶ yaegi ─ results.go ─▶ Parts or a CellError (errors.go)
 //
 // record.go notes what each unit defined; runtime.go holds the compiled
 // helpers the rewritten code calls; hooks.go the typed links to nnlib.
+//
+// # Compiled cells
+//
+// A cell whose first line is //nnbook:compile holds Go declarations that
+// the Go toolchain builds into a plugin (kernel/compile) loaded into the
+// process; the stage in compiled.go hands the plugin's symbol table to
+// yaegi and dot-imports it, so later cells use its names unqualified.
+// Interpreted uses of a compiled variable x become (*NNBOOK_x), the
+// compiled storage (yaegi cannot assign a compiled variable); untyped
+// constants are declared as interpreted constants with their values. A
+// compiled cell's errors have its own positions, a panic in compiled code
+// lists the compiled frames, and an interrupt names compiled functions that
+// are still running because they never check the cell's context. Where
+// compiled cells cannot work the cell fails with the cause and the fix
+// (CompiledCellsStatus; `nnbook doctor`), or runs interpreted when
+// NNBOOK_COMPILE=interpret.
 //
 // # Tools for front ends
 //

@@ -65,6 +65,8 @@ type Engine struct {
 
 	traceMu sync.Mutex
 	trace   []string // yaegi's "L:C: panic: f(...)" lines, innermost first
+
+	comp *compiledState // compiled cells (compiled.go)
 }
 
 // shownValue is one value of the final expression.

@@ -16,6 +16,7 @@ import (
 // unitError turns an evaluation error of u into a CellError.
 func (e *Engine) unitError(ctx context.Context, code string, u *unit, err error) *CellError {
 	ce := e.cellError(ctx, code, err)
+	e.explainUnexported(ce, code)
 	if ce.Value == "constant definition loop" || compilePanic(err) || u.wrapped && ce.Name == KindCompile {
 		// yaegi's message (or panic) for an undefined name in a top-level
 		// statement: name the name.
@@ -71,6 +72,7 @@ func (e *Engine) cellError(ctx context.Context, code string, err error) *CellErr
 		e.traceMu.Unlock()
 		ce := &CellError{Name: KindPanic, Value: unversion(fmt.Sprint(p.Value))}
 		ce.Traceback = append(ce.Traceback, "panic: "+ce.Value)
+		ce.Traceback = append(ce.Traceback, compiledFrames(p.Callers)...)
 		for _, t := range trace {
 			line, col, fn, ok := parseTrace(t)
 			if !ok {

@@ -3,6 +3,8 @@ package kernel
 import (
 	"context"
 	"time"
+
+	"github.com/nnbook/nnbook/kernel/compile"
 )
 
 // Execute is the pipeline: cell → split and parse → plan → rewrite passes →
@@ -26,6 +28,13 @@ func (e *Engine) Execute(ctx context.Context, code string, emit func(Part)) erro
 	}
 	e.mu.Lock()
 	defer e.mu.Unlock()
+	if compile.IsCompiled(code) {
+		interpret, err := e.executeCompiled(ctx, code, emit)
+		if !interpret {
+			return err
+		}
+		code = interpretedSource(code)
+	}
 	units, cerr := e.plan(code)
 	if cerr != nil {
 		return cerr
@@ -86,6 +95,7 @@ func (e *Engine) Execute(ctx context.Context, code string, emit func(Part)) erro
 			hasFinal = true
 		}
 		e.record(u)
+		e.forgetCompiled(u)
 	}
 	finish()
 	if err := ctx.Err(); err != nil {

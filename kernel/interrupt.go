@@ -120,7 +120,7 @@ func (e *Engine) interrupted(err error) *CellError {
 	e.intr.left = nil
 	e.intr.mu.Unlock()
 
-	ce := &CellError{Name: "Interrupted", Value: "interrupted", Traceback: []string{"interrupted: " + err.Error()}}
+	ce := interruptNote(&CellError{Name: KindInterrupted, Value: "interrupted", Traceback: []string{"interrupted: " + err.Error()}})
 	var notes []string
 	if len(left) > 0 {
 		alive := waitGoroutines(left, deadline)
