@@ -22,6 +22,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/nnbook/nnbook/kernel/internal/show"
 	"github.com/nnbook/nnbook/kernel/symbols"
 	"github.com/traefik/yaegi/interp"
 	"github.com/traefik/yaegi/stdlib"
@@ -80,6 +81,7 @@ type Engine struct {
 type shownValue struct {
 	v         interface{}
 	text, typ string
+	rich      map[string][]byte // MIME data of its interpreted methods (rich.go)
 }
 
 type nameKind int
@@ -107,6 +109,7 @@ var Preloaded = map[string]string{
 	"time":    "time",
 	"os":      "os",
 	"errors":  "errors",
+	"display": "github.com/nnbook/nnbook/kernel/display",
 	"nnlib":   "github.com/nnbook/nnbook/nnlib",
 	"plot":    "github.com/nnbook/nnbook/nnlib/plot",
 }
@@ -239,6 +242,7 @@ type unit struct {
 	line    int    // statement units: the text's position in the cell
 	col     int
 	wrapped bool        // the unit ran inside a function literal
+	literal bool        // final units: the values were defined in a function literal, not as globals
 	orig    string      // statement units whose definitions became assignments: the source as written (redefine.go)
 	base    int         // offset of the unit's text in the source file parsed
 	nres    int         // final units: how many results the expression has
@@ -290,6 +294,7 @@ func (e *Engine) Execute(ctx context.Context, code string, emit func(Part)) erro
 	capture.begin(emit)
 	e.stdin.setAsk(inputFrom(ctx))
 	restore := setHooks(ctx, prog)
+	defer show.Set(show.Set(&publisher{e: e, ctx: ctx, prog: prog}))
 	finished := false
 	finish := func() {
 		if !finished {
@@ -324,6 +329,9 @@ func (e *Engine) Execute(ctx context.Context, code string, emit func(Part)) erro
 		}
 		e.record(u)
 	}
+	if hasFinal && !final.literal {
+		e.richOf(e.valPrefix(), final.nres)
+	}
 	finish()
 	if err := ctx.Err(); err != nil {
 		// The cell returned normally, but only because compiled code (nnlib's
@@ -352,7 +360,7 @@ func (e *Engine) Execute(ctx context.Context, code string, emit func(Part)) erro
 				typ = t
 			}
 		}
-		capture.emitPart(valuePart(vals[0].v, vals[0].text, typ))
+		capture.emitPart(valuePart(vals[0].v, vals[0].text, vals[0].rich, typ))
 	case len(vals) > 1:
 		capture.emitPart(valuesPart(vals))
 	}
@@ -445,6 +453,7 @@ func (e *Engine) run(ctx context.Context, code string, u *unit) *CellError {
 			// analysis in a state that garbles the error message.
 			literal := e.firstUndefined(*u) != nil || u.expr != nil && e.callsGeneric(u.expr)
 			src = u.finalSource(e.valPrefix(), literal)
+			u.literal = literal
 		}
 	}
 	if !u.final && (u.kind == chunkStmt || u.kind == chunkDecl) && e.needsLiteral(u.ast) {
@@ -464,6 +473,7 @@ func (e *Engine) run(ctx context.Context, code string, u *unit) *CellError {
 		// yaegi gives for any statement). yaegi may have left the names
 		// half defined, so they are not used again.
 		e.valNames++
+		u.literal = true
 		if _, err = e.in.EvalWithContext(ctx, u.finalSource(e.valPrefix(), true)); err == nil {
 			return nil
 		}
@@ -867,7 +877,7 @@ func (e *Engine) planImports(code string, ch chunk) ([]unit, *CellError) {
 		}
 		l, c := lineCol(code, off)
 		if !e.available(e.in, p) {
-			return nil, compileErr(code, l, c, fmt.Sprintf("package %q is not available: cells can import the standard library, nnlib and nnlib/plot", p))
+			return nil, compileErr(code, l, c, fmt.Sprintf("package %q is not available: cells can import the standard library, %s", p, importable()))
 		}
 		// "import" goes at the end of the line before the spec, which keeps
 		// the spec's line and column.
@@ -1211,7 +1221,8 @@ func recvType(fl *ast.FieldList) string {
 // ---- compiled helpers the interpreted code calls ----
 
 func (e *Engine) runtimeSymbols() map[string]reflect.Value {
-	return map[string]reflect.Value{
+	syms := e.richSymbols()
+	for k, v := range map[string]reflect.Value{
 		"Add": reflect.ValueOf(func(v interface{}, text string) {
 			e.valMu.Lock()
 			e.vals = append(e.vals, shownValue{v: v, text: text, typ: fmt.Sprintf("%T", v)})
@@ -1262,7 +1273,10 @@ func (e *Engine) runtimeSymbols() map[string]reflect.Value {
 			}()
 		}),
 		"GoPanic": reflect.ValueOf(func(r interface{}) { e.goPanic(r) }),
+	} {
+		syms[k] = v
 	}
+	return syms
 }
 
 // callArgs converts go-statement arguments to the function's parameter types

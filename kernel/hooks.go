@@ -105,13 +105,12 @@ func (p *progress) draw(h reflect.Value, id string, kind PartKind) {
 		return
 	}
 	v := fig.Interface()
-	b, err := renderPNG(v)
-	if err != nil || b == nil {
+	text := fmt.Sprint(v)
+	data, _ := mimeData(v, text, nil)
+	if data["image/png"] == nil {
 		return
 	}
-	text := fmt.Sprint(v)
-	capture.emitPart(Part{Kind: kind, DisplayID: id, Text: text, Type: fig.Type().String(),
-		Data: map[string][]byte{"text/plain": []byte(text), "image/png": b}})
+	capture.emitPart(Part{Kind: kind, DisplayID: id, Text: text, Type: fig.Type().String(), Data: data})
 }
 
 // setHooks installs nnlib's cell context and progress hook (none when p is

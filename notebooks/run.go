@@ -149,6 +149,7 @@ type collector struct {
 	cell     *Cell
 	count    int
 	displays map[string]*Output
+	clearNext bool // a ClearOutput waits for the next output
 }
 
 func (c *collector) emit(p kernel.Part) {
@@ -158,7 +159,14 @@ func (c *collector) emit(p kernel.Part) {
 		return
 	}
 	outs := &c.cell.Outputs
+	if p.Kind == kernel.ClearOutput && !p.Wait || c.clearNext && p.Kind != kernel.ClearOutput {
+		// As in Jupyter: the cell's outputs so far go.
+		*outs = nil
+		c.clearNext = false
+	}
 	switch p.Kind {
+	case kernel.ClearOutput:
+		c.clearNext = p.Wait
 	case kernel.Stdout, kernel.Stderr:
 		name := "stdout"
 		if p.Kind == kernel.Stderr {
