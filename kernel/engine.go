@@ -920,6 +920,7 @@ func (e *Engine) sourceEdits(text string, f *ast.File, file *token.File, base in
 	edits = append(edits, mapIndexEdits(text, f, file, base)...)
 	edits = append(edits, e.builtinEdits(text, f, file, base)...)
 	edits = append(edits, e.varGenericEdits(text, f, file, base)...)
+	edits = append(edits, e.displayEdits(f, file, base)...)
 	return append(edits, mainEdits(f, file, base)...)
 }
 

@@ -45,6 +45,7 @@ const richErrKey = "application/x-nnbook-error"
 // richSymbols are the compiled helpers of the rich values, part of __rt.
 func (e *Engine) richSymbols() map[string]reflect.Value {
 	return map[string]reflect.Value{
+		"Wrap": reflect.ValueOf(wrapValue),
 		"Rich": reflect.ValueOf(func(i int, method string, f interface{}) {
 			m := callRich(method, f)
 			e.valMu.Lock()
@@ -100,7 +101,7 @@ func (e *Engine) cellRichMethods() (out []string, ptrOnly map[string]bool) {
 			if _, ok := richMethods[m]; !ok || !richSignature(m, sig) {
 				continue
 			}
-			ptr := strings.Contains(sig[:strings.Index(sig, ")")+1], "*")
+			ptr := recvIsPointer(sig)
 			if !seen[m] {
 				ptrOnly[m] = ptr
 			} else {
@@ -152,6 +153,9 @@ func (e *Engine) richOf(prefix string, n int) {
 			continue
 		}
 		for _, m := range methods {
+			if ptrOnly[m] && reflect.TypeOf(v).Kind() != reflect.Pointer {
+				continue // Go's method set of T lacks the methods of *T
+			}
 			if m == "SVG" {
 				e.valMu.Lock()
 				hasPNG := i < len(e.vals) && e.vals[i].rich["image/png"] != nil
@@ -164,9 +168,6 @@ func (e *Engine) richOf(prefix string, n int) {
 				continue // compiledMIME calls it
 			}
 			// Does not compile when the value has no such method.
-			if ptrOnly[m] && reflect.TypeOf(v).Kind() != reflect.Pointer {
-				continue // Go's method set of T lacks the methods of *T
-			}
 			e.eval(fmt.Sprintf("%s.Rich(%d, %q, %s%d.%s)", rtName, i, m, prefix, i, m))
 		}
 	}
@@ -177,6 +178,9 @@ func (e *Engine) richOf(prefix string, n int) {
 // found; see richOf). note says why a form is
 // missing ("" when nothing failed).
 func mimeData(v interface{}, text string, rich map[string][]byte) (data map[string][]byte, note string) {
+	if w, ok := v.(wrapped); ok {
+		v, text, rich = w.v, w.text, w.rich
+	}
 	data, notes := compiledMIME(v)
 	for k, b := range rich {
 		if k == richErrKey {

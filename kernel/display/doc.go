@@ -14,6 +14,12 @@
 //	SVG() ([]byte, error)         → image/svg+xml (when there is no PNG)
 //	MIME() map[string][]byte      → any MIME types at all
 //
+// For a type defined in a cell, the engine must know the value's type from
+// the source: a cell's final value always qualifies; a Display argument does
+// when it is a composite literal (T{…}, &T{…}) or a variable an earlier cell
+// defined as one. Other arguments of cell types (a call, a local variable)
+// show their text only; assign them to a variable first.
+//
 // An image.Image is shown as a PNG, a gonum *plot.Plot as its figure; every
 // value also has its text/plain form, fmt.Sprint(v).
 //
