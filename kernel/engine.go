@@ -293,6 +293,7 @@ func (e *Engine) Execute(ctx context.Context, code string, emit func(Part)) erro
 	}
 	capture.begin(emit)
 	e.stdin.setAsk(inputFrom(ctx))
+	capture.holdPrompts(inputFrom(ctx) != nil)
 	restore := setHooks(ctx, prog)
 	defer show.Set(show.Set(&publisher{e: e, ctx: ctx, prog: prog}))
 	finished := false
