@@ -361,7 +361,9 @@ func (e *Engine) Execute(ctx context.Context, code string, emit func(Part)) erro
 				typ = t
 			}
 		}
-		capture.emitPart(valuePart(vals[0].v, vals[0].text, vals[0].rich, typ))
+		if part := valuePart(vals[0].v, vals[0].text, vals[0].rich, typ); !prog.showing(part) {
+			capture.emitPart(part) // else the live figure shows it (hooks.go)
+		}
 	case len(vals) > 1:
 		capture.emitPart(valuesPart(vals))
 	}

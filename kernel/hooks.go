@@ -1,6 +1,7 @@
 package kernel
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"reflect"
@@ -37,10 +38,11 @@ type progress struct {
 	ids     map[uintptr]string // History pointer → display id
 	last    map[uintptr]time.Time
 	pending map[uintptr]reflect.Value // histories with an update not yet drawn
+	shown   map[string][]byte         // display id → the PNG it shows now
 }
 
 func newProgress(cell int) *progress {
-	return &progress{cell: cell, ids: map[uintptr]string{}, last: map[uintptr]time.Time{}, pending: map[uintptr]reflect.Value{}}
+	return &progress{cell: cell, ids: map[uintptr]string{}, last: map[uintptr]time.Time{}, pending: map[uintptr]reflect.Value{}, shown: map[string][]byte{}}
 }
 
 // epoch is called by nnlib (compiled, in the cell's goroutine) after every epoch.
@@ -110,7 +112,27 @@ func (p *progress) draw(h reflect.Value, id string, kind PartKind) {
 	if data["image/png"] == nil {
 		return
 	}
+	p.mu.Lock()
+	p.shown[id] = data["image/png"]
+	p.mu.Unlock()
 	capture.emitPart(Part{Kind: kind, DisplayID: id, Text: text, Type: fig.Type().String(), Data: data})
+}
+
+// showing reports whether a live figure of the cell shows the very image of
+// part already (plot.Loss(h) of the history Fit just drew): the cell's value
+// would show the same figure twice.
+func (p *progress) showing(part Part) bool {
+	if p == nil || part.Data["image/png"] == nil {
+		return false
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	for _, b := range p.shown {
+		if bytes.Equal(b, part.Data["image/png"]) {
+			return true
+		}
+	}
+	return false
 }
 
 // setHooks installs nnlib's cell context and progress hook (none when p is
