@@ -4,9 +4,9 @@ package nnlib
 // ledger String prints: the forward pass (net, out), the error, every
 // layer's δ = ∂E/∂out · ∂out/∂net, and every parameter's ∂E/∂w with its old
 // and new value. Notebooks show a Trace this way.
-func (t *Trace) HTML() string {
-	if t == nil {
+func (tr *Trace) HTML() string {
+	if tr == nil {
 		return ""
 	}
-	return textHTML(t.String())
+	return textHTML(tr.String())
 }
