@@ -144,11 +144,11 @@ func formatDuration(d time.Duration) string {
 
 // collector turns parts into nbformat outputs as they arrive.
 type collector struct {
-	mu       sync.Mutex
-	closed   bool
-	cell     *Cell
-	count    int
-	displays map[string]*Output
+	mu        sync.Mutex
+	closed    bool
+	cell      *Cell
+	count     int
+	displays  map[string]*Output
 	clearNext bool // a ClearOutput waits for the next output
 }
 
