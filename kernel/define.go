@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/nnbook/nnbook/kernel/rewrite"
 	"go/ast"
 	"go/token"
 	"reflect"
@@ -56,7 +57,10 @@ func (e *Engine) runSplit(ctx context.Context, code string, u *unit) (ce *CellEr
 			}
 			off := u.off + u.file.Offset(n.Pos()) - base
 			end := u.off + u.file.Offset(n.End()) - base
-			sub := e.stmtUnit(code, off, end)
+			sub, cerr := e.stmtUnit(code, off, end)
+			if cerr != nil {
+				return cerr, true
+			}
 			var names []string
 			if as, ok := n.(*ast.AssignStmt); ok && as.Tok == token.DEFINE {
 				for _, l := range as.Lhs {
@@ -115,7 +119,13 @@ func (e *Engine) specUnit(code string, off, end int) (unit, bool) {
 		return unit{}, false
 	}
 	base := len(stmtHeader) + len("var") + len(pad(line, col))
-	text = applyEdits(text, e.sourceEdits(text, f, file, base))
+	edits, err := e.sourceEdits(text, f, file, base)
+	if err != nil {
+		return unit{}, false
+	}
+	if text, err = applyEdits(text, edits); err != nil {
+		return unit{}, false
+	}
 	u := unit{kind: chunkDecl, off: off, end: end, text: text, line: line, col: col, file: file, base: base}
 	if body := f.Decls[0].(*ast.FuncDecl).Body.List; len(body) == 1 {
 		if ds, ok := body[0].(*ast.DeclStmt); ok {
@@ -137,7 +147,7 @@ func (e *Engine) specUnit(code string, off, end int) (unit, bool) {
 // kept.
 func (e *Engine) runPiece(ctx context.Context, code string, u *unit, names []string, isVar bool) *CellError {
 	if !e.needsLiteral(u.ast) {
-		_, err := e.evalUnit(ctx, u, u.src)
+		err := e.evalUnit(ctx, u, u.src)
 		if err == nil {
 			return nil
 		}
@@ -215,11 +225,11 @@ func (e *Engine) genericVarSpec(u *unit) (text string, typed, ok bool) {
 	if !isVS || len(vs.Values) == 0 || !e.callsGeneric(vs) {
 		return "", false, false
 	}
-	edits, good := varSpecEdits(u.text, vs, u.file, u.base, len(strings.TrimRight(u.text, " \t\n;")))
+	edits, good := rewrite.VarSpecEdits(u.text, vs, u.file, u.base, len(strings.TrimRight(u.text, " \t\n;")))
 	if !good {
 		return "", false, false
 	}
-	return applyEdits(u.text, edits), vs.Type != nil, true
+	return rewrite.Apply(u.text, edits), vs.Type != nil, true
 }
 
 // Blocks at top level that define several variables from one value.

@@ -6,6 +6,8 @@ import (
 	"go/token"
 	"reflect"
 	"strings"
+
+	"github.com/nnbook/nnbook/kernel/rewrite"
 )
 
 // The values a cell passes to display.Display, DisplayID and Update reach
@@ -26,7 +28,7 @@ const displayPath = "github.com/nnbook/nnbook/kernel/display"
 var displayArgs = map[string]int{"Display": -1, "DisplayID": 1, "Update": 1}
 
 // displayEdits returns the rewrites of display calls in a unit.
-func (e *Engine) displayEdits(f *ast.File, file *token.File, base int) []edit {
+func (e *Engine) displayEdits(f *ast.File, file *token.File, base int) []rewrite.Edit {
 	local := ""
 	for name, p := range e.imports {
 		if p == displayPath && !e.declared(name) {
@@ -36,7 +38,7 @@ func (e *Engine) displayEdits(f *ast.File, file *token.File, base int) []edit {
 	if local == "" {
 		return nil
 	}
-	var edits []edit
+	var edits []rewrite.Edit
 	ast.Inspect(f, func(n ast.Node) bool {
 		call, ok := n.(*ast.CallExpr)
 		if !ok || call.Ellipsis.IsValid() {
@@ -63,8 +65,8 @@ func (e *Engine) displayEdits(f *ast.File, file *token.File, base int) []edit {
 			}
 			off, end := file.Offset(arg.Pos())-base, file.Offset(arg.End())-base
 			edits = append(edits,
-				edit{off, off, "func() interface{} { __nnd := "},
-				edit{end, end, fmt.Sprintf("; return %s.Wrap(__nnd, %s.Sprint(__nnd)%s) }()", rtName, fmtName, methods.String())})
+				rewrite.Edit{Off: off, End: off, New: "func() interface{} { __nnd := "},
+				rewrite.Edit{Off: end, End: end, New: fmt.Sprintf("; return %s.Wrap(__nnd, %s.Sprint(__nnd)%s) }()", rtName, fmtName, methods.String())})
 		}
 		return true
 	})

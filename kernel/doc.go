@@ -74,6 +74,17 @@
 // for it on every branch) and nnlib training (the engine sets
 // nnlib.SetCellContext around every cell); the session stays usable.
 //
+// # The pipeline
+//
+// Execute (execute.go) takes a cell through stages, each in its own file:
+//
+//	cell ─ split.go ─▶ chunks ─ parse.go ─▶ syntax trees ─ plan.go ─▶ units
+//	     ─ passes.go (kernel/rewrite) ─▶ rewritten source
+//	     ─ run.go (ladder.go) ─▶ yaegi ─ results.go ─▶ Parts or a CellError (errors.go)
+//
+// record.go notes what each unit defined; runtime.go holds the compiled
+// helpers the rewritten code calls; hooks.go the typed links to nnlib.
+//
 // # Tools for front ends
 //
 // Complete, Inspect and Doc use the compiled symbol tables, the doc comments
@@ -102,17 +113,16 @@
 // it has the value's run-time type.
 //
 // yaegi runs a func main after every evaluation once one exists. Identifiers
-// named main are renamed (mainrename.go): a cell declaring func main only
+// named main are renamed (the rewrite pass mainrename): a cell declaring func main only
 // defines it; main() calls it.
 //
-// Other yaegi v0.16.1 gaps the engine rewrites around, each in its own file:
-// multi-value definitions inside blocks at top level (`for … { l, err :=
+// Other yaegi v0.16.1 gaps the engine rewrites around: multi-value
+// definitions inside blocks at top level (`for … { l, err :=
 // net.Train(…) }`) and comma-ok definitions run inside a function literal
-// (define.go); comma-ok map reads that miss get the zero value
-// (mapindex.go); the builtins min, max and clear (builtins.go); range over
-// an integer (rangeint.go). After each cell the engine empties the lists
-// where yaegi keeps every compiled syntax tree for its debugger
-// (retention.go), so a long session does not grow by ~10 KiB a cell.
+// (define.go). The source rewrites are the passes of package kernel/rewrite,
+// one per file, in one ordered table (rewrite.Passes, listed in that
+// package's doc). After each cell the engine empties the lists where yaegi
+// keeps every compiled syntax tree for its debugger (retention.go), so a long session does not grow by ~10 KiB a cell.
 //
 // On systems without unix pipes (Windows) os.Stdout and os.Stderr are not
 // redirected: interpreted fmt.Print* output is captured, what compiled code

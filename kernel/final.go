@@ -213,3 +213,48 @@ func unwrapFinalTrace(ce *CellError, code string) {
 	ce.Traceback = tb
 	ce.Line, ce.Col = line, runeCol(code, line, col)
 }
+
+// arity tells from the AST (and the compiled symbol tables) how many values
+// an expression has, or -1 when only the compiler knows (calls of cell funcs
+// and methods).
+func (e *Engine) arity(x ast.Expr) int {
+	call, ok := x.(*ast.CallExpr)
+	if !ok {
+		return 1 // every other expression statement has one value
+	}
+	switch fun := call.Fun.(type) {
+	case *ast.Ident:
+		switch fun.Name {
+		case "print", "println", "panic", "close", "delete", "clear":
+			if e.names[fun.Name] == 0 && !e.declared(fun.Name) {
+				return 0
+			}
+		case "min", "max":
+			if e.builtinRewritten(fun.Name) {
+				return 1
+			}
+		}
+	case *ast.SelectorExpr:
+		pkg, ok := fun.X.(*ast.Ident)
+		if !ok || e.declared(pkg.Name) {
+			break
+		}
+		p, ok := e.imports[pkg.Name]
+		if !ok {
+			break
+		}
+		v, ok := packageSymbols(p)[fun.Sel.Name]
+		if !ok {
+			break
+		}
+		if v.Kind() == reflect.Func && !strings.HasPrefix(fun.Sel.Name, "_") {
+			return v.Type().NumOut()
+		}
+		if v.Kind() == reflect.Pointer && v.IsNil() {
+			return 1 // a conversion to a package type
+		}
+	case *ast.ArrayType, *ast.MapType, *ast.ChanType, *ast.FuncType, *ast.InterfaceType, *ast.StructType:
+		return 1 // a conversion
+	}
+	return -1
+}

@@ -4,28 +4,18 @@ import (
 	"bytes"
 	"context"
 	"fmt"
-	"reflect"
+	"sort"
 	"sync"
 	"time"
 
-	"github.com/nnbook/nnbook/kernel/symbols"
+	"github.com/nnbook/nnbook/nnlib"
+	"github.com/nnbook/nnbook/nnlib/plot"
 )
 
-// The engine talks to nnlib through its symbol table (the same values the
-// interpreter uses), so the kernel builds whatever nnlib's API is today.
-
-const (
-	nnlibKey = "github.com/nnbook/nnbook/nnlib/nnlib"
-	plotKey  = "github.com/nnbook/nnbook/nnlib/plot/plot"
-)
-
-func nnlibFunc(key, name string) (reflect.Value, bool) {
-	v, ok := symbols.Symbols[key][name]
-	if !ok || v.Kind() != reflect.Func {
-		return reflect.Value{}, false
-	}
-	return v, true
-}
+// The engine links to nnlib directly (typed calls, checked by the
+// compiler): nnlib.SetCellContext stops training when a cell is
+// interrupted, nnlib.SetProgressHook reports every epoch, plot.Loss draws
+// the live figure.
 
 // progressThrottle is the least time between two live-figure updates.
 const progressThrottle = 500 * time.Millisecond
@@ -35,43 +25,45 @@ const progressThrottle = 500 * time.Millisecond
 type progress struct {
 	mu      sync.Mutex
 	cell    int
-	ids     map[uintptr]string // History pointer → display id
-	last    map[uintptr]time.Time
-	pending map[uintptr]reflect.Value // histories with an update not yet drawn
-	shown   map[string][]byte         // display id → the PNG it shows now
+	ids     map[*nnlib.History]string // a training run's display id
+	last    map[*nnlib.History]time.Time
+	gap     time.Duration           // least time from the end of a draw to the next (liveGap)
+	pending map[*nnlib.History]bool // histories with an update not yet drawn
+	shown   map[string][]byte       // display id → the PNG it shows now
 }
 
 func newProgress(cell int) *progress {
-	return &progress{cell: cell, ids: map[uintptr]string{}, last: map[uintptr]time.Time{}, pending: map[uintptr]reflect.Value{}, shown: map[string][]byte{}}
+	return &progress{cell: cell, ids: map[*nnlib.History]string{}, last: map[*nnlib.History]time.Time{}, gap: progressThrottle, pending: map[*nnlib.History]bool{}, shown: map[string][]byte{}}
 }
 
 // epoch is called by nnlib (compiled, in the cell's goroutine) after every epoch.
-func (p *progress) epoch(h reflect.Value) {
-	if h.Kind() != reflect.Pointer || h.IsNil() {
+func (p *progress) epoch(h *nnlib.History) {
+	if h == nil {
 		return
 	}
-	k := h.Pointer()
 	p.mu.Lock()
-	id, seen := p.ids[k]
-	if seen && time.Since(p.last[k]) < progressThrottle {
-		p.pending[k] = h
+	id, seen := p.ids[h]
+	if seen && time.Since(p.last[h]) < p.gap {
+		p.pending[h] = true
 		p.mu.Unlock()
 		return
 	}
 	kind := UpdateDisplay
 	if !seen {
 		id = fmt.Sprintf("nnbook-%d-%d", p.cell, len(p.ids)+1)
-		p.ids[k] = id
+		p.ids[h] = id
 		kind = Display
 	}
-	p.last[k] = time.Now()
-	delete(p.pending, k)
+	p.last[h] = time.Now()
+	delete(p.pending, h)
 	p.mu.Unlock()
+	start := time.Now()
 	p.draw(h, id, kind)
 	// Throttle from the end of drawing, so slow rendering cannot eat the
 	// training's time.
 	p.mu.Lock()
-	p.last[k] = time.Now()
+	p.last[h] = time.Now()
+	p.gap = liveGap(p.last[h].Sub(start))
 	p.mu.Unlock()
 }
 
@@ -82,87 +74,71 @@ func (p *progress) finish() {
 	}
 	p.mu.Lock()
 	pend := p.pending
-	p.pending = map[uintptr]reflect.Value{}
+	p.pending = map[*nnlib.History]bool{}
 	ids := p.ids
 	p.mu.Unlock()
-	for k, h := range pend {
-		p.draw(h, ids[k], UpdateDisplay)
+	for h := range pend {
+		p.draw(h, ids[h], UpdateDisplay)
 	}
 }
 
-func (p *progress) draw(h reflect.Value, id string, kind PartKind) {
-	loss, ok := nnlibFunc(plotKey, "Loss")
-	if !ok {
-		return
-	}
-	var fig reflect.Value
+func (p *progress) draw(h *nnlib.History, id string, kind PartKind) {
+	var fig *plot.Figure
 	func() {
-		defer func() { recover() }()
-		out := loss.Call([]reflect.Value{h})
-		if len(out) > 0 {
-			fig = out[0]
-		}
+		defer func() { recover() }() // a figure that cannot be drawn is not shown
+		fig = plot.Loss(h)
 	}()
-	if !fig.IsValid() {
+	if fig == nil {
 		return
 	}
-	v := fig.Interface()
-	text := fmt.Sprint(v)
-	data, _ := mimeData(v, text, nil)
+	text := fmt.Sprint(fig)
+	data, _ := mimeData(fig, text, nil)
 	if data["image/png"] == nil {
 		return
 	}
 	p.mu.Lock()
 	p.shown[id] = data["image/png"]
 	p.mu.Unlock()
-	capture.emitPart(Part{Kind: kind, DisplayID: id, Text: text, Type: fig.Type().String(), Data: data})
+	capture.emitPart(Part{Kind: kind, DisplayID: id, Text: text, Type: fmt.Sprintf("%T", fig), Data: data})
 }
 
-// showing reports whether a live figure of the cell shows the very image of
-// part already (plot.Loss(h) of the history Fit just drew): the cell's value
-// would show the same figure twice.
-func (p *progress) showing(part Part) bool {
+// supersede empties the live figures of the cell that show the very image
+// of part (plot.Loss(h) of the history Fit just drew), which the cell's
+// value is about to show: one figure per result.
+func (p *progress) supersede(part Part) {
 	if p == nil || part.Data["image/png"] == nil {
-		return false
+		return
 	}
 	p.mu.Lock()
-	defer p.mu.Unlock()
-	for _, b := range p.shown {
+	var ids []string
+	for id, b := range p.shown {
 		if bytes.Equal(b, part.Data["image/png"]) {
-			return true
+			ids = append(ids, id)
+			delete(p.shown, id)
 		}
 	}
-	return false
+	p.mu.Unlock()
+	sort.Strings(ids)
+	for _, id := range ids {
+		capture.emitPart(Part{Kind: UpdateDisplay, DisplayID: id, Data: map[string][]byte{"text/plain": {}}})
+	}
 }
 
 // setHooks installs nnlib's cell context and progress hook (none when p is
 // nil) for one cell and returns the function that removes them.
 func setHooks(ctx context.Context, p *progress) (restore func()) {
-	setCtx, hasCtx := nnlibFunc(nnlibKey, "SetCellContext")
-	if hasCtx {
-		setCtx.Call([]reflect.Value{reflect.ValueOf(&ctx).Elem()})
-	}
-	setHook, hasHook := nnlibFunc(nnlibKey, "SetProgressHook")
-	hasHook = hasHook && p != nil
-	if hasHook {
-		ft := setHook.Type().In(0)
-		hook := reflect.MakeFunc(ft, func(args []reflect.Value) []reflect.Value {
-			if len(args) == 1 {
-				p.epoch(args[0])
-			}
-			return nil
-		})
-		setHook.Call([]reflect.Value{hook})
+	nnlib.SetCellContext(ctx)
+	if p != nil {
+		nnlib.SetProgressHook(p.epoch)
 	}
 	return func() {
-		if hasHook {
-			setHook.Call([]reflect.Value{reflect.Zero(setHook.Type().In(0))})
+		if p != nil {
+			nnlib.SetProgressHook(nil)
 		}
 		// After an interrupt the cancelled context stays until the next cell,
 		// so a training loop still unwinding sees it.
-		if hasCtx && ctx.Err() == nil {
-			bg := context.Background()
-			setCtx.Call([]reflect.Value{reflect.ValueOf(&bg).Elem()})
+		if ctx.Err() == nil {
+			nnlib.SetCellContext(context.Background())
 		}
 	}
 }

@@ -79,14 +79,24 @@ func (p Part) String() string {
 	return b.String()
 }
 
+// The kinds of CellError, its Name.
+const (
+	KindCompile     = "CompileError" // the cell does not compile
+	KindPanic       = "Panic"        // the cell panicked
+	KindInterrupted = "Interrupted"  // the cell was interrupted
+	KindError       = "Error"        // the cell's final call returned a non-nil error
+	KindExit        = "Exit"         // the cell called os.Exit; ExitCode holds its status
+)
+
 // CellError is the error Execute returns when a cell does not compile, panics
 // or is interrupted. Line and Col locate the problem inside the cell (1-based;
 // 0 when unknown).
 type CellError struct {
-	Name      string   // "CompileError", "Panic", "Interrupted", "Error"
+	Name      string   // KindCompile, KindPanic, KindInterrupted, KindError or KindExit
 	Value     string   // the message or panic value
 	Traceback []string // human-readable lines: the message, then cell frames
 	Line, Col int
+	ExitCode  int // the status os.Exit was called with (KindExit)
 }
 
 // Error returns "line:col: value" (or just the value when the position is
@@ -97,9 +107,9 @@ func (e *CellError) Error() string {
 		fmt.Fprintf(&b, "%d:%d: ", e.Line, e.Col)
 	}
 	switch e.Name {
-	case "Panic":
+	case KindPanic:
 		b.WriteString("panic: ")
-	case "Interrupted":
+	case KindInterrupted:
 		b.WriteString("interrupted: ")
 	}
 	b.WriteString(e.Value)

@@ -1,6 +1,7 @@
 package kernel
 
 import (
+	"github.com/nnbook/nnbook/kernel/rewrite"
 	"go/ast"
 	"go/token"
 	"go/types"
@@ -22,9 +23,9 @@ import (
 
 // redefineEdits returns the edits turning such definitions among the unit's
 // top-level statements into assignments.
-func (e *Engine) redefineEdits(text string, f *ast.File, file *token.File, base int) []edit {
+func (e *Engine) redefineEdits(text string, f *ast.File, file *token.File, base int) []rewrite.Edit {
 	body := f.Decls[0].(*ast.FuncDecl).Body.List
-	var edits []edit
+	var edits []rewrite.Edit
 	for _, st := range body {
 		as, ok := st.(*ast.AssignStmt)
 		if !ok || as.Tok != token.DEFINE || !e.allSessionVars(as.Lhs) {
@@ -37,7 +38,7 @@ func (e *Engine) redefineEdits(text string, f *ast.File, file *token.File, base 
 		if off < 0 || off+2 > len(text) || text[off:off+2] != ":=" {
 			continue
 		}
-		edits = append(edits, edit{off, off + 2, "= "})
+		edits = append(edits, rewrite.Edit{Off: off, End: off + 2, New: "= "})
 	}
 	return edits
 }
@@ -67,7 +68,7 @@ func (e *Engine) allSessionVars(lhs []ast.Expr) bool {
 func (e *Engine) constantsFit(as *ast.AssignStmt, text string, file *token.File, base int) bool {
 	for i, r := range as.Rhs {
 		id := as.Lhs[i].(*ast.Ident)
-		if id.Name == "_" || !constExpr(r) {
+		if id.Name == "_" || !rewrite.ConstExpr(r) {
 			continue
 		}
 		from, to := file.Offset(r.Pos())-base, file.Offset(r.End())-base

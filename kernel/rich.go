@@ -10,6 +10,8 @@ import (
 	"strings"
 
 	"github.com/nnbook/nnbook/kernel/symbols"
+	"github.com/nnbook/nnbook/nnlib/plot"
+	gplot "gonum.org/v1/plot"
 )
 
 // Rich values.
@@ -315,16 +317,7 @@ func gonumPlotText(v interface{}) string {
 // gonumPlotPNG draws a gonum *plot.Plot the way nnlib/plot draws its
 // figures, through plot.FromPlots.
 func gonumPlotPNG(p interface{}) ([]byte, error) {
-	from, ok := nnlibFunc(plotKey, "FromPlots")
-	if !ok {
-		return nil, nil
-	}
-	fig := from.Call([]reflect.Value{reflect.ValueOf(p)})[0].Interface()
-	r, ok := fig.(pngRenderer)
-	if !ok {
-		return nil, nil
-	}
-	return r.PNG()
+	return plot.FromPlots(p.(*gplot.Plot)).PNG()
 }
 
 // importable lists the packages beside the standard library that cells can

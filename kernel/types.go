@@ -2,6 +2,7 @@ package kernel
 
 import (
 	"fmt"
+	"github.com/nnbook/nnbook/kernel/rewrite"
 	"go/ast"
 	"go/parser"
 	"go/token"
@@ -25,7 +26,7 @@ var versionRE = regexp.MustCompile(`\b([A-Za-z_][A-Za-z0-9_]*?)` + verSep + `[0-
 
 // unversion removes version suffixes from a message.
 func unversion(s string) string {
-	return strings.ReplaceAll(versionRE.ReplaceAllString(s, "$1"), mainName, "main")
+	return strings.ReplaceAll(versionRE.ReplaceAllString(s, "$1"), rewrite.MainName, "main")
 }
 
 func versioned(name string, v int) string {
@@ -68,7 +69,7 @@ func baseTypeName(x ast.Expr) string {
 // versionTypes plans a declaration chunk: the edits that rename its cell
 // types to their new versions, the declarations to append (re-declared types
 // and methods, aliases), and the commit to run when the chunk succeeded.
-func (ps *planState) versionTypes(text string, f *ast.File, file *token.File, base int) ([]edit, string, func()) {
+func (ps *planState) versionTypes(text string, f *ast.File, file *token.File, base int) ([]rewrite.Edit, string, func()) {
 	if ps.e.typeVer == nil {
 		return nil, "", nil // planning without a session (IsComplete)
 	}
@@ -212,9 +213,9 @@ func (ps *planState) versionTypes(text string, f *ast.File, file *token.File, ba
 
 // renameEdits renames the identifiers of f that name a type in newName
 // (not field names, selectors, method names or composite-literal keys).
-func renameEdits(f *ast.File, file *token.File, base int, newName map[string]string) []edit {
-	skip := nonReferences(f, func(*ast.FuncDecl) bool { return true })
-	var edits []edit
+func renameEdits(f *ast.File, file *token.File, base int, newName map[string]string) []rewrite.Edit {
+	skip := rewrite.NonReferences(f, func(*ast.FuncDecl) bool { return true })
+	var edits []rewrite.Edit
 	ast.Inspect(f, func(n ast.Node) bool {
 		id, ok := n.(*ast.Ident)
 		if !ok || skip[id] {
@@ -222,39 +223,11 @@ func renameEdits(f *ast.File, file *token.File, base int, newName map[string]str
 		}
 		if nn, ok := newName[id.Name]; ok {
 			off := file.Offset(id.Pos()) - base
-			edits = append(edits, edit{off, off + len(id.Name), nn})
+			edits = append(edits, rewrite.Edit{Off: off, End: off + len(id.Name), New: nn})
 		}
 		return true
 	})
 	return edits
-}
-
-// nonReferences returns the identifiers of f that only name a field, a
-// selector or a composite-literal key, plus the names of the func
-// declarations for which skipFunc reports true: the identifiers a rename of
-// package-level names must leave alone.
-func nonReferences(f *ast.File, skipFunc func(*ast.FuncDecl) bool) map[*ast.Ident]bool {
-	skip := map[*ast.Ident]bool{}
-	ast.Inspect(f, func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.SelectorExpr:
-			skip[n.Sel] = true
-		case *ast.Field:
-			for _, id := range n.Names {
-				skip[id] = true
-			}
-		case *ast.KeyValueExpr:
-			if id, ok := n.Key.(*ast.Ident); ok {
-				skip[id] = true
-			}
-		case *ast.FuncDecl:
-			if skipFunc(n) {
-				skip[n.Name] = true
-			}
-		}
-		return true
-	})
-	return skip
 }
 
 // renameSource renames the types of newName in declarations source.
@@ -265,6 +238,6 @@ func renameSource(src string, newName map[string]string) string {
 	if err != nil {
 		return src
 	}
-	out := applyEdits(header+src, renameEdits(f, fset.File(f.Pos()), 0, newName))
+	out := rewrite.Apply(header+src, renameEdits(f, fset.File(f.Pos()), 0, newName))
 	return strings.TrimPrefix(out, header)
 }

@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/nnbook/nnbook/internal/atomicfile"
 	"github.com/nnbook/nnbook/kernel"
 	"github.com/nnbook/nnbook/nnlib"
 )
@@ -174,7 +175,7 @@ func TestTutorials(t *testing.T) {
 				t.Errorf("the notebook does not end with exercises")
 			}
 			if *update {
-				if err := WriteFileAtomic(tu.file, data); err != nil {
+				if err := atomicfile.WriteFile(tu.file, data, 0o666); err != nil {
 					t.Fatal(err)
 				}
 				return

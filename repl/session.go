@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
@@ -14,6 +15,7 @@ import (
 	"text/tabwriter"
 	"unicode/utf8"
 
+	"github.com/nnbook/nnbook/internal/atomicfile"
 	"github.com/nnbook/nnbook/kernel"
 )
 
@@ -175,16 +177,9 @@ func (s *session) saveImage(png []byte, ext string) (string, error) {
 	}
 	for n := 1; ; n++ {
 		path := filepath.Join(s.plotsDir, fmt.Sprintf("fig-%d.%s", n, ext))
-		f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
-		if errors.Is(err, os.ErrExist) {
+		err := atomicfile.WriteNew(path, png, 0o666)
+		if errors.Is(err, fs.ErrExist) {
 			continue
-		}
-		if err != nil {
-			return "", err
-		}
-		_, err = f.Write(png)
-		if cerr := f.Close(); err == nil {
-			err = cerr
 		}
 		return path, err
 	}
@@ -198,9 +193,9 @@ func cellMessage(err error) string {
 		return err.Error()
 	}
 	switch ce.Name {
-	case "Panic":
+	case kernel.KindPanic:
 		return "panic: " + ce.Value
-	case "Interrupted":
+	case kernel.KindInterrupted:
 		if ce.Value == "" {
 			return "interrupted"
 		}
@@ -211,7 +206,7 @@ func cellMessage(err error) string {
 
 func isInterrupt(err error) bool {
 	var ce *cellErr
-	return errors.As(err, &ce) && ce.Name == "Interrupted" || errors.Is(err, context.Canceled)
+	return errors.As(err, &ce) && ce.Name == kernel.KindInterrupted || errors.Is(err, context.Canceled)
 }
 
 // reportError prints a failed entry or command: compile errors with their
@@ -237,7 +232,7 @@ func (s *session) reportError(err error) {
 // so the caret lines up).
 func (s *session) showSource(code string, err error) {
 	var ce *cellErr
-	if !errors.As(err, &ce) || ce.Name != "CompileError" || ce.Line < 1 || ce.Col < 1 {
+	if !errors.As(err, &ce) || ce.Name != kernel.KindCompile || ce.Line < 1 || ce.Col < 1 {
 		return
 	}
 	lines := strings.Split(code, "\n")

@@ -36,7 +36,7 @@ func (l *lazyEngine) Execute(ctx context.Context, code string, emit func(kernel.
 	select {
 	case <-l.ready:
 	case <-ctx.Done():
-		return &kernel.CellError{Name: "Interrupted", Value: "interrupted while the engine was starting"}
+		return &kernel.CellError{Name: kernel.KindInterrupted, Value: "interrupted while the engine was starting"}
 	}
 	if e := l.get(); e != nil {
 		return e.Execute(ctx, code, emit)

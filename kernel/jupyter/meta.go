@@ -107,7 +107,7 @@ func (k *Kernel) runMeta(m *message, code string, out *cellOutput, emit func(ker
 			out.publish("clear_output", map[string]any{"wait": false})
 		case ":reset":
 			if err := k.eng.Reset(); err != nil {
-				return "", &kernel.CellError{Name: "Error", Value: "reset: " + err.Error()}
+				return "", &kernel.CellError{Name: kernel.KindError, Value: "reset: " + err.Error()}
 			}
 			emit(kernel.Part{Kind: kernel.Stdout, Text: "session reset: every definition is gone\n"})
 		default:

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"image/png"
 	"math"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -15,6 +14,8 @@ import (
 	"gonum.org/v1/plot/vg/draw"
 	"gonum.org/v1/plot/vg/vgimg"
 	"gonum.org/v1/plot/vg/vgsvg"
+
+	"github.com/nnbook/nnbook/internal/atomicfile"
 )
 
 // DPI is the resolution of PNG output: a Figure of 640×480 pixels is drawn
@@ -346,7 +347,7 @@ func (f *Figure) Save(path string) error {
 	if err != nil {
 		return err
 	}
-	if err := os.WriteFile(path, b, 0o644); err != nil {
+	if err := atomicfile.WriteFile(path, b, 0o666); err != nil {
 		return fmt.Errorf("plot: saving %s: %v", f.name(), err)
 	}
 	return nil

@@ -1,0 +1,102 @@
+package kernel
+
+import (
+	"context"
+	"time"
+
+	"github.com/nnbook/nnbook/kernel/internal/show"
+)
+
+// Execute is the pipeline: cell → split and parse → plan → rewrite passes →
+// run (with the retry ladder, run.go) → results (results.go).
+
+// Execute runs one cell, calling emit for every output part in order while
+// the cell runs (from other goroutines, never concurrently). It returns a
+// *CellError when the cell does not compile, panics, is interrupted by
+// cancelling ctx, or ends with a call whose last result is a non-nil error
+// (Name "Error"); definitions made before the failure stay. emit must not
+// write to os.Stdout or os.Stderr (they are redirected while the cell runs).
+func (e *Engine) Execute(ctx context.Context, code string, emit func(Part)) error {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if emit == nil {
+		emit = func(Part) {}
+	}
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	units, cerr := e.plan(code)
+	if cerr != nil {
+		return cerr
+	}
+	if len(units) == 0 {
+		return nil
+	}
+	execMu.Lock()
+	defer execMu.Unlock()
+	e.quiesce(100 * time.Millisecond)
+	e.cells++
+	e.valMu.Lock()
+	e.vals, e.failMsg, e.failed, e.kept = nil, "", false, nil
+	e.valMu.Unlock()
+	e.traceMu.Lock()
+	e.trace = nil
+	e.traceMu.Unlock()
+
+	prog := newProgress(e.cells)
+	if e.noLive {
+		prog = nil
+	}
+	capture.begin(emit)
+	e.stdin.setAsk(inputFrom(ctx))
+	capture.holdPrompts(inputFrom(ctx) != nil)
+	restore := setHooks(ctx, prog)
+	defer show.Set(show.Set(&publisher{e: e, ctx: ctx, prog: prog}))
+	finished := false
+	finish := func() {
+		if !finished {
+			finished = true
+			restore()
+			prog.finish()
+		}
+	}
+	defer func() {
+		finish()
+		e.stdin.setAsk(nil)
+		capture.end()
+		dropRetained(e.in)
+	}()
+
+	var final unit
+	hasFinal := false
+	for i, u := range units {
+		if err := ctx.Err(); err != nil {
+			return interrupted(err)
+		}
+		if i > 0 {
+			// yaegi compiles into structures that running goroutines read.
+			e.quiesce(100 * time.Millisecond)
+		}
+		if err := e.run(ctx, code, &u); err != nil {
+			return err
+		}
+		if u.final {
+			final = u
+			hasFinal = true
+		}
+		e.record(u)
+	}
+	if hasFinal && !final.literal {
+		e.richOf(e.valPrefix(), final.nres)
+	}
+	finish()
+	if err := ctx.Err(); err != nil {
+		// The cell returned normally, but only because compiled code (nnlib's
+		// Fit) stopped on the cancelled context.
+		return interrupted(err)
+	}
+	if !hasFinal {
+		return nil
+	}
+	return e.showFinal(code, final, prog)
+}

@@ -1,0 +1,130 @@
+package rewrite
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"sort"
+)
+
+// Edit replaces Text[Off:End] of a unit with New (an insertion when Off ==
+// End).
+type Edit struct {
+	Off, End int
+	New      string
+}
+
+// Unit is the source one pass rewrites: Text is a piece of a cell, parsed
+// inside a wrapper (File, with positions in Tok) at byte offset Base.
+type Unit struct {
+	Text string
+	File *ast.File
+	Tok  *token.File
+	Base int
+}
+
+// Off returns the offset in Text of position p of File.
+func (u *Unit) Off(p token.Pos) int { return u.Tok.Offset(p) - u.Base }
+
+// Session answers what the passes need to know about the session the unit
+// runs in.
+type Session interface {
+	// Declared reports whether a cell of the session defined name (which
+	// then shadows a builtin or package of that name).
+	Declared(name string) bool
+	// Integer reports whether name is a variable or constant of the session
+	// holding an integer.
+	Integer(name string) bool
+	// Builtin reports whether calls of the builtin name (min, max or clear)
+	// are rewritten in the cell being planned.
+	Builtin(name string) bool
+}
+
+// Pass is one rewrite: Edits returns its edits of a unit, which must not
+// overlap each other.
+type Pass struct {
+	Name  string // the pass's file name without .go, as listed in the package doc
+	What  string // one line: what yaegi gets wrong that the pass rewrites
+	Edits func(s Session, u *Unit) []Edit
+}
+
+// Passes is every source rewrite, in the order they are made.
+var Passes = []Pass{
+	{"gostmt", "a go statement runs through the engine's helper, which recovers its panic", goStmtEdits},
+	{"rangeint", "range over an integer becomes a three-clause loop", rangeIntEdits},
+	{"mapindex", "a comma-ok map read that misses sets the zero value", mapIndexEdits},
+	{"builtins", "the builtins min, max and clear call the session's helpers", builtinEdits},
+	{"vargeneric", "var x = min(…) inside functions becomes x := min(…)", varGenericEdits},
+	{"mainrename", "identifiers named main are renamed, so that yaegi never runs a func main by itself", mainEdits},
+}
+
+// OverlapError reports two edits of the same text by two passes.
+type OverlapError struct {
+	A, B string // the passes
+	Off  int    // where in the unit's text
+}
+
+// Error names the passes and the offset.
+func (e *OverlapError) Error() string {
+	return fmt.Sprintf("rewrite passes %s and %s edit the same text at offset %d", e.A, e.B, e.Off)
+}
+
+// Edits runs every pass of Passes on u and returns their edits in order,
+// or an *OverlapError when two of them edit the same text.
+func Edits(s Session, u *Unit) ([]Edit, error) {
+	var all []Edit
+	var owner []string
+	for _, p := range Passes {
+		for _, ed := range p.Edits(s, u) {
+			all = append(all, ed)
+			owner = append(owner, p.Name)
+		}
+	}
+	if i, j, ok := overlap(all); ok {
+		return nil, &OverlapError{A: owner[i], B: owner[j], Off: all[j].Off}
+	}
+	return all, nil
+}
+
+// Check returns an error when two of edits overlap; extra edits made by the
+// engine itself (type versions, redefinitions) are checked this way beside
+// the passes' edits.
+func Check(edits []Edit) error {
+	if i, j, ok := overlap(edits); ok {
+		return fmt.Errorf("edits %d [%d:%d] and %d [%d:%d] overlap", i, edits[i].Off, edits[i].End, j, edits[j].Off, edits[j].End)
+	}
+	return nil
+}
+
+// overlap finds two edits that change the same bytes (or one inserting
+// strictly inside the text another replaces). Insertions at the same offset,
+// and edits that only touch, do not overlap.
+func overlap(edits []Edit) (i, j int, found bool) {
+	for i := range edits {
+		for j := i + 1; j < len(edits); j++ {
+			a, b := edits[i], edits[j]
+			if a.Off < b.End && b.Off < a.End {
+				return i, j, true
+			}
+		}
+	}
+	return 0, 0, false
+}
+
+// Apply applies non-overlapping edits to text; edits outside text are
+// skipped. Insertions at the same offset end up in the reverse of their
+// order in edits.
+func Apply(text string, edits []Edit) string {
+	if len(edits) == 0 {
+		return text
+	}
+	sorted := append([]Edit(nil), edits...)
+	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].Off > sorted[j].Off })
+	for _, ed := range sorted {
+		if ed.Off < 0 || ed.End > len(text) || ed.Off > ed.End {
+			continue
+		}
+		text = text[:ed.Off] + ed.New + text[ed.End:]
+	}
+	return text
+}

@@ -1,0 +1,173 @@
+package rewrite
+
+import (
+	"flag"
+	"fmt"
+	"go/parser"
+	"go/token"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files under testdata")
+
+// fakeSession is a Session described by a case's first line:
+// "// session: declared=a,b integer=n builtin=min,max".
+type fakeSession struct{ declared, integer, builtin map[string]bool }
+
+func (s fakeSession) Declared(name string) bool { return s.declared[name] }
+func (s fakeSession) Integer(name string) bool  { return s.integer[name] }
+func (s fakeSession) Builtin(name string) bool  { return s.builtin[name] && !s.declared[name] }
+
+func parseSession(line string) fakeSession {
+	s := fakeSession{map[string]bool{}, map[string]bool{}, map[string]bool{}}
+	for _, f := range strings.Fields(strings.TrimPrefix(line, "// session:")) {
+		k, v, _ := strings.Cut(f, "=")
+		m := map[string]map[string]bool{"declared": s.declared, "integer": s.integer, "builtin": s.builtin}[k]
+		for _, n := range strings.Split(v, ",") {
+			if m != nil {
+				m[n] = true
+			}
+		}
+	}
+	return s
+}
+
+var sectionRE = regexp.MustCompile(`(?m)^-- (.+) --\n`)
+
+// readSections reads the "-- name --" sections of a file.
+func readSections(t *testing.T, path string) (names []string, bodies map[string]string) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return parseSections(string(b))
+}
+
+func parseSections(s string) (names []string, bodies map[string]string) {
+	bodies = map[string]string{}
+	parts := sectionRE.Split(s, -1)
+	for i, h := range sectionRE.FindAllStringSubmatch(s, -1) {
+		names = append(names, h[1])
+		bodies[h[1]] = parts[i+1]
+	}
+	return names, bodies
+}
+
+// run applies one pass to a case (and checks that all passes together
+// make no overlapping edits): statements, or a whole file when the
+// case starts with "package".
+func run(t *testing.T, p Pass, body string) string {
+	s := fakeSession{}
+	if strings.HasPrefix(body, "// session:") {
+		line, rest, _ := strings.Cut(body, "\n")
+		s, body = parseSession(line), rest
+	} else {
+		s = parseSession("")
+	}
+	header := "package main; func main() {\n"
+	src := header + body + "\n}"
+	if strings.HasPrefix(body, "package ") {
+		header, src = "", body
+	}
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, "case.go", src, 0)
+	if err != nil {
+		t.Fatalf("%s: %v", p.Name, err)
+	}
+	u := &Unit{Text: body, File: f, Tok: fset.File(f.Pos()), Base: len(header)}
+	edits := p.Edits(s, u)
+	if err := Check(edits); err != nil {
+		t.Errorf("%s: %v", p.Name, err)
+	}
+	if _, err := Edits(s, u); err != nil {
+		t.Errorf("all passes on a %s case: %v", p.Name, err)
+	}
+	return Apply(body, edits)
+}
+
+// TestPasses runs each pass on testdata/<pass>.in and compares with
+// testdata/<pass>.golden (go test -update rewrites the golden files).
+func TestPasses(t *testing.T) {
+	for _, p := range Passes {
+		t.Run(p.Name, func(t *testing.T) {
+			in := filepath.Join("testdata", p.Name+".in")
+			golden := filepath.Join("testdata", p.Name+".golden")
+			names, bodies := readSections(t, in)
+			if len(names) == 0 {
+				t.Fatalf("%s has no cases", in)
+			}
+			var b strings.Builder
+			for _, n := range names {
+				fmt.Fprintf(&b, "-- %s --\n%s", n, run(t, p, bodies[n]))
+			}
+			if *update {
+				if err := os.WriteFile(golden, []byte(b.String()), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			_, want := readSections(t, golden)
+			gotNames, gotBodies := parseSections(b.String())
+			for _, n := range gotNames {
+				if gotBodies[n] != want[n] {
+					t.Errorf("%s %q:\n got %q\nwant %q", p.Name, n, gotBodies[n], want[n])
+				}
+			}
+			if len(gotNames) != len(want) {
+				t.Errorf("%s: %d cases, %s has %d (run go test -update)", p.Name, len(gotNames), golden, len(want))
+			}
+		})
+	}
+}
+
+// TestDocListsPasses checks that the package doc lists Passes, in order,
+// with the same one-line descriptions.
+func TestDocListsPasses(t *testing.T) {
+	f, err := parser.ParseFile(token.NewFileSet(), "doc.go", nil, parser.ParseComments|parser.PackageClauseOnly)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var listed []string
+	for _, line := range strings.Split(f.Doc.Text(), "\n") {
+		if m := regexp.MustCompile(`^\s*(\d+)\. (\w+) — (.*)$`).FindStringSubmatch(line); m != nil {
+			listed = append(listed, m[2]+" — "+m[3])
+		}
+	}
+	var want []string
+	for _, p := range Passes {
+		want = append(want, p.Name+" — "+p.What)
+		if _, err := os.Stat(p.Name + ".go"); err != nil {
+			t.Errorf("pass %s has no file %s.go", p.Name, p.Name)
+		}
+	}
+	if strings.Join(listed, "\n") != strings.Join(want, "\n") {
+		t.Errorf("doc.go lists\n%s\nbut Passes is\n%s", strings.Join(listed, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+func TestOverlap(t *testing.T) {
+	for _, c := range []struct {
+		edits []Edit
+		bad   bool
+	}{
+		{[]Edit{{0, 2, "x"}, {2, 4, "y"}}, false},
+		{[]Edit{{0, 2, "x"}, {1, 3, "y"}}, true},
+		{[]Edit{{3, 3, "a"}, {3, 3, "b"}}, false},
+		{[]Edit{{0, 5, "x"}, {3, 3, "b"}}, true},
+		{[]Edit{{0, 5, "x"}, {5, 5, "b"}, {0, 0, "c"}}, false},
+		{[]Edit{{4, 6, "x"}, {0, 9, "y"}}, true},
+	} {
+		if err := Check(c.edits); (err != nil) != c.bad {
+			t.Errorf("Check(%v) = %v, want overlap %v", c.edits, err, c.bad)
+		}
+	}
+}
+
+func ExampleApply() {
+	fmt.Println(Apply("go f(x)", []Edit{{0, 3, Runtime + ".Go("}, {4, 5, ", "}}))
+	// Output: __rt.Go(f, x)
+}

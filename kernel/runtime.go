@@ -1,0 +1,117 @@
+package kernel
+
+import (
+	"fmt"
+	"reflect"
+	"strings"
+)
+
+// The compiled helpers interpreted code calls (package nnbookrt, local name
+// __rt in every session).
+
+func (e *Engine) runtimeSymbols() map[string]reflect.Value {
+	syms := e.richSymbols()
+	for k, v := range map[string]reflect.Value{
+		"Add": reflect.ValueOf(func(v interface{}, text string) {
+			e.valMu.Lock()
+			e.vals = append(e.vals, shownValue{v: v, text: text, typ: fmt.Sprintf("%T", v)})
+			e.valMu.Unlock()
+		}),
+		"Clear": reflect.ValueOf(func(v interface{}) {
+			// the builtin clear (builtins.go)
+			if rv := reflect.ValueOf(v); rv.Kind() == reflect.Map || rv.Kind() == reflect.Slice {
+				rv.Clear()
+			}
+		}),
+		"Fail": reflect.ValueOf(func(msg string) {
+			e.valMu.Lock()
+			e.failed, e.failMsg = true, msg
+			e.valMu.Unlock()
+		}),
+		"Keep": reflect.ValueOf(func(ptrs ...interface{}) {
+			e.valMu.Lock()
+			e.kept = e.kept[:0]
+			for _, p := range ptrs {
+				e.kept = append(e.kept, reflect.ValueOf(p).Elem())
+			}
+			e.valMu.Unlock()
+		}),
+		"Probe": reflect.ValueOf(func(v interface{}) {}),
+		"Go": reflect.ValueOf(func(f interface{}, args ...interface{}) {
+			fv := reflect.ValueOf(f)
+			if fv.Kind() != reflect.Func {
+				panic(fmt.Sprintf("go: %T is not a function", f))
+			}
+			in, err := callArgs(fv.Type(), args)
+			if err != nil {
+				panic("go: " + err.Error())
+			}
+			e.goMu.Lock()
+			e.goRunning++
+			e.goMu.Unlock()
+			go func() {
+				defer func() {
+					if r := recover(); r != nil {
+						e.goPanic(r)
+					}
+					e.goMu.Lock()
+					e.goRunning--
+					e.goMu.Unlock()
+				}()
+				fv.Call(in)
+			}()
+		}),
+		"GoPanic": reflect.ValueOf(func(r interface{}) { e.goPanic(r) }),
+	} {
+		syms[k] = v
+	}
+	return syms
+}
+
+// callArgs converts go-statement arguments to the function's parameter types
+// (untyped constants arrive with their default types).
+func callArgs(t reflect.Type, args []interface{}) ([]reflect.Value, error) {
+	n := t.NumIn()
+	if !t.IsVariadic() && len(args) != n || t.IsVariadic() && len(args) < n-1 {
+		return nil, fmt.Errorf("function takes %d arguments but got %d", n, len(args))
+	}
+	in := make([]reflect.Value, len(args))
+	for i, a := range args {
+		var pt reflect.Type
+		if t.IsVariadic() && i >= n-1 {
+			pt = t.In(n - 1).Elem()
+		} else {
+			pt = t.In(i)
+		}
+		if a == nil {
+			in[i] = reflect.Zero(pt)
+			continue
+		}
+		v := reflect.ValueOf(a)
+		if v.Type() != pt {
+			if v.Type().ConvertibleTo(pt) {
+				v = v.Convert(pt)
+			} else if !v.Type().AssignableTo(pt) {
+				return nil, fmt.Errorf("argument %d is %s, want %s", i+1, v.Type(), pt)
+			}
+		}
+		in[i] = v
+	}
+	return in, nil
+}
+
+// goPanic reports a panic recovered in a goroutine a cell started.
+func (e *Engine) goPanic(r interface{}) {
+	e.traceMu.Lock()
+	trace := e.trace
+	e.trace = nil
+	e.traceMu.Unlock()
+	var b strings.Builder
+	fmt.Fprintf(&b, "panic in goroutine (recovered): %v\n", r)
+	for _, t := range trace {
+		if line, col, fn, ok := parseTrace(t); ok {
+			fmt.Fprintf(&b, "    %s at line %d:%d\n", fn, line, col)
+		}
+	}
+	capture.write(Stderr, []byte(b.String()))
+}

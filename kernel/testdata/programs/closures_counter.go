@@ -1,0 +1,16 @@
+package main
+
+import "fmt"
+
+func counter() func() int {
+	n := 0
+	return func() int {
+		n++
+		return n
+	}
+}
+
+func main() {
+	c1, c2 := counter(), counter()
+	fmt.Println(c1(), c1(), c1(), c2())
+}

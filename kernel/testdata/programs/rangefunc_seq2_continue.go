@@ -1,0 +1,25 @@
+package main
+
+import (
+	"fmt"
+	"iter"
+)
+
+func Enumerate(xs []string) iter.Seq2[int, string] {
+	return func(yield func(int, string) bool) {
+		for i, x := range xs {
+			if !yield(i, x) {
+				return
+			}
+		}
+	}
+}
+
+func main() {
+	for i, s := range Enumerate([]string{"a", "b", "c", "d"}) {
+		if i%2 == 1 {
+			continue
+		}
+		fmt.Println(i, s)
+	}
+}
