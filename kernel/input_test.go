@@ -77,3 +77,19 @@ func TestInputRefused(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// TestPartialLinesWithoutRead: when no read follows, held partial lines go
+// out in order with the other streams, and at the end of the cell.
+func TestPartialLinesWithoutRead(t *testing.T) {
+	e := newEngine(t)
+	ctx := WithInput(context.Background(), func(string, bool) (string, error) { return "", ErrNoInput })
+	var out strings.Builder
+	code := "fmt.Print(\"a\")\nfmt.Print(\"b\")\nfmt.Fprintln(os.Stderr, \"err\")\nfmt.Print(\"c\\nd\")\nfmt.Print(\"e\")"
+	err := e.Execute(ctx, code, func(p Part) { fmt.Fprintf(&out, "%s|%s;", p.Kind, p.Text) })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := out.String(), "stdout|ab;stderr|err\n;stdout|c\n;stdout|de;"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}

@@ -35,22 +35,30 @@ func (c *captureState) holdLocked(k PartKind, b []byte) []byte {
 		c.releaseLocked()
 		return b
 	}
-	if len(c.held) > 0 {
+	waiting := len(c.held) > 0 // a timer runs for the held text
+	if waiting {
 		b = append(c.held, b...)
 		c.held = nil
 	}
 	i := bytes.LastIndexByte(b, '\n')
+	if i >= 0 && waiting {
+		c.heldGen++ // the held text goes out now: its timer is void
+		waiting = false
+	}
 	if i+1 < len(b) {
 		c.held = append([]byte(nil), b[i+1:]...)
-		c.heldGen++
-		gen := c.heldGen
-		time.AfterFunc(promptHold, func() {
-			c.mu.Lock()
-			defer c.mu.Unlock()
-			if c.heldGen == gen {
-				c.releaseLocked()
-			}
-		})
+		if !waiting {
+			// One timer per partial line, not per write: a loop printing
+			// dots does not start a timer per dot.
+			gen := c.heldGen
+			time.AfterFunc(promptHold, func() {
+				c.mu.Lock()
+				defer c.mu.Unlock()
+				if c.heldGen == gen {
+					c.releaseLocked()
+				}
+			})
+		}
 	}
 	return b[:i+1]
 }
