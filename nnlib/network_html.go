@@ -38,11 +38,11 @@ func (n *Network) diagramSVG() string {
 		widest = max(widest, s)
 	}
 	const dx, dy, r, pad = 120.0, 44.0, 13.0, 24.0
-	w := pad*2 + dx*float64(len(sizes)-1)
-	h := pad*2 + dy*float64(widest-1)
+	w := pad*2 + float64(dx*float64(len(sizes)-1))
+	h := pad*2 + float64(dy*float64(widest-1))
 	pos := func(l, j int) (float64, float64) {
-		off := (float64(widest) - float64(sizes[l])) * dy / 2
-		return pad + dx*float64(l), pad + off + dy*float64(j)
+		off := float64((float64(widest) - float64(sizes[l])) * dy / 2)
+		return pad + float64(dx*float64(l)), pad + off + float64(dy*float64(j))
 	}
 	var b strings.Builder
 	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" width="%.0f" height="%.0f" font-family="sans-serif" font-size="10">`, w, h)

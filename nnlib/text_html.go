@@ -122,8 +122,8 @@ func sparkline(values []float64, width, height int) string {
 		if math.IsNaN(v) || math.IsInf(v, 0) {
 			continue
 		}
-		x := float64(i) / float64(len(values)-1) * float64(width-2)
-		y := (hi - v) / (hi - lo) * float64(height-2)
+		x := float64(float64(i) / float64(len(values)-1) * float64(width-2))
+		y := float64((hi - v) / (hi - lo) * float64(height-2))
 		pts = append(pts, fmt.Sprintf("%.1f,%.1f", x+1, y+1))
 	}
 	return fmt.Sprintf(`<svg xmlns="http://www.w3.org/2000/svg" width="%d" height="%d" viewBox="0 0 %d %d"><polyline fill="none" stroke="#1f77b4" stroke-width="1.5" points="%s"/></svg>`,
