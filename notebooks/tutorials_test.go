@@ -85,6 +85,22 @@ var tutorials = []tutorial{
 		}
 	}},
 	{file: "06-gradient-check.ipynb", tol: 1e-6, want: []string{"PASS: every relative error", "FAIL: 10 of 10 parameters", "pass: true"}},
+	// The gonum/mat forward and backward pass reproduce the reference file's
+	// net_h1, out_o1, E_total, δ_o1, δ_h1, dE_dw5, dE_dw1 and the updated w5, w1.
+	{file: "07-gonum.ipynb", tol: 1e-9, want: []string{
+		"net_h1 = 0.377500000   out_h1 = 0.593269992",
+		"net_o1 = 1.105905967   out_o1 = 0.751365070",
+		"E_total = 0.298371109",
+		"δ_o1 = 0.138498562   δ_h1 = 0.008771355",
+		"∂E/∂w5 = 0.082167041   ∂E/∂w1 = 0.000438568",
+		"new w5 = 0.358916480   new w1 = 0.149780716",
+		"largest |gonum − nnlib| over the 8 gradients",
+		`gonum plot "σ and its derivative"`, `gonum plot "E_total while training (log scale)"`,
+	}, check: func(t *testing.T, text string) {
+		if !regexp.MustCompile(`over the 8 gradients: (0\.0e\+00|\d\.\de-1[6-9])\s+true`).MatchString(text) {
+			t.Errorf("the gonum gradients do not match nnlib's to 1e-15")
+		}
+	}},
 	// 08 needs compiled cells (the go command and a C compiler, as CI has).
 	{file: "08-compiled-cells.ipynb", compiled: true, tol: 1e-12, want: []string{
 		"3.510187782978859e-05 (interpreted", "3.510187782978859e-05 (compiled",

@@ -98,22 +98,32 @@ def interrupt_run(km, kc, code, how, name):
     print(f"INFO {name}: interrupt took {took*1000:.0f} ms", flush=True)
 
 
-def answer_input(kc, msg_id, value, name):
-    """Waits for the input_request of msg_id and answers it with value."""
+def answer_input(kc, msg_id, value, name, prompt="", password=False):
+    """Waits for the input_request of msg_id, checks its prompt and password
+    flag, and answers it with value."""
     req = kc.get_stdin_msg(timeout=TIMEOUT)
     check(req["msg_type"] == "input_request" and req["parent_header"].get("msg_id") == msg_id,
           f"{name}: input_request for the cell", req)
+    check(req["content"].get("prompt") == prompt and req["content"].get("password") == password,
+          f"{name}: input_request prompt {prompt!r}, password {password}", req["content"])
     kc.input(value)
 
 
 def check_stdin(km, kc):
     code = 'var name string\nfmt.Print("name? ")\nfmt.Scanln(&name)\nfmt.Println("hello", name)'
     msg_id = kc.execute(code, allow_stdin=True)
-    answer_input(kc, msg_id, "Ada", "Scanln")
+    answer_input(kc, msg_id, "Ada", "Scanln", prompt="name? ")
     reply = reply_for(kc, msg_id)
     out = outputs_for(kc, msg_id)
-    check(reply["content"]["status"] == "ok" and stream_text(out) == "name? hello Ada\n",
-          "Scanln reads the answer", (reply["content"], stream_text(out)))
+    check(reply["content"]["status"] == "ok" and stream_text(out) == "hello Ada\n",
+          "Scanln reads the answer; the prompt is not repeated on stdout", (reply["content"], stream_text(out)))
+
+    msg_id = kc.execute('pin, _ := display.Password("PIN: ")\nlen(pin)', allow_stdin=True)
+    answer_input(kc, msg_id, "1234", "Password", prompt="PIN: ", password=True)
+    reply = reply_for(kc, msg_id)
+    out = outputs_for(kc, msg_id)
+    check(reply["content"]["status"] == "ok" and result_text(out) == "4",
+          "display.Password asks with password=true", (reply["content"], result_text(out)))
 
     code = ('import "bufio"\nr := bufio.NewReader(os.Stdin)\n'
             'a, _ := r.ReadString(\'\\n\')\nb, _ := r.ReadString(\'\\n\')\n'
