@@ -36,6 +36,17 @@ type tutorial struct {
 	check func(t *testing.T, text string)
 }
 
+// workedExampleHTML is what notebook 01 (in either language) shows as tables:
+// the Trace's rows of w5 and w1 with the seed's numbers, and the History of
+// 10,000 updates with its sparkline.
+var workedExampleHTML = []string{
+	"<th>param</th><th>path</th><th>∂net/∂param</th><th>∂E/∂param = δ·∂net/∂param</th><th>old</th><th>new</th>",
+	"<tr><td>w5</td><td>h1→o1</td><td>0.5932699921</td><td>0.08216704056</td><td>0.4</td><td>0.3589164797</td></tr>",
+	"<tr><td>w1</td><td>i1→h1</td><td>0.05</td><td>0.0004385677345</td><td>0.15</td><td>0.1497807161</td></tr>",
+	"E_total = 0.2983711088 → 0.2910277737",
+	"<b>History: 10000 epochs", "<th>epoch</th><th>loss</th><th>elapsed</th>", "<svg",
+}
+
 // The key numbers come from the seed's worked example (nnlib/testdata/blog-example.json):
 // E_total before training 0.298371109; after one update 0.29102777 (exact) and
 // 0.291027924 (published, reproduced by the variant); after 10,000 updates 3.51e-05.
@@ -52,13 +63,7 @@ var tutorials = []tutorial{
 		"exact 0.291027774   variant 0.291027924",
 		"variant 0.000035085",
 		"variant [0.015912196, 0.984065734]",
-	}, html: []string{
-		"<th>param</th><th>path</th><th>∂net/∂param</th><th>∂E/∂param = δ·∂net/∂param</th><th>old</th><th>new</th>",
-		"<tr><td>w5</td><td>h1→o1</td><td>0.5932699921</td><td>0.08216704056</td><td>0.4</td><td>0.3589164797</td></tr>",
-		"<tr><td>w1</td><td>i1→h1</td><td>0.05</td><td>0.0004385677345</td><td>0.15</td><td>0.1497807161</td></tr>",
-		"E_total = 0.2983711088 → 0.2910277737",
-		"<b>History: 10000 epochs", "<th>epoch</th><th>loss</th><th>elapsed</th>", "<svg",
-	}},
+	}, html: workedExampleHTML},
 	{file: "01-backprop-by-hand.zh.ipynb", tol: 1e-9, want: []string{
 		"E_total = 0.298371109",
 		"= 0.082167041",
@@ -68,13 +73,7 @@ var tutorials = []tutorial{
 		"E_total = 3.51e-05",
 		"变体 0.291027924",
 		"变体 [0.015912196, 0.984065734]",
-	}, html: []string{
-		"<th>param</th><th>path</th><th>∂net/∂param</th><th>∂E/∂param = δ·∂net/∂param</th><th>old</th><th>new</th>",
-		"<tr><td>w5</td><td>h1→o1</td><td>0.5932699921</td><td>0.08216704056</td><td>0.4</td><td>0.3589164797</td></tr>",
-		"<tr><td>w1</td><td>i1→h1</td><td>0.05</td><td>0.0004385677345</td><td>0.15</td><td>0.1497807161</td></tr>",
-		"E_total = 0.2983711088 → 0.2910277737",
-		"<b>History: 10000 epochs", "<th>epoch</th><th>loss</th><th>elapsed</th>", "<svg",
-	}},
+	}, html: workedExampleHTML},
 	{file: "02-xor.ipynb", tol: 1e-6, want: []string{
 		"2-1    loss 0.12500  accuracy 0.50",
 		"2-2-1  loss", "2-3-1  loss",
