@@ -81,6 +81,7 @@ var tutorials = []tutorial{
 	}, html: []string{
 		"<b>History &#34;2-1&#34;: 5000 epochs", "<th>epoch</th><th>loss</th><th>accuracy</th><th>elapsed</th>",
 		"<tr><td>5000</td><td>0.125</td><td>50.00%</td>", "<svg",
+		"<b>History &#34;linear output, lr=5&#34;",
 	}, check: func(t *testing.T, text string) {
 		for _, name := range []string{"2-2-1", "2-3-1"} {
 			if !regexp.MustCompile(regexp.QuoteMeta(name) + `\s+loss [0-9.]+\s+accuracy 1\.00`).MatchString(text) {
