@@ -127,6 +127,10 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	if err := s.runScript(ctx, stdin, ""); err != nil {
+		var ce *kernel.CellError
+		if errors.As(err, &ce) && ce.Name == kernel.KindExit {
+			return ce.ExitCode // os.Exit(n), as go run: status n, no message
+		}
 		s.reportError(err)
 		if ctx.Err() != nil {
 			return 130
