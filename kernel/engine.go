@@ -63,6 +63,8 @@ type Engine struct {
 
 	intr interruptState // stopped code still running (interrupt.go)
 
+	exited exitState // os.Exit of the running cell (exit.go)
+
 	traceMu sync.Mutex
 	trace   []string // yaegi's "L:C: panic: f(...)" lines, innermost first
 
@@ -145,8 +147,14 @@ func (e *Engine) reset() error {
 		Stderr: stderrWriter{e},
 		Env:    nil,
 	})
-	if err := in.Use(stdlib.Symbols); err != nil {
+	if err := in.Use(stdlibSymbols()); err != nil {
 		return fmt.Errorf("kernel: loading the standard library: %v", err)
+	}
+	if err := loadShims(in); err != nil {
+		return err
+	}
+	if err := in.Use(interp.Exports{"os/os": e.exitSymbols()}); err != nil {
+		return fmt.Errorf("kernel: os.Exit: %v", err)
 	}
 	if err := in.Use(interp.Exports{"os/os": {"Stdin": reflect.ValueOf(&e.stdinVar).Elem()}}); err != nil {
 		return fmt.Errorf("kernel: standard input: %v", err)
@@ -223,4 +231,19 @@ func pkgName(p string) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// stdlibSymbols is yaegi's standard library table without the empty tables
+// of the generic-only packages (cmp, maps, slices): those would hide the
+// Go source of their generic functions that yaegi compiles when the table
+// is loaded.
+func stdlibSymbols() interp.Exports {
+	out := make(interp.Exports, len(stdlib.Symbols))
+	for k, v := range stdlib.Symbols {
+		if len(v) == 0 {
+			continue
+		}
+		out[k] = v
+	}
+	return out
 }

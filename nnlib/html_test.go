@@ -2,6 +2,8 @@ package nnlib
 
 import (
 	"encoding/xml"
+	"fmt"
+	"math"
 	"strings"
 	"testing"
 )
@@ -72,5 +74,54 @@ func TestTextHTMLCutsColumnsByRunes(t *testing.T) {
 </div>`
 	if got != want {
 		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+}
+
+// TestSparkPoints checks that a long run is drawn with at most two points
+// per pixel column, keeping each column's extremes, and a short one with
+// every finite value.
+func TestSparkPoints(t *testing.T) {
+	long := make([]float64, 10000)
+	for i := range long {
+		long[i] = 1 / float64(i+1)
+	}
+	long[5000] = math.NaN()
+	long[7000] = 2 // a spike must survive the thinning
+	tests := []struct {
+		name   string
+		values []float64
+		width  int
+		want   []int // nil: only check the bound and the extremes
+	}{
+		{"short", []float64{3, 2, math.Inf(1), 1}, 160, []int{0, 1, 3}},
+		{"long", long, 160, nil},
+	}
+	for _, tt := range tests {
+		got := sparkPoints(tt.values, tt.width)
+		if tt.want != nil {
+			if fmt.Sprint(got) != fmt.Sprint(tt.want) {
+				t.Errorf("%s: sparkPoints = %v, want %v", tt.name, got, tt.want)
+			}
+			continue
+		}
+		if len(got) > 2*tt.width {
+			t.Errorf("%s: %d points for width %d, want at most %d", tt.name, len(got), tt.width, 2*tt.width)
+		}
+		has := map[int]bool{}
+		for k, i := range got {
+			if k > 0 && i <= got[k-1] {
+				t.Errorf("%s: indexes out of order at %d: %v", tt.name, k, got[k-1:k+1])
+			}
+			if math.IsNaN(tt.values[i]) {
+				t.Errorf("%s: NaN at %d drawn", tt.name, i)
+			}
+			has[i] = true
+		}
+		if !has[0] || !has[7000] {
+			t.Errorf("%s: the first value or the spike is missing", tt.name)
+		}
+	}
+	if s := (&History{Epochs: make([]EpochStats, 10000)}).HTML(); len(s) > 20000 {
+		t.Errorf("History of 10,000 epochs as HTML is %d bytes, want under 20,000", len(s))
 	}
 }

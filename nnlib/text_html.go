@@ -118,14 +118,53 @@ func sparkline(values []float64, width, height int) string {
 		hi = lo + 1
 	}
 	var pts []string
-	for i, v := range values {
-		if math.IsNaN(v) || math.IsInf(v, 0) {
-			continue
-		}
+	for _, i := range sparkPoints(values, width) {
 		x := float64(float64(i) / float64(len(values)-1) * float64(width-2))
-		y := float64((hi - v) / (hi - lo) * float64(height-2))
+		y := float64((hi - values[i]) / (hi - lo) * float64(height-2))
 		pts = append(pts, fmt.Sprintf("%.1f,%.1f", x+1, y+1))
 	}
 	return fmt.Sprintf(`<svg xmlns="http://www.w3.org/2000/svg" width="%d" height="%d" viewBox="0 0 %d %d"><polyline fill="none" stroke="#1f77b4" stroke-width="1.5" points="%s"/></svg>`,
 		width, height, width, height, strings.Join(pts, " "))
+}
+
+// sparkPoints returns the indexes of the finite values a sparkline of the
+// given width draws: all of them when they are few, otherwise the lowest
+// and the highest of each pixel column in order, so a run of 10,000 epochs
+// draws the same shape with a few hundred points.
+func sparkPoints(values []float64, width int) []int {
+	finite := func(v float64) bool { return !math.IsNaN(v) && !math.IsInf(v, 0) }
+	var idx []int
+	if len(values) <= 2*width {
+		for i, v := range values {
+			if finite(v) {
+				idx = append(idx, i)
+			}
+		}
+		return idx
+	}
+	for c := 0; c < width; c++ {
+		from, to := c*len(values)/width, (c+1)*len(values)/width
+		lo, hi := -1, -1
+		for i := from; i < to; i++ {
+			if !finite(values[i]) {
+				continue
+			}
+			if lo < 0 || values[i] < values[lo] {
+				lo = i
+			}
+			if hi < 0 || values[i] > values[hi] {
+				hi = i
+			}
+		}
+		switch {
+		case lo < 0:
+		case lo == hi:
+			idx = append(idx, lo)
+		case lo < hi:
+			idx = append(idx, lo, hi)
+		default:
+			idx = append(idx, hi, lo)
+		}
+	}
+	return idx
 }
