@@ -11,7 +11,12 @@ for nnbook and ipykernel in the same run:
                (and -> idle status on iopub)
   burst        1000 execute_requests sent back to back; time to the last
                reply, replies counted (none may be lost)
-  peak RSS     VmHWM of the kernel process after all of the above
+  peak RSS     VmHWM after all of the above, summed over the kernel process
+               and its descendants (nnbook runs the engine as a supervised
+               child of itself: the process Jupyter starts only waits on it);
+               also the largest single process and the Pss sum (file pages
+               such as the binary's code shared with other processes count
+               in part)
 
 Usage (the kernelspecs must be installed, e.g. in a JUPYTER_DATA_DIR):
 
@@ -20,6 +25,7 @@ Usage (the kernelspecs must be installed, e.g. in a JUPYTER_DATA_DIR):
 Kernels default to "nnbook python3". The trivial cell is "1" for both.
 """
 import json
+import os
 import statistics
 import sys
 import time
@@ -49,12 +55,33 @@ def kernel_pid(km):
     return km.kernel.pid
 
 
-def peak_rss_mib(pid):
-    with open(f"/proc/{pid}/status") as f:
+def proc_field_mib(path, field):
+    """A "Field: N kB" line of a /proc file, in MiB (NaN when absent)."""
+    with open(path) as f:
         for line in f:
-            if line.startswith("VmHWM:"):
+            if line.startswith(field + ":"):
                 return int(line.split()[1]) / 1024.0
     return float("nan")
+
+
+def process_tree(pid):
+    """pid and all its descendants."""
+    pids, todo = [], [pid]
+    while todo:
+        p = todo.pop()
+        pids.append(p)
+        for task in os.listdir(f"/proc/{p}/task"):
+            with open(f"/proc/{p}/task/{task}/children") as f:
+                todo += [int(c) for c in f.read().split()]
+    return pids
+
+
+def memory_mib(pid):
+    """(summed VmHWM, largest VmHWM, summed Pss) over the process tree."""
+    pids = process_tree(pid)
+    peaks = [proc_field_mib(f"/proc/{p}/status", "VmHWM") for p in pids]
+    pss = sum(proc_field_mib(f"/proc/{p}/smaps_rollup", "Pss") for p in pids)
+    return sum(peaks), max(peaks), pss, len(pids)
 
 
 def wait_reply(kc, msg_id, timeout=60):
@@ -159,7 +186,7 @@ def bench(name):
     burst = time.perf_counter() - s
     drain(kc)
 
-    rss = peak_rss_mib(kernel_pid(km))
+    rss, rss_largest, pss, procs = memory_mib(kernel_pid(km))
     kc.stop_channels()
     km.shutdown_kernel(now=False)
     return {
@@ -171,6 +198,9 @@ def bench(name):
         "burst_replies": got,
         "burst_ok": ok,
         "peak_rss_mib": rss,
+        "peak_rss_largest_process_mib": rss_largest,
+        "pss_mib": pss,
+        "processes": procs,
     }
 
 
@@ -185,11 +215,12 @@ def main():
         print(json.dumps(results, indent=2))
         return
     print("client:", client)
-    print(f"{'kernel':10} {'cold start':>11} {'round trip':>11} {'to idle':>9} {'burst 1000':>11} {'replies':>8} {'peak RSS':>9}")
+    print(f"{'kernel':10} {'cold start':>11} {'round trip':>11} {'to idle':>9} {'burst 1000':>11} {'replies':>8} {'peak RSS':>9} {'largest':>9} {'Pss':>9}")
     for r in results:
         print(f"{r['kernel']:10} {r['cold_start_ms']:8.1f} ms {r['round_trip_median_ms']:8.3f} ms"
               f" {r['round_trip_to_idle_median_ms']:6.3f} ms {r['burst_s']:9.3f} s {r['burst_replies']:8d}"
-              f" {r['peak_rss_mib']:5.1f} MiB")
+              f" {r['peak_rss_mib']:5.1f} MiB {r['peak_rss_largest_process_mib']:5.1f} MiB {r['pss_mib']:5.1f} MiB"
+              f" ({r['processes']} process{'es' if r['processes'] > 1 else ''})")
 
 
 if __name__ == "__main__":
