@@ -73,5 +73,5 @@ func (e *Engine) stopped(err error) *CellError {
 	if code, called := e.exited.status(); called {
 		return exitError(code)
 	}
-	return interrupted(err)
+	return e.interrupted(err)
 }

@@ -21,25 +21,27 @@ const progressThrottle = 500 * time.Millisecond
 // progress turns nnlib's per-epoch hook into Display / UpdateDisplay parts
 // with the PNG of plot.Loss(h), at most ~2 per second per training run.
 type progress struct {
+	ctx     context.Context // the cell's: no drawing once it is interrupted
 	mu      sync.Mutex
 	cell    int
 	ids     map[*nnlib.History]string // a training run's display id
 	last    map[*nnlib.History]time.Time
+	gap     time.Duration           // least time from the end of a draw to the next (liveGap)
 	pending map[*nnlib.History]bool // histories with an update not yet drawn
 }
 
 func newProgress(cell int) *progress {
-	return &progress{cell: cell, ids: map[*nnlib.History]string{}, last: map[*nnlib.History]time.Time{}, pending: map[*nnlib.History]bool{}}
+	return &progress{cell: cell, ids: map[*nnlib.History]string{}, last: map[*nnlib.History]time.Time{}, gap: progressThrottle, pending: map[*nnlib.History]bool{}}
 }
 
 // epoch is called by nnlib (compiled, in the cell's goroutine) after every epoch.
 func (p *progress) epoch(h *nnlib.History) {
-	if h == nil {
+	if h == nil || p.ctx != nil && p.ctx.Err() != nil {
 		return
 	}
 	p.mu.Lock()
 	id, seen := p.ids[h]
-	if seen && time.Since(p.last[h]) < progressThrottle {
+	if seen && time.Since(p.last[h]) < p.gap {
 		p.pending[h] = true
 		p.mu.Unlock()
 		return
@@ -53,18 +55,20 @@ func (p *progress) epoch(h *nnlib.History) {
 	p.last[h] = time.Now()
 	delete(p.pending, h)
 	p.mu.Unlock()
+	start := time.Now()
 	p.draw(h, id, kind)
 	// Throttle from the end of drawing, so slow rendering cannot eat the
 	// training's time.
 	p.mu.Lock()
 	p.last[h] = time.Now()
+	p.gap = liveGap(p.last[h].Sub(start))
 	p.mu.Unlock()
 }
 
 // finish draws the last state of every run with a throttled update.
 func (p *progress) finish() {
-	if p == nil {
-		return
+	if p == nil || p.ctx != nil && p.ctx.Err() != nil {
+		return // interrupted: the reply waits for nothing but the stop
 	}
 	p.mu.Lock()
 	pend := p.pending
@@ -100,6 +104,7 @@ func (p *progress) draw(h *nnlib.History, id string, kind PartKind) {
 func setHooks(ctx context.Context, p *progress) (restore func()) {
 	nnlib.SetCellContext(ctx)
 	if p != nil {
+		p.ctx = ctx
 		nnlib.SetProgressHook(p.epoch)
 	}
 	return func() {

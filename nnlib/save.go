@@ -6,8 +6,9 @@ import (
 	"fmt"
 	"math"
 	"os"
-	"path/filepath"
 	"strconv"
+
+	"github.com/nnbook/nnbook/internal/atomicfile"
 )
 
 // FileFormat and FileVersion identify nnlib's network files. Load refuses
@@ -189,36 +190,18 @@ func Unmarshal(data []byte) (*Network, error) {
 }
 
 // Save writes the network to path as JSON (see Marshal), replacing the file
-// atomically.
+// atomically: a reader sees the old file or the whole new one. An existing
+// file keeps its permissions, a symlink's target is replaced, a device such
+// as /dev/null is written in place.
 func (n *Network) Save(path string) error {
 	b, err := n.Marshal()
 	if err != nil {
 		return err
 	}
-	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, ".nnbook-save-*")
-	if err != nil {
-		return fmt.Errorf("save network: %w", err)
-	}
-	name := tmp.Name()
-	_, werr := tmp.Write(b)
-	cerr := tmp.Close()
-	if werr != nil || cerr != nil {
-		os.Remove(name)
-		return fmt.Errorf("save network to %s: %v", path, errorsJoin(werr, cerr))
-	}
-	if err := os.Rename(name, path); err != nil {
-		os.Remove(name)
+	if err := atomicfile.WriteFile(path, b, 0o666); err != nil {
 		return fmt.Errorf("save network: %w", err)
 	}
 	return nil
-}
-
-func errorsJoin(a, b error) error {
-	if a != nil {
-		return a
-	}
-	return b
 }
 
 // Load reads a network saved by Save.

@@ -22,7 +22,12 @@
 // keys, one-space indent, multi-line strings as lists of lines), keeping any
 // metadata it does not understand. [ToMarkdown] and [ToHTML] export it.
 //
-// [Main] is the command "nnbook run": see its usage text for the flags.
+// [Main] is the command "nnbook run": see its usage text for the flags. It
+// saves the output notebook before every cell (a crash keeps the cells run
+// so far), never writes the input unless --inplace succeeds, replaces an
+// existing notebook only when it records (metadata.nnbook.source) that an
+// earlier run of the same input wrote it, and runs a Go file without
+// "// %%" lines as a program, as "go run" does.
 //
 //	nnbook run notebooks/01-backprop-by-hand.ipynb          # writes 01-backprop-by-hand.nbconvert.ipynb
 //	nnbook run --inplace notebooks/*.ipynb                  # refreshes the committed outputs

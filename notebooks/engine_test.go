@@ -66,15 +66,8 @@ func TestMainRealEngineFailure(t *testing.T) {
 	dir := t.TempDir()
 	in := writeFile(t, dir, "broken.ipynb", minimal("import \"fmt\"\nfmt.Println(\"ok\")", "x := 1\ny := x +\n", "fmt.Println(\"never\")"))
 	before, _ := os.ReadFile(in)
-	factory := func() (Executor, error) {
-		e, err := kernel.New()
-		if err != nil {
-			return nil, err
-		}
-		return e, nil
-	}
 	for _, args := range [][]string{{in}, {"--inplace", in}} {
-		code, _, stderr := runMain(t, factory, args...)
+		code, _, stderr := runMain(t, realFactory, args...)
 		if code != 1 {
 			t.Errorf("%v: exit %d, want 1\n%s", args, code, stderr)
 		}
@@ -85,8 +78,18 @@ func TestMainRealEngineFailure(t *testing.T) {
 			t.Errorf("%v: the input changed", args)
 		}
 	}
-	if _, err := os.Stat(filepath.Join(dir, "broken.nbconvert.ipynb")); err == nil {
-		t.Errorf("an output notebook was written for a failed run")
+	// The run without --inplace left the partial notebook at its output.
+	nb := readNotebook(t, filepath.Join(dir, "broken.nbconvert.ipynb"))
+	var got []string
+	for _, c := range nb.Cells {
+		var kinds []string
+		for _, o := range c.Outputs {
+			kinds = append(kinds, o.Type+":"+strings.TrimSpace(o.Text+o.EValue))
+		}
+		got = append(got, strings.Join(kinds, ","))
+	}
+	if len(got) != 3 || got[0] != "stream:ok" || !strings.HasPrefix(got[1], "error:") || got[2] != "" {
+		t.Errorf("partial notebook outputs %q, want ok, the error, nothing", got)
 	}
 }
 
@@ -111,4 +114,40 @@ func TestExportTutorial(t *testing.T) {
 			t.Errorf("html lacks %q", want)
 		}
 	}
+}
+
+// TestMainRealEngineProgram runs ordinary Go programs as `go run` would,
+// with the real engine: output, os.Exit codes, a panic's status 2.
+func TestMainRealEngineProgram(t *testing.T) {
+	const prog = "package main\n\nimport (\n\t\"fmt\"\n\t\"os\"\n)\n\nfunc main() {\n\tfmt.Println(\"hi\")\n\tfmt.Fprintln(os.Stderr, \"to stderr\")\n\t%s\n}\n"
+	tests := []struct {
+		body   string
+		code   int
+		stderr string
+	}{
+		{"os.Exit(3)", 3, "to stderr\n"},
+		{"os.Exit(0)", 0, "to stderr\n"},
+		{"", 0, "to stderr\n"},
+		{`panic("boom")`, 2, "panic: boom"},
+	}
+	for _, tc := range tests {
+		dir := t.TempDir()
+		in := writeFile(t, dir, "main.go", strings.Replace(prog, "%s", tc.body, 1))
+		code, stdout, stderr := runMain(t, realFactory, in)
+		if code != tc.code || stdout != "hi\n" || !strings.Contains(stderr, tc.stderr) {
+			t.Errorf("%s: exit %d, stdout %q, stderr %q; want %d, \"hi\\n\", %q", tc.body, code, stdout, stderr, tc.code, tc.stderr)
+		}
+		if ents, _ := os.ReadDir(dir); len(ents) != 1 {
+			t.Errorf("%s: files written: %v", tc.body, ents)
+		}
+	}
+}
+
+// realFactory starts the real engine for runMain.
+func realFactory() (Executor, error) {
+	e, err := kernel.New()
+	if err != nil {
+		return nil, err
+	}
+	return e, nil
 }

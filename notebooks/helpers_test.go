@@ -29,6 +29,9 @@ import (
 //	fail MSG          a *kernel.CellError at this line
 //	sleep DURATION    waits (interruptible)
 //	hang DURATION     waits, ignoring interrupts
+//	exit CODE         the interpreter's os.Exit panic
+//	catfile PATH      stdout: the file's content as it is on disk now
+//	spew BYTES        stdout: BYTES bytes in 4 KiB writes of 64-byte lines
 type fakeEngine struct{ cells int }
 
 func (f *fakeEngine) Execute(ctx context.Context, code string, emit func(kernel.Part)) error {
@@ -61,6 +64,20 @@ func (f *fakeEngine) Execute(ctx context.Context, code string, emit func(kernel.
 		case "hang":
 			d, _ := time.ParseDuration(arg)
 			time.Sleep(d)
+		case "exit":
+			return &kernel.CellError{Name: "Panic", Value: "os.Exit(" + arg + ")", Line: i + 1}
+		case "catfile":
+			b, err := os.ReadFile(arg)
+			if err != nil {
+				b = []byte(err.Error())
+			}
+			emit(kernel.Part{Kind: kernel.Stdout, Text: string(b)})
+		case "spew":
+			n, _ := strconv.Atoi(arg)
+			chunk := strings.Repeat(strings.Repeat("x", 63)+"\n", 64)
+			for ; n > 0; n -= len(chunk) {
+				emit(kernel.Part{Kind: kernel.Stdout, Text: chunk[:min(n, len(chunk))]})
+			}
 		}
 	}
 	return nil

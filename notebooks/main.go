@@ -1,25 +1,29 @@
 package notebooks
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"os/signal"
 	"path/filepath"
 	"strings"
 	"time"
 
+	"github.com/nnbook/nnbook/internal/atomicfile"
 	"github.com/nnbook/nnbook/kernel"
 )
 
 const usage = `usage: nnbook run [flags] FILE...
 
 Runs notebooks (.ipynb, nbformat 4) and "// %%" Go scripts headlessly with
-the nnbook engine and writes them back with their outputs.
+the nnbook engine and writes them with their outputs. A Go file without
+"// %%" lines is run as a program, as 'go run' does: its output goes to the
+terminal, its exit status (os.Exit codes too) is nnbook's, no file is
+written unless -o or --to asks for a notebook.
 
 Flags:
   -o OUT          where to write ("-" for standard output). Default: next to
@@ -30,13 +34,20 @@ Flags:
                   FILE_files/), html (self-contained, PNGs inlined) or go
                   (a "// %%" script, outputs dropped)
   --no-execute    convert only: keep the outputs the notebook has
-  --timeout D     time limit per cell, e.g. 90s or 10m (default 10m; 0: none)
+  --timeout D     time limit per cell, e.g. 90s or 10m (default 10m for
+                  notebooks; none for a program unless given; 0: none)
   --allow-errors  record a failing cell's error and go on
+  --force         replace an output notebook (or --to go script) that this
+                  run did not write earlier
   -q              no progress lines
 
-A failing cell stops its notebook with exit status 1; the input file is never
-changed unless the run succeeds with --inplace, and every file is written
-atomically (a temporary file, then a rename).
+The output notebook is saved after every cell, so a run that fails or
+crashes leaves the cells run so far (and the error) in it; a failing cell
+exits with status 1. The input is never changed unless the whole run
+succeeds with --inplace. An existing output notebook is replaced only when
+an earlier 'nnbook run' of the same input wrote it (metadata.nnbook.source)
+or with --force. Files are written atomically (a temporary file, then a
+rename); a device such as /dev/null is written in place.
 `
 
 // Main is "nnbook run": args are the arguments after "run". It returns the
@@ -61,7 +72,10 @@ type config struct {
 	allowErrors bool
 	quiet       bool
 	noExecute   bool
+	force       bool
 	files       []string
+	toSet       bool // --to was given
+	timeoutSet  bool // --timeout was given
 }
 
 func parseArgs(args []string, stderr io.Writer) (*config, error) {
@@ -76,6 +90,7 @@ func parseArgs(args []string, stderr io.Writer) (*config, error) {
 	fs.BoolVar(&cfg.allowErrors, "allow-errors", false, "go on after errors")
 	fs.BoolVar(&cfg.quiet, "q", false, "no progress")
 	fs.BoolVar(&cfg.noExecute, "no-execute", false, "convert without running")
+	fs.BoolVar(&cfg.force, "force", false, "replace an output this run did not write")
 	// Flags may come after file names: parse, take a file, parse again.
 	for {
 		if err := fs.Parse(args); err != nil {
@@ -95,6 +110,10 @@ func parseArgs(args []string, stderr io.Writer) (*config, error) {
 		cfg.files = append(cfg.files, args[0])
 		args = args[1:]
 	}
+	fs.Visit(func(f *flag.Flag) {
+		cfg.toSet = cfg.toSet || f.Name == "to"
+		cfg.timeoutSet = cfg.timeoutSet || f.Name == "timeout"
+	})
 	switch cfg.to {
 	case "ipynb", "notebook", "md", "markdown", "html", "go", "script":
 	default:
@@ -148,32 +167,48 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, newEngine
 	}
 	status := 0
 	for _, file := range cfg.files {
-		if err := runFile(ctx, cfg, file, stdout, stderr, newEngine); err != nil {
+		err := runFile(ctx, cfg, file, stdout, stderr, newEngine)
+		var exit exitStatus
+		switch {
+		case err == nil:
+			continue
+		case errors.As(err, &exit):
+			status = int(exit) // a program's own status; it reported its errors
+		default:
+			var note *noted
+			if errors.As(err, &note) {
+				err = note.err
+			}
 			fmt.Fprintf(stderr, "nnbook run: %v\n", err)
-			var ce *CellError
-			if errors.As(err, &ce) {
-				var kce *kernel.CellError
-				if errors.As(ce.Err, &kce) && len(kce.Traceback) > 0 {
-					for _, l := range kce.Traceback {
-						fmt.Fprintf(stderr, "    %s\n", stripANSI(l))
-					}
-				}
+			printTraceback(stderr, err)
+			if note != nil {
+				fmt.Fprintf(stderr, "nnbook run: %s\n", note.note)
 			}
 			status = 1
-			if ctx.Err() != nil {
-				break
-			}
+		}
+		if ctx.Err() != nil {
+			break
 		}
 	}
 	return status
 }
 
-// load reads a notebook or a "// %%" script.
-func load(path string) (*Notebook, error) {
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return nil, err
+// printTraceback prints a failing cell's traceback below the error line.
+func printTraceback(stderr io.Writer, err error) {
+	var ce *CellError
+	if !errors.As(err, &ce) {
+		return
 	}
+	var kce *kernel.CellError
+	if errors.As(ce.Err, &kce) {
+		for _, l := range kce.Traceback {
+			fmt.Fprintf(stderr, "    %s\n", stripANSI(l))
+		}
+	}
+}
+
+// parse reads a notebook or a "// %%" script from the content of path.
+func parse(path string, data []byte) (*Notebook, error) {
 	if isScript(path) {
 		return ReadScript(data), nil
 	}
@@ -185,14 +220,34 @@ func load(path string) (*Notebook, error) {
 }
 
 func runFile(ctx context.Context, cfg *config, file string, stdout, stderr io.Writer, newEngine func() (Executor, error)) error {
-	nb, err := load(file)
+	data, err := os.ReadFile(file)
+	if err != nil {
+		return err
+	}
+	if isScript(file) && !HasCellMarkers(data) && cfg.out == "" && !cfg.toSet && !cfg.noExecute {
+		return runProgram(ctx, cfg, file, data, stdout, stderr, newEngine)
+	}
+	nb, err := parse(file, data)
 	if err != nil {
 		return err
 	}
 	if nb.FormatMinor >= 5 {
 		nb.EnsureIDs()
 	}
+	out := outputPath(cfg, file)
+	if abs(out) == abs(file) && !cfg.inplace {
+		return fmt.Errorf("%s: the output would overwrite the input; give -o", file)
+	}
+	if err := checkReplace(cfg, file, out); err != nil {
+		return err
+	}
+	nb.setSource(file, out)
 	start := time.Now()
+	// Saved as it goes (papermill's rule) when the output is a notebook file
+	// other than the input: a crash keeps the cells run so far.
+	// Only a regular file is saved more than once: a pipe or /dev/stdout
+	// would get several notebooks in a row.
+	progressive := !cfg.inplace && cfg.to == "ipynb" && out != "-" && isRegularOrNew(out)
 	if !cfg.noExecute {
 		eng, err := newEngine()
 		if err != nil {
@@ -202,14 +257,29 @@ func runFile(ctx context.Context, cfg *config, file string, stdout, stderr io.Wr
 		if !cfg.quiet {
 			opts.Progress = stderr
 		}
+		if progressive {
+			opts.Checkpoint = func(nb *Notebook) error { return writeResult(nb, cfg.to, out, stdout) }
+		}
 		if err := Run(ctx, nb, eng, opts); err != nil {
+			var ce *CellError
+			if !errors.As(err, &ce) {
+				return err
+			}
+			// The partial notebook goes to the output, never the input.
+			if cfg.inplace {
+				return &noted{err, file + " is left as it was (--inplace writes only a run that succeeds; without it the cells run so far are saved)"}
+			}
+			nb.setRunStatus("")
+			if werr := writeResult(nb, cfg.to, out, stdout); werr != nil {
+				return &noted{err, fmt.Sprintf("saving the cells run so far to %s: %v", out, werr)}
+			}
+			if out != "-" {
+				return &noted{err, "the cells run so far and the error are in " + out}
+			}
 			return err
 		}
 	}
-	out := outputPath(cfg, file)
-	if abs(out) == abs(file) && !cfg.inplace {
-		return fmt.Errorf("%s: the output would overwrite the input; give -o", file)
-	}
+	nb.setRunStatus("")
 	if err := writeResult(nb, cfg.to, out, stdout); err != nil {
 		return err
 	}
@@ -222,6 +292,22 @@ func runFile(ctx context.Context, cfg *config, file string, stdout, stderr io.Wr
 	}
 	return nil
 }
+
+// isRegularOrNew reports whether path (through symlinks) is a regular file
+// or does not exist yet.
+func isRegularOrNew(path string) bool {
+	st, err := os.Stat(path)
+	return err == nil && st.Mode().IsRegular() || errors.Is(err, fs.ErrNotExist)
+}
+
+// noted is a run's error with a line to print after its traceback.
+type noted struct {
+	err  error
+	note string
+}
+
+func (n *noted) Error() string { return n.err.Error() + "\n" + n.note }
+func (n *noted) Unwrap() error { return n.err }
 
 // outputPath is where the result of running file goes.
 func outputPath(cfg *config, file string) string {
@@ -269,7 +355,7 @@ func writeResult(nb *Notebook, to, out string, stdout io.Writer) error {
 				return err
 			}
 			for name, b := range files {
-				if err := WriteFileAtomic(filepath.Join(dir, name), b); err != nil {
+				if err := atomicfile.WriteFile(filepath.Join(dir, name), b, 0o666); err != nil {
 					return err
 				}
 			}
@@ -282,7 +368,7 @@ func writeResult(nb *Notebook, to, out string, stdout io.Writer) error {
 		_, err := stdout.Write(data)
 		return err
 	}
-	return WriteFileAtomic(out, data)
+	return atomicfile.WriteFile(out, data, 0o666)
 }
 
 func abs(path string) string {
@@ -301,39 +387,4 @@ func titleOf(path string) string {
 		return "notebook"
 	}
 	return strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
-}
-
-// WriteFileAtomic writes data to path through a temporary file in the same
-// directory that is synced and then renamed over path, so a reader sees
-// either the old file or the whole new one. An existing file's permissions
-// are kept.
-func WriteFileAtomic(path string, data []byte) (err error) {
-	dir := filepath.Dir(path)
-	perm := os.FileMode(0o644)
-	if st, err := os.Stat(path); err == nil {
-		perm = st.Mode().Perm()
-	}
-	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
-	if err != nil {
-		return err
-	}
-	defer func() {
-		if err != nil {
-			f.Close()
-			os.Remove(f.Name())
-		}
-	}()
-	if _, err = io.Copy(f, bytes.NewReader(data)); err != nil {
-		return err
-	}
-	if err = f.Chmod(perm); err != nil {
-		return err
-	}
-	if err = f.Sync(); err != nil {
-		return err
-	}
-	if err = f.Close(); err != nil {
-		return err
-	}
-	return os.Rename(f.Name(), path)
 }

@@ -7,33 +7,58 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 )
 
 func TestMainFailingCellLeavesInputUntouched(t *testing.T) {
 	dir := t.TempDir()
 	in := writeFile(t, dir, "bad.ipynb", minimal("print ok", "print a\nprint b\nfail undefined: nope", "print never"))
 	before, _ := os.ReadFile(in)
-	for _, args := range [][]string{{in}, {"--inplace", in}, {"-o", filepath.Join(dir, "x.ipynb"), in}} {
-		code, stdout, stderr := runMain(t, fakeFactory, args...)
+	tests := []struct {
+		args    []string
+		partial string // where the cells run so far must be; "" for nowhere
+	}{
+		{[]string{in}, filepath.Join(dir, "bad.nbconvert.ipynb")},
+		{[]string{"--inplace", in}, ""},
+		{[]string{"-o", filepath.Join(dir, "x.ipynb"), in}, filepath.Join(dir, "x.ipynb")},
+	}
+	for _, tc := range tests {
+		code, stdout, stderr := runMain(t, fakeFactory, tc.args...)
 		if code != 1 {
-			t.Errorf("%v: exit %d, want 1", args, code)
+			t.Errorf("%v: exit %d, want 1", tc.args, code)
 		}
 		if stdout != "" {
-			t.Errorf("%v: wrote to stdout: %q", args, stdout)
+			t.Errorf("%v: wrote to stdout: %q", tc.args, stdout)
 		}
-		for _, want := range []string{in + ": cell 2 (code cell 2), line 3: CompileError: undefined: nope", "cell 2/3 FAILED"} {
+		note := "the cells run so far and the error are in " + tc.partial
+		if tc.partial == "" {
+			note = in + " is left as it was"
+		}
+		for _, want := range []string{in + ": cell 2 (code cell 2), line 3: CompileError: undefined: nope", "cell 2/3 FAILED", note} {
 			if !strings.Contains(stderr, want) {
-				t.Errorf("%v: stderr lacks %q:\n%s", args, want, stderr)
+				t.Errorf("%v: stderr lacks %q:\n%s", tc.args, want, stderr)
 			}
 		}
 		after, _ := os.ReadFile(in)
 		if !bytes.Equal(before, after) {
-			t.Errorf("%v: the input changed", args)
+			t.Errorf("%v: the input changed", tc.args)
 		}
+		if tc.partial == "" {
+			continue
+		}
+		nb := readNotebook(t, tc.partial)
+		c := nb.Cells
+		if len(c[0].Outputs) != 1 || c[0].Outputs[0].Text != "ok\n" ||
+			len(c[1].Outputs) != 2 || c[1].Outputs[0].Text != "a\nb\n" || c[1].Outputs[1].EValue != "undefined: nope" ||
+			len(c[2].Outputs) != 0 || c[2].ExecutionCount != nil {
+			t.Errorf("%v: partial notebook %v / %v / %v", tc.args, c[0].Outputs, c[1].Outputs, c[2].Outputs)
+		}
+		if m := nb.nnbookMeta(); m.Status != "" || m.Source != "bad.ipynb" {
+			t.Errorf("%v: metadata.nnbook %+v, want source bad.ipynb and no status", tc.args, m)
+		}
+		validateNbformat(t, tc.partial)
 	}
 	entries, _ := os.ReadDir(dir)
-	if len(entries) != 1 {
+	if len(entries) != 3 {
 		var names []string
 		for _, e := range entries {
 			names = append(names, e.Name())
@@ -223,22 +248,21 @@ func TestMainConvertToScript(t *testing.T) {
 	}
 }
 
-// TestMainInterrupted cancels the run (as Ctrl-C does) while a cell sleeps:
-// exit 1, the cell named, the input untouched, nothing written.
+// TestMainInterrupted cancels the run (as Ctrl-C does) once cell 2 has
+// started (its progress line is the event): exit 1, the cell named, the
+// input untouched. An interrupt that did not work would let the 10 s sleep
+// finish and the run succeed.
 func TestMainInterrupted(t *testing.T) {
 	dir := t.TempDir()
 	in := writeFile(t, dir, "slow.ipynb", minimal("print a", "sleep 10s", "print never"))
 	before, _ := os.ReadFile(in)
 	ctx, cancel := context.WithCancel(context.Background())
-	time.AfterFunc(100*time.Millisecond, cancel)
-	var out, errb bytes.Buffer
-	start := time.Now()
-	code := run(ctx, []string{"--inplace", in}, &out, &errb, fakeFactory)
+	defer cancel()
+	var out bytes.Buffer
+	errb := &cancelOn{mark: "cell 2/3 ", cancel: cancel}
+	code := run(ctx, []string{"--inplace", in}, &out, errb, fakeFactory)
 	if code != 1 {
 		t.Errorf("exit %d, want 1", code)
-	}
-	if d := time.Since(start); d > 5*time.Second {
-		t.Errorf("took %v to stop", d)
 	}
 	if want := "cell 2 (code cell 2), line 1: Interrupted"; !strings.Contains(errb.String(), want) {
 		t.Errorf("stderr lacks %q:\n%s", want, errb.String())
@@ -246,4 +270,19 @@ func TestMainInterrupted(t *testing.T) {
 	if after, _ := os.ReadFile(in); !bytes.Equal(before, after) {
 		t.Errorf("the input changed")
 	}
+}
+
+// cancelOn is a progress writer that calls cancel once mark was written.
+type cancelOn struct {
+	bytes.Buffer
+	mark   string
+	cancel func()
+}
+
+func (c *cancelOn) Write(p []byte) (int, error) {
+	n, err := c.Buffer.Write(p)
+	if strings.Contains(c.Buffer.String(), c.mark) {
+		c.cancel()
+	}
+	return n, err
 }

@@ -32,6 +32,12 @@ type Options struct {
 	// Progress receives one line per code cell (which cell, how long it took);
 	// nil for none.
 	Progress io.Writer
+	// Checkpoint, when set, is called before each code cell runs, with the
+	// notebook as it stands: the cells before it with their outputs, the
+	// rest without, and metadata.nnbook.status naming the cell about to
+	// run. "nnbook run" saves the output notebook there, so a crash leaves
+	// everything up to the last finished cell. An error stops the run.
+	Checkpoint func(nb *Notebook) error
 }
 
 // String returns a summary of the options.
@@ -85,18 +91,30 @@ func (e *CellError) Unwrap() error { return e.Err }
 
 // Run executes every code cell of nb in order with eng, replacing each code
 // cell's outputs and execution_count, and sets the notebook's kernel
-// metadata. It stops at the first failing cell with a *CellError unless
+// metadata. Outputs of cells not yet run are cleared first, so a notebook
+// saved midway never shows stale results as new. It stops at the first failing cell with a *CellError unless
 // opts.AllowErrors is set (then the error is recorded as an error output).
 // Cancelling ctx interrupts the running cell.
 func Run(ctx context.Context, nb *Notebook, eng Executor, opts Options) error {
 	total := nb.CodeCells()
 	count := 0
 	nb.SetKernelMetadata()
+	for _, c := range nb.Cells {
+		if c.Type == "code" {
+			c.Outputs, c.ExecutionCount = nil, nil
+		}
+	}
 	for i, c := range nb.Cells {
 		if c.Type != "code" {
 			continue
 		}
 		count++
+		if opts.Checkpoint != nil {
+			nb.setRunStatus(fmt.Sprintf("running code cell %d of %d (a run that stops here crashed)", count, total))
+			if err := opts.Checkpoint(nb); err != nil {
+				return fmt.Errorf("%s: saving before code cell %d: %w", opts.Name, count, err)
+			}
+		}
 		if opts.Progress != nil {
 			fmt.Fprintf(opts.Progress, "%s: cell %d/%d ", opts.Name, count, total)
 		}
@@ -142,13 +160,36 @@ func formatDuration(d time.Duration) string {
 	return fmt.Sprintf("%.1fs", d.Seconds())
 }
 
-// collector turns parts into nbformat outputs as they arrive.
+// collector turns parts into nbformat outputs as they arrive. Stream text
+// is gathered in a strings.Builder per output (appending to Output.Text
+// would copy everything so far on every write: quadratic in the output) and
+// stored in the output when the cell ends.
 type collector struct {
 	mu       sync.Mutex
 	closed   bool
 	cell     *Cell
 	count    int
 	displays map[string]*Output
+	stream   *Output         // the last output, when it is a stream
+	text     strings.Builder // stream's text so far
+}
+
+// endStream stores the text gathered for the current stream output.
+func (c *collector) endStream() {
+	if c.stream != nil {
+		c.stream.Text = c.text.String()
+		c.stream = nil
+		c.text = strings.Builder{}
+	}
+}
+
+// close stops collecting: later parts (from a cell that was abandoned) are
+// dropped.
+func (c *collector) close() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.endStream()
+	c.closed = true
 }
 
 func (c *collector) emit(p kernel.Part) {
@@ -164,15 +205,18 @@ func (c *collector) emit(p kernel.Part) {
 		if p.Kind == kernel.Stderr {
 			name = "stderr"
 		}
-		if n := len(*outs); n > 0 && (*outs)[n-1].Type == "stream" && (*outs)[n-1].Name == name {
-			(*outs)[n-1].Text += p.Text
-			return
+		if c.stream == nil || c.stream.Name != name {
+			c.endStream()
+			c.stream = &Output{Type: "stream", Name: name}
+			*outs = append(*outs, c.stream)
 		}
-		*outs = append(*outs, &Output{Type: "stream", Name: name, Text: p.Text})
+		c.text.WriteString(p.Text)
 	case kernel.Value:
+		c.endStream()
 		n := c.count
 		*outs = append(*outs, &Output{Type: "execute_result", Data: bundle(p), Metadata: Metadata{}, ExecutionCount: &n})
 	case kernel.Display:
+		c.endStream()
 		o := &Output{Type: "display_data", Data: bundle(p), Metadata: Metadata{}}
 		*outs = append(*outs, o)
 		if p.DisplayID != "" {
@@ -275,9 +319,7 @@ func runCell(ctx context.Context, cell *Cell, eng Executor, timeout time.Duratio
 			err = &kernel.CellError{Name: kernel.KindInterrupted, Value: "the cell did not stop after being interrupted"}
 		}
 	}
-	col.mu.Lock()
-	col.closed = true
-	col.mu.Unlock()
+	col.close()
 	if err != nil && errors.Is(cctx.Err(), context.DeadlineExceeded) && ctx.Err() == nil && timeout > 0 {
 		te := timeoutError{timeout}
 		var ce *kernel.CellError

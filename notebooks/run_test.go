@@ -106,13 +106,12 @@ func TestRunAbandonsAHungCell(t *testing.T) {
 	defer func(g time.Duration) { interruptGrace = g }(interruptGrace)
 	interruptGrace = 100 * time.Millisecond
 	nb := New()
-	nb.Cells = []*Cell{{Type: "code", Source: "hang 2s"}}
-	start := time.Now()
+	// The cell ignores the interrupt for a minute: only abandoning it after
+	// the grace period gives the timeout error (without it, Run would wait
+	// the minute and then succeed).
+	nb.Cells = []*Cell{{Type: "code", Source: "hang 1m"}}
 	err := Run(context.Background(), nb, &fakeEngine{}, Options{Timeout: 20 * time.Millisecond})
 	if err == nil || !strings.Contains(err.Error(), "time limit") {
 		t.Fatalf("err = %v", err)
-	}
-	if d := time.Since(start); d > time.Second {
-		t.Errorf("took %v to give up", d)
 	}
 }

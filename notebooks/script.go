@@ -91,6 +91,18 @@ func ReadScript(src []byte) *Notebook {
 	return nb
 }
 
+// HasCellMarkers reports whether a Go file has a "// %%" cell marker line:
+// such a file is a script of cells ("nnbook run" writes it as a notebook),
+// any other Go file is a program ("nnbook run" runs it as "go run" does).
+func HasCellMarkers(src []byte) bool {
+	for _, l := range strings.Split(string(src), "\n") {
+		if _, ok := marker(strings.TrimSpace(l)); ok {
+			return true
+		}
+	}
+	return false
+}
+
 // marker reports whether the trimmed line t is a "// %%" cell marker and the
 // kind of cell it starts.
 func marker(t string) (string, bool) {

@@ -5,6 +5,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+
+	"github.com/nnbook/nnbook/internal/atomicfile"
 )
 
 // historyLimit is how many entries the history keeps, in memory and on disk.
@@ -94,13 +96,7 @@ func (h *history) rewrite() {
 		b.WriteString(encodeHistory(it))
 		b.WriteByte('\n')
 	}
-	tmp := h.path + ".tmp"
-	if err := os.WriteFile(tmp, []byte(b.String()), 0o600); err != nil {
-		return
-	}
-	if err := os.Rename(tmp, h.path); err != nil {
-		os.Remove(tmp)
-	}
+	atomicfile.WriteFile(h.path, []byte(b.String()), 0o600)
 }
 
 // encodeHistory writes an entry on one line: backslash → \\, newline → \n,

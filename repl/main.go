@@ -12,6 +12,7 @@ import (
 
 	"github.com/chzyer/readline"
 
+	"github.com/nnbook/nnbook/internal/goexit"
 	"github.com/nnbook/nnbook/kernel"
 )
 
@@ -24,7 +25,8 @@ Type :help at the prompt for the commands and a short tour.
 
 When standard input is not a terminal, runs it as a script instead:
 no prompts, values and output printed as at the prompt, and exit status 1
-at the first failing entry, with its line number:
+at the first failing entry, with its line number (a call of os.Exit ends
+the script with its status, as go run would):
 
 	nnbook < script.go
 
@@ -98,7 +100,7 @@ func parseFlags(args []string) (*options, error) {
 // Main is plain `nnbook`: the REPL at a terminal, a script run otherwise.
 // args are the arguments after the program name. It returns the exit
 // status: 0, 1 when a script fails, 2 for a usage error, 130 when a script
-// is interrupted.
+// is interrupted, the code a script passes to os.Exit.
 func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	opts, err := parseFlags(args)
 	if errors.Is(err, errHelp) {
@@ -127,9 +129,8 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	if err := s.runScript(ctx, stdin, ""); err != nil {
-		var ce *kernel.CellError
-		if errors.As(err, &ce) && ce.Name == kernel.KindExit {
-			return ce.ExitCode // os.Exit(n), as go run: status n, no message
+		if code, ok := goexit.Code(err); ok {
+			return code // the program called os.Exit: its status, as go run gives it
 		}
 		s.reportError(err)
 		if ctx.Err() != nil {

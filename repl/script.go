@@ -13,6 +13,9 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+
+	"github.com/nnbook/nnbook/internal/atomicfile"
+	"github.com/nnbook/nnbook/kernel"
 )
 
 // An entry is one unit of input run by the engine: what the user would type
@@ -37,7 +40,7 @@ type splitter struct {
 func (s *splitter) add(line string) (entry, bool) {
 	s.line++
 	if len(s.pending) == 0 {
-		if onlyComments(line) {
+		if onlyComments(line) && !kernel.IsCompiledCell(line) {
 			return entry{}, false
 		}
 		s.start = s.line
@@ -284,12 +287,7 @@ func (s *session) saveScript(path string) (int, error) {
 		b.WriteString(e)
 		b.WriteString("\n\n")
 	}
-	tmp := path + ".tmp"
-	if err := os.WriteFile(tmp, []byte(b.String()), 0o644); err != nil {
-		return 0, err
-	}
-	if err := os.Rename(tmp, path); err != nil {
-		os.Remove(tmp)
+	if err := atomicfile.WriteFile(path, []byte(b.String()), 0o666); err != nil {
 		return 0, err
 	}
 	return len(s.entries), nil

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
@@ -14,6 +15,7 @@ import (
 	"text/tabwriter"
 	"unicode/utf8"
 
+	"github.com/nnbook/nnbook/internal/atomicfile"
 	"github.com/nnbook/nnbook/kernel"
 )
 
@@ -165,16 +167,9 @@ func (s *session) savePNG(png []byte) (string, error) {
 	}
 	for n := 1; ; n++ {
 		path := filepath.Join(s.plotsDir, fmt.Sprintf("fig-%d.png", n))
-		f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
-		if errors.Is(err, os.ErrExist) {
+		err := atomicfile.WriteNew(path, png, 0o666)
+		if errors.Is(err, fs.ErrExist) {
 			continue
-		}
-		if err != nil {
-			return "", err
-		}
-		_, err = f.Write(png)
-		if cerr := f.Close(); err == nil {
-			err = cerr
 		}
 		return path, err
 	}
@@ -211,6 +206,11 @@ func (s *session) reportError(err error) {
 	s.endLine()
 	if s.interactive && isInterrupt(err) {
 		fmt.Fprintln(s.errw, s.style(styleYel, "interrupted")+s.style(styleDim, " (every variable is kept)"))
+		var ce *cellErr
+		if errors.As(err, &ce) && ce.Value != "interrupted" && ce.Value != "" {
+			// What the interrupt could not stop, or why the entry did not run.
+			fmt.Fprintln(s.errw, s.style(styleYel, strings.TrimPrefix(ce.Value, "interrupted; ")))
+		}
 		return
 	}
 	fmt.Fprintln(s.errw, s.style(styleRed, err.Error()))
@@ -304,6 +304,7 @@ func (s *session) help() {
 		fmt.Fprintf(tw, "  %s\t%s\n", name, c.short)
 	}
 	tw.Flush()
+	b.WriteString("\nCompiled cells: an entry whose first line is //nnbook:compile holds Go\ndeclarations compiled at native speed (an empty line ends it); its names\nwork in every later entry. 'nnbook doctor' says whether that works here.\n")
 	b.WriteString("\nKeys: Tab completes, Up/Down and Ctrl-R search the history, Ctrl-C stops a\nrunning entry (or clears the line), Ctrl-D on an empty line quits.\n")
 	io.WriteString(s.out, b.String())
 }

@@ -24,6 +24,11 @@ import (
 )
 
 func main() {
+	// A fatal Go error in a cell (stack overflow) cannot be recovered: run
+	// as a supervised child, so that nnbook can say what happened.
+	if status, ok := kernel.Supervise("nnbook"); ok {
+		os.Exit(status)
+	}
 	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 }
 
@@ -44,12 +49,13 @@ func init() {
 	commands = []command{
 		{name: "repl", args: "[--plots DIR] [--inline] [--no-color]", short: "interactive Go prompt with nnlib (the default)",
 			long: repl.Usage, main: repl.Main},
-		{name: "run", args: "[flags] FILE...", short: "run notebooks (.ipynb) and // %% scripts headlessly",
-			long: "usage: nnbook run [flags] FILE...\n\nRuns notebooks and \"// %%\" Go scripts with the nnbook engine and writes\nthem back with their outputs. 'nnbook run -h' lists the flags.\n",
+		{name: "run", args: "[flags] FILE...", short: "run notebooks (.ipynb) and // %% scripts headlessly, or a Go program",
+			long: "usage: nnbook run [flags] FILE...\n\nRuns notebooks and \"// %%\" Go scripts with the nnbook engine and writes\nthem with their outputs; runs a Go file without \"// %%\" lines as 'go run'\ndoes. 'nnbook run -h' lists the flags.\n",
 			main: notebooks.Main},
 		{name: "kernel", args: "[--connection-file F | install | uninstall]", short: "Jupyter kernel; 'nnbook kernel install' registers it",
-			long: "usage: nnbook kernel --connection-file FILE\n       nnbook kernel install [flags]\n       nnbook kernel uninstall [flags]\n\nRuns nnbook as a Jupyter kernel (JupyterLab, Notebook, VS Code, jupyter\nconsole), or installs its kernelspec \"nnbook\" (display name \"Go (nnbook)\").\n'nnbook kernel help' lists the flags.\n",
+			long: "usage: nnbook kernel --connection-file FILE\n       nnbook kernel install [flags]\n       nnbook kernel uninstall [flags]\n\nRuns nnbook as a Jupyter kernel (JupyterLab, Notebook, VS Code, jupyter\nconsole), or installs its kernelspec \"nnbook\" (display name \"Go (nnbook)\").\nRun from Go's build cache (go run), install copies nnbook into the\nkernelspec; 'go install github.com/nnbook/nnbook/cmd/nnbook@latest' installs\nit for good. 'nnbook kernel help' lists the flags.\n",
 			main: jupyter.Main},
+		doctorCommand,
 		{name: "help", args: "[COMMAND]", short: "this help, or a command's",
 			long: "usage: nnbook help [COMMAND]\n\nPrints nnbook's commands, or the help of one command.\n", main: helpMain},
 		{name: "version", short: "print nnbook's version",

@@ -41,3 +41,13 @@ func InstallKernel(t testing.TB, bin string) []string {
 	}
 	return env
 }
+
+// Missing skips the test, saying what is missing (msg), or fails it when
+// NNBOOK_REQUIRE_JUPYTER=1 (set by .ci/run, where everything must run).
+func Missing(tb testing.TB, msg string) {
+	tb.Helper()
+	if os.Getenv("NNBOOK_REQUIRE_JUPYTER") == "1" {
+		tb.Fatal(msg)
+	}
+	tb.Skip(msg)
+}

@@ -43,7 +43,7 @@ func TestBinaryOwnPorts(t *testing.T) {
 		}
 	}()
 	var conn ConnectionInfo
-	deadline := time.Now().Add(10 * time.Second)
+	deadline := time.Now().Add(guard)
 	for {
 		b, _ := os.ReadFile(file)
 		var err error
@@ -79,13 +79,13 @@ func TestBinaryOwnPorts(t *testing.T) {
 		}
 	}
 	c.request(c.control, "shutdown_request", map[string]any{"restart": false})
-	c.wait(c.controlC, "shutdown_reply", 5*time.Second)
+	c.wait(c.controlC, "shutdown_reply", guard)
 	select {
 	case <-exited:
 		if waitErr != nil {
 			t.Errorf("kernel exit: %v\n%s", waitErr, stderr.String())
 		}
-	case <-time.After(5 * time.Second):
+	case <-time.After(guard):
 		t.Fatal("kernel did not exit after shutdown_request")
 	}
 	if strings.Contains(stderr.String(), "k-123") {

@@ -11,6 +11,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -275,24 +276,104 @@ func joinText(v any) string {
 	return fmt.Sprint(v)
 }
 
-// TestJupyterConsole types three cells into `jupyter console` with the kernel.
+// TestJupyterConsole types three cells into `jupyter console` with the
+// kernel, each one after the console shows its prompt for it (so the test
+// waits on what the console prints, not on time), then closes its input and
+// waits for it to exit.
 func TestJupyterConsole(t *testing.T) {
 	requirePython(t, "jupyter_console")
 	env := jupyterEnv(t)
-	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute) // a guard, not a measurement
 	defer cancel()
 	cmd := exec.CommandContext(ctx, python, "-m", "jupyter_console", "--kernel", "nnbook", "--simple-prompt")
 	cmd.Env = env
-	cmd.Stdin = strings.NewReader("x := 6*7\nx\nfmt.Println(\"hi\", x)\n")
-	cmd.WaitDelay = 5 * time.Second
-	b, err := cmd.CombinedOutput()
-	out := string(b)
+	stdin, err := cmd.StdinPipe()
 	if err != nil {
+		t.Fatal(err)
+	}
+	out := newWatchedOutput()
+	cmd.Stdout, cmd.Stderr = out, out
+	cmd.WaitDelay = 5 * time.Second
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	exited := make(chan error, 1)
+	go func() { exited <- cmd.Wait(); out.Close() }()
+	steps := []struct{ waitFor, send string }{
+		{"In [1]: ", "x := 6*7\n"},
+		{"In [2]: ", "x\n"},
+		{"In [3]: ", "fmt.Println(\"hi\", x)\n"},
+		{"In [4]: ", ""}, // then end of input: the console asks, takes the default (exit) and quits
+	}
+	for _, st := range steps {
+		if !out.WaitFor(ctx, st.waitFor) {
+			t.Fatalf("jupyter console never printed %q:\n%s", st.waitFor, out)
+		}
+		if st.send != "" {
+			io.WriteString(stdin, st.send)
+		}
+	}
+	stdin.Close()
+	if err := <-exited; err != nil {
 		t.Fatalf("jupyter console: %v\n%s", err, out)
 	}
 	for _, want := range []string{"Go (go1", "Out[2]: 42", "hi 42"} {
-		if !strings.Contains(out, want) {
+		if !strings.Contains(out.String(), want) {
 			t.Errorf("console output lacks %q:\n%s", want, out)
+		}
+	}
+}
+
+// watchedOutput collects a process's output and lets a test wait until
+// some text shows up in it.
+type watchedOutput struct {
+	mu      sync.Mutex
+	buf     strings.Builder
+	changed chan struct{} // closed and replaced on every write and on Close
+	closed  bool
+}
+
+func newWatchedOutput() *watchedOutput { return &watchedOutput{changed: make(chan struct{})} }
+
+func (w *watchedOutput) Write(p []byte) (int, error) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.buf.Write(p)
+	close(w.changed)
+	w.changed = make(chan struct{})
+	return len(p), nil
+}
+
+// Close marks the end of the output (the process exited).
+func (w *watchedOutput) Close() {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if !w.closed {
+		w.closed = true
+		close(w.changed)
+	}
+}
+
+func (w *watchedOutput) String() string {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.buf.String()
+}
+
+// WaitFor blocks until the output contains s (true), or the output ends or
+// ctx is done without it (false).
+func (w *watchedOutput) WaitFor(ctx context.Context, s string) bool {
+	for {
+		w.mu.Lock()
+		found, closed, ch := strings.Contains(w.buf.String(), s), w.closed, w.changed
+		w.mu.Unlock()
+		if found || closed {
+			return found
+		}
+		select {
+		case <-ch:
+		case <-ctx.Done():
+			return false
 		}
 	}
 }

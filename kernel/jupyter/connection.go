@@ -2,6 +2,7 @@ package jupyter
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"net"
 	"os"
@@ -41,7 +42,11 @@ func ReadConnectionFile(path string) (ConnectionInfo, error) {
 }
 
 // ParseConnectionInfo parses the JSON of a connection file, fills the
-// defaults (tcp, 127.0.0.1, hmac-sha256) and checks the ports.
+// defaults (tcp, 127.0.0.1, hmac-sha256; for ipc the path prefix
+// "kernel-ipc", as jupyter_client has it) and checks the ports. The kernel
+// listens on whatever ip and transport the file names: 127.0.0.1 on a
+// laptop, 0.0.0.0 in a pod, a remote launcher's address, or ipc socket
+// files IP-PORT.
 func ParseConnectionInfo(b []byte) (ConnectionInfo, error) {
 	var c ConnectionInfo
 	if err := json.Unmarshal(b, &c); err != nil {
@@ -50,15 +55,19 @@ func ParseConnectionInfo(b []byte) (ConnectionInfo, error) {
 	if c.Transport == "" {
 		c.Transport = "tcp"
 	}
-	if c.IP == "" {
-		c.IP = "127.0.0.1"
-	}
 	if c.SignatureScheme == "" {
 		c.SignatureScheme = "hmac-sha256"
 	}
 	if c.Transport != "tcp" && c.Transport != "ipc" {
 		return c, fmt.Errorf("connection file: transport must be tcp or ipc, got %q", c.Transport)
 	}
+	if c.IP == "" {
+		c.IP = "127.0.0.1"
+		if c.Transport == "ipc" {
+			c.IP = "kernel-ipc"
+		}
+	}
+	seen := map[int]string{}
 	for _, p := range []struct {
 		name string
 		v    int
@@ -66,6 +75,13 @@ func ParseConnectionInfo(b []byte) (ConnectionInfo, error) {
 		if p.v < 0 || p.v > 65535 {
 			return c, fmt.Errorf("connection file: %s must be 0..65535, got %d", p.name, p.v)
 		}
+		if p.v == 0 && c.Transport == "ipc" {
+			return c, fmt.Errorf("connection file: with the ipc transport every socket needs its number (the socket file is %s-N), got %s 0", c.IP, p.name)
+		}
+		if other, ok := seen[p.v]; ok && p.v != 0 {
+			return c, fmt.Errorf("connection file: %s and %s are both %d; each socket needs its own", other, p.name, p.v)
+		}
+		seen[p.v] = p.name
 	}
 	if _, err := newSigner(c.SignatureScheme, "x"); err != nil {
 		return c, fmt.Errorf("connection file: %v", err)
@@ -77,6 +93,15 @@ func ParseConnectionInfo(b []byte) (ConnectionInfo, error) {
 func (c ConnectionInfo) listenEndpoint(port int) string {
 	ep := c.endpoint(port)
 	return transportName(c.Transport) + strings.TrimPrefix(ep, c.Transport)
+}
+
+// listenError explains a socket that cannot listen where the connection
+// file says, naming the endpoint as the file gives it.
+func (c ConnectionInfo) listenError(socket string, port int, err error) error {
+	if u := errors.Unwrap(err); u != nil {
+		err = u // zmq4's wrapping names the kernel's internal transport
+	}
+	return fmt.Errorf("%s socket: cannot listen on %s (the connection file's transport, ip and %s_port): %v", socket, c.endpoint(port), socket, err)
 }
 
 // endpoint returns the ZeroMQ endpoint of one port.

@@ -2,7 +2,6 @@ package jupyter
 
 import (
 	"bytes"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"image"
@@ -13,9 +12,10 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"regexp"
 	"runtime"
 	"strings"
+
+	"github.com/nnbook/nnbook/kernel"
 )
 
 // KernelSpec is the kernel.json Jupyter reads to start a kernel.
@@ -40,12 +40,19 @@ func NewKernelSpec(exe, displayName string) KernelSpec {
 		DisplayName:   displayName,
 		Language:      "go",
 		InterruptMode: "message",
-		Metadata:      map[string]any{"debugger": false},
+		Metadata:      map[string]any{"debugger": false, "nnbook": map[string]string{"version": kernel.Version}},
 	}
 }
 
-// validName is what Jupyter accepts as a kernel name.
-var validName = regexp.MustCompile(`^[a-zA-Z0-9._-]+$`)
+// isNnbook reports whether the kernelspec starts nnbook: one written by
+// NewKernelSpec (metadata "nnbook"), or an older one whose argv is nnbook's.
+func (s KernelSpec) isNnbook() bool {
+	if _, ok := s.Metadata["nnbook"]; ok {
+		return true
+	}
+	return len(s.Argv) == 4 && strings.HasPrefix(filepath.Base(s.Argv[0]), "nnbook") &&
+		strings.Join(s.Argv[1:], " ") == "kernel --connection-file {connection_file}"
+}
 
 // installOptions are the parsed flags of install and uninstall.
 type installOptions struct {
@@ -104,8 +111,8 @@ func parseInstallFlags(cmd string, args []string, allowDisplay bool) (installOpt
 			return o, fmt.Errorf("nnbook kernel %s: %v", cmd, err)
 		}
 	}
-	if !validName.MatchString(o.name) {
-		return o, fmt.Errorf("nnbook kernel %s: --name must be letters, digits, '.', '_' or '-', got %q", cmd, o.name)
+	if err := CheckKernelName(o.name); err != nil {
+		return o, fmt.Errorf("nnbook kernel %s: --name: %v", cmd, err)
 	}
 	o.name = strings.ToLower(o.name)
 	return o, nil
@@ -180,30 +187,6 @@ func sysPrefix() (string, error) {
 	return "", errors.New("--sys-prefix: no CONDA_PREFIX or VIRTUAL_ENV and no python3 to ask for sys.prefix")
 }
 
-// Install writes the kernelspec of exe into dir/NAME (dir is a kernels
-// directory) with its two logos, and returns the directory written.
-func Install(dir, name, exe, displayName string) (string, error) {
-	spec := NewKernelSpec(exe, displayName)
-	b, err := json.MarshalIndent(spec, "", "  ")
-	if err != nil {
-		return "", err
-	}
-	target := filepath.Join(dir, name)
-	if err := os.MkdirAll(target, 0o755); err != nil {
-		return "", err
-	}
-	files := map[string][]byte{"kernel.json": append(b, '\n')}
-	for _, size := range []int{32, 64} {
-		files[fmt.Sprintf("logo-%dx%d.png", size, size)] = Logo(size)
-	}
-	for f, data := range files {
-		if err := os.WriteFile(filepath.Join(target, f), data, 0o644); err != nil {
-			return "", err
-		}
-	}
-	return target, nil
-}
-
 func installMain(args []string, stdout, stderr io.Writer) int {
 	o, err := parseInstallFlags("install", args, true)
 	if err != nil {
@@ -226,12 +209,15 @@ func installMain(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "nnbook kernel install: %v\n", err)
 		return 1
 	}
-	target, err := Install(dir, o.name, exe, o.displayName)
+	inst, err := Install(dir, o.name, exe, o.displayName)
 	if err != nil {
 		fmt.Fprintf(stderr, "nnbook kernel install: %v\n", err)
 		return 1
 	}
-	fmt.Fprintf(stdout, "Installed kernelspec %s in %s\n", o.name, target)
+	fmt.Fprintf(stdout, "Installed kernelspec %s in %s\n", o.name, inst.Dir)
+	if inst.Copied {
+		fmt.Fprintf(stdout, "This nnbook runs from %s, which Go or the system may clean,\nso the kernel runs a copy of it: %s\n(or install it for good: go install github.com/nnbook/nnbook/cmd/nnbook@latest)\n", inst.From, inst.Exe)
+	}
 	return 0
 }
 
@@ -246,16 +232,16 @@ func uninstallMain(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "nnbook kernel uninstall: %v\n", err)
 		return 1
 	}
-	target := filepath.Join(dir, o.name)
-	if _, err := os.Stat(filepath.Join(target, "kernel.json")); err != nil {
-		fmt.Fprintf(stderr, "nnbook kernel uninstall: no kernelspec %q in %s\n", o.name, dir)
-		return 1
-	}
-	if err := os.RemoveAll(target); err != nil {
+	kept, err := Uninstall(dir, o.name)
+	if err != nil {
 		fmt.Fprintf(stderr, "nnbook kernel uninstall: %v\n", err)
 		return 1
 	}
+	target := filepath.Join(dir, o.name)
 	fmt.Fprintf(stdout, "Removed kernelspec %s from %s\n", o.name, target)
+	if len(kept) > 0 {
+		fmt.Fprintf(stdout, "Kept %s and the files nnbook did not write there: %s\n", target, strings.Join(kept, ", "))
+	}
 	return 0
 }
 

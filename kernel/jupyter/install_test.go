@@ -44,7 +44,14 @@ func TestInstallUninstall(t *testing.T) {
 			if err := json.Unmarshal(b, &spec); err != nil {
 				t.Fatal(err)
 			}
-			want := []string{exe, "kernel", "--connection-file", "{connection_file}"}
+			// The test binary lives in a temporary directory: the kernel runs a copy.
+			want := []string{filepath.Join(tc.dir, "nnbook"), "kernel", "--connection-file", "{connection_file}"}
+			if !strings.Contains(out.String(), "runs a copy of it: "+want[0]) {
+				t.Errorf("install did not say where the copy went: %q", out.String())
+			}
+			if a, b := fileSize(t, exe), fileSize(t, want[0]); a != b {
+				t.Errorf("the copy has %d bytes, the executable %d", b, a)
+			}
 			if strings.Join(spec.Argv, " ") != strings.Join(want, " ") || !filepath.IsAbs(spec.Argv[0]) {
 				t.Errorf("argv %q, want %q", spec.Argv, want)
 			}
@@ -75,6 +82,15 @@ func TestInstallUninstall(t *testing.T) {
 	}
 }
 
+func fileSize(t *testing.T, path string) int64 {
+	t.Helper()
+	st, err := os.Stat(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return st.Size()
+}
+
 func itoa(i int) string { return string(rune('0'+i/10)) + string(rune('0'+i%10)) }
 
 func TestMainUsage(t *testing.T) {
@@ -87,7 +103,10 @@ func TestMainUsage(t *testing.T) {
 		{[]string{"--bogus"}, 2, `unknown argument "--bogus"`},
 		{[]string{"--connection-file"}, 2, "wants a file name"},
 		{[]string{"install", "--user", "--prefix", "x"}, 2, "at most one"},
-		{[]string{"install", "--name", "bad name!"}, 2, "--name must be"},
+		{[]string{"install", "--name", "bad name!"}, 2, "--name: expected letters"},
+		{[]string{"install", "--name", ".."}, 2, `got ".."`},
+		{[]string{"uninstall", "--name", "."}, 2, `got "."`},
+		{[]string{"uninstall", "--name", "a/b"}, 2, `got "a/b"`},
 		{[]string{"install", "--prefix"}, 2, "wants a value"},
 		{[]string{"uninstall", "--display-name", "x"}, 2, "unknown flag"},
 		{[]string{"--connection-file", "/nonexistent/kernel.json"}, 1, "no such file"},

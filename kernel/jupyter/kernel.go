@@ -116,7 +116,7 @@ func NewKernel(conn *ConnectionInfo, eng Engine, logw io.Writer) (*Kernel, error
 	const sendTimeout = 10 * time.Second
 	mk := func(name string, port *int, s zmq4.Socket) (*endpoint, error) {
 		if err := s.Listen(conn.listenEndpoint(*port)); err != nil {
-			return nil, fmt.Errorf("%s socket: %w", name, err)
+			return nil, conn.listenError(name, *port, err)
 		}
 		if *port == 0 && conn.Transport == "tcp" {
 			if a, ok := s.Addr().(interface{ String() string }); ok {
@@ -444,10 +444,17 @@ type executeRequest struct {
 
 func (k *Kernel) execute(q queued) {
 	m := q.m
-	var req executeRequest
-	if err := json.Unmarshal(m.Content, &req); err != nil {
-		k.log.Printf("execute_request: content: %v", err)
+	if err := checkExecuteRequest(m.Content); err != nil {
+		k.log.Print(err)
+		k.mu.Lock()
+		count := k.count
+		k.mu.Unlock()
+		k.reply(k.shell, m, "execute_reply", map[string]any{"status": "error", "execution_count": count,
+			"ename": "InvalidRequest", "evalue": err.Error(), "traceback": []string{err.Error()}})
+		return
 	}
+	var req executeRequest
+	json.Unmarshal(m.Content, &req) // checked above
 	store := !req.Silent && (req.StoreHistory == nil || *req.StoreHistory)
 	stopOnError := req.StopOnError == nil || *req.StopOnError
 

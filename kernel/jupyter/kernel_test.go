@@ -14,13 +14,24 @@ import (
 	"github.com/nnbook/nnbook/kernel"
 )
 
+// guard bounds every wait on the kernel. It only turns a hang into a
+// failure: the tests wait for messages, never for a time, so a loaded
+// machine makes them slower, not red.
+const guard = 2 * time.Minute
+
 // fakeEngine is a tiny engine for protocol tests: "print X" writes X to
 // stdout, "warn X" to stderr, "fail" panics, "loop" runs until interrupted,
 // "train" shows a display and updates it, anything else is its own value.
+// "slowprint" prints a line, waits for the test to close release, prints
+// another; "hold" waits until three more requests are queued. Tests wait on
+// these events, not on time.
 type fakeEngine struct {
-	mu     sync.Mutex
-	ran    []string
-	resets int
+	mu      sync.Mutex
+	ran     []string
+	resets  int
+	release chan struct{} // closed by the test to end "slowprint"
+	running chan struct{} // gets a value when "loop" has started
+	queued  func() int    // requests waiting in the kernel's queue, for "hold"
 }
 
 func (f *fakeEngine) Execute(ctx context.Context, code string, emit func(kernel.Part)) error {
@@ -37,11 +48,17 @@ func (f *fakeEngine) Execute(ctx context.Context, code string, emit func(kernel.
 		emit(kernel.Part{Kind: kernel.Value, Text: "done"})
 	case code == "slowprint":
 		emit(kernel.Part{Kind: kernel.Stdout, Text: "first\n"})
-		time.Sleep(300 * time.Millisecond)
+		<-f.release
 		emit(kernel.Part{Kind: kernel.Stdout, Text: "second\n"})
-	case code == "sleep":
-		time.Sleep(100 * time.Millisecond)
+	case code == "hold":
+		for f.queued() < 3 {
+			time.Sleep(time.Millisecond) // polls the queue: an event, however late it comes
+		}
 	case code == "loop":
+		select {
+		case f.running <- struct{}{}:
+		default:
+		}
 		<-ctx.Done()
 		return &kernel.CellError{Name: "Interrupted", Value: "interrupted"}
 	case strings.HasPrefix(code, "print "):
@@ -103,7 +120,7 @@ type testClient struct {
 func startKernel(t testing.TB) *testClient {
 	t.Helper()
 	conn := ConnectionInfo{Transport: "tcp", IP: "127.0.0.1", SignatureScheme: "hmac-sha256", Key: "secret-test-key"}
-	eng := &fakeEngine{}
+	eng := &fakeEngine{release: make(chan struct{}), running: make(chan struct{}, 1)}
 	var logs strings.Builder
 	var logMu sync.Mutex
 	k, err := NewKernel(&conn, eng, writerFunc(func(b []byte) (int, error) {
@@ -129,6 +146,7 @@ func startKernel(t testing.TB) *testClient {
 			t.Errorf("the log shows the key:\n%s", logs.String())
 		}
 	})
+	eng.queued = func() int { return len(k.queue) }
 	c := connectClient(t, conn)
 	c.k, c.eng, c.runDone = k, eng, runDone
 	return c
@@ -173,10 +191,10 @@ func connectClient(t testing.TB, conn ConnectionInfo) *testClient {
 		}
 	})
 	// Wait until iopub is subscribed: kernel_info until a status arrives.
-	deadline := time.Now().Add(10 * time.Second)
+	deadline := time.Now().Add(guard)
 	for time.Now().Before(deadline) {
 		c.request(c.shell, "kernel_info_request", map[string]any{})
-		c.wait(c.shellC, "kernel_info_reply", 5*time.Second)
+		c.wait(c.shellC, "kernel_info_reply", guard)
 		if _, ok := c.tryRecv(c.iopubC, 200*time.Millisecond); ok {
 			c.drainIOPub()
 			return c
@@ -245,7 +263,7 @@ func (c *testClient) iopubUntilIdle(id string) []*message {
 	c.t.Helper()
 	var out []*message
 	for {
-		m, ok := c.tryRecv(c.iopubC, 5*time.Second)
+		m, ok := c.tryRecv(c.iopubC, guard)
 		if !ok {
 			c.t.Fatalf("no idle status for %s; got %v", id, out)
 		}
@@ -286,7 +304,7 @@ func (c *testClient) execute(code string, extra map[string]any) (*message, []*me
 		req[k] = v
 	}
 	id := c.request(c.shell, "execute_request", req)
-	reply := c.wait(c.shellC, "execute_reply", 5*time.Second)
+	reply := c.wait(c.shellC, "execute_reply", guard)
 	return reply, c.iopubUntilIdle(id)
 }
 
@@ -382,21 +400,22 @@ func TestStreamBatching(t *testing.T) {
 	if s := content(msgs[3]); s["name"] != "stderr" || s["text"] != "warning\n" {
 		t.Errorf("second stream: %v", s)
 	}
-	// Text written before a pause shows during the pause, not at the end.
+	// Text written before a pause shows during the pause, not at the end:
+	// the cell goes on only once its first line has arrived.
 	id := c.request(c.shell, "execute_request", map[string]any{"code": "slowprint"})
-	start := time.Now()
 	for {
-		m, ok := c.tryRecv(c.iopubC, 2*time.Second)
+		m, ok := c.tryRecv(c.iopubC, guard)
 		if !ok {
-			t.Fatal("no stream message")
+			t.Fatal("the first line never arrived while the cell was paused")
 		}
 		if m.Header.MsgType == "stream" {
-			if d := time.Since(start); d > 250*time.Millisecond {
-				t.Errorf("first line took %v to arrive", d)
+			if s := content(m)["text"]; s != "first\n" {
+				t.Errorf("during the pause: %q, want the first line", s)
 			}
 			break
 		}
 	}
+	close(c.eng.release)
 	c.iopubUntilIdle(id)
 }
 
@@ -426,7 +445,7 @@ func TestSilentAndStoreHistory(t *testing.T) {
 	c.execute("1", map[string]any{"store_history": false})
 	c.execute("2", nil)
 	id := c.request(c.shell, "history_request", map[string]any{"output": true, "raw": true, "hist_access_type": "tail", "n": 10})
-	h := content(c.wait(c.shellC, "history_reply", 5*time.Second))["history"].([]any)
+	h := content(c.wait(c.shellC, "history_reply", guard))["history"].([]any)
 	if len(h) != 1 {
 		t.Fatalf("history %v, want only the stored cell", h)
 	}
@@ -441,14 +460,14 @@ func TestStopOnErrorAbortsQueued(t *testing.T) {
 	req := func(code string, stop bool) string {
 		return c.request(c.shell, "execute_request", map[string]any{"code": code, "stop_on_error": stop})
 	}
-	req("sleep", true) // the next three are queued while it runs
+	req("hold", true) // runs until the next three are queued
 	req("fail", true)
 	req("print queued-1", true)
 	req("print queued-2", true)
 	var statuses []string
-	c.wait(c.shellC, "execute_reply", 5*time.Second)
+	c.wait(c.shellC, "execute_reply", guard)
 	for i := 0; i < 3; i++ {
-		statuses = append(statuses, content(c.wait(c.shellC, "execute_reply", 5*time.Second))["status"].(string))
+		statuses = append(statuses, content(c.wait(c.shellC, "execute_reply", guard))["status"].(string))
 	}
 	if got := strings.Join(statuses, " "); got != "error aborted aborted" {
 		t.Errorf("replies %q, want error aborted aborted", got)
@@ -466,7 +485,7 @@ func TestStopOnErrorAbortsQueued(t *testing.T) {
 	req("fail", false)
 	req("print runs", true)
 	for _, want := range []string{"error", "ok"} {
-		if got := content(c.wait(c.shellC, "execute_reply", 5*time.Second))["status"]; got != want {
+		if got := content(c.wait(c.shellC, "execute_reply", guard))["status"]; got != want {
 			t.Errorf("stop_on_error=false: %v, want %s", got, want)
 		}
 	}
@@ -475,7 +494,7 @@ func TestStopOnErrorAbortsQueued(t *testing.T) {
 func TestInterruptBusyKernel(t *testing.T) {
 	c := startKernel(t)
 	id := c.request(c.shell, "execute_request", map[string]any{"code": "loop"})
-	time.Sleep(100 * time.Millisecond)
+	<-c.eng.running
 	// Busy: heartbeat and control still answer.
 	if err := c.hb.Send(zmq4.NewMsgString("ping")); err != nil {
 		t.Fatal(err)
@@ -494,19 +513,19 @@ func TestInterruptBusyKernel(t *testing.T) {
 		if got != "ping" {
 			t.Errorf("heartbeat echoed %q", got)
 		}
-	case <-time.After(2 * time.Second):
+	case <-time.After(guard):
 		t.Fatal("no heartbeat while busy")
 	}
 	c.request(c.control, "kernel_info_request", map[string]any{})
-	ki := content(c.wait(c.controlC, "kernel_info_reply", 2*time.Second))
+	ki := content(c.wait(c.controlC, "kernel_info_reply", guard))
 	if li := ki["language_info"].(map[string]any); li["name"] != "go" || li["file_extension"] != ".go" {
 		t.Errorf("language_info %v", li)
 	}
 	c.request(c.control, "interrupt_request", map[string]any{})
-	if st := content(c.wait(c.controlC, "interrupt_reply", 2*time.Second))["status"]; st != "ok" {
+	if st := content(c.wait(c.controlC, "interrupt_reply", guard))["status"]; st != "ok" {
 		t.Errorf("interrupt_reply status %v", st)
 	}
-	r := content(c.wait(c.shellC, "execute_reply", 2*time.Second))
+	r := content(c.wait(c.shellC, "execute_reply", guard))
 	if r["status"] != "error" || r["ename"] != "Interrupted" {
 		t.Errorf("interrupted cell reply %v", r)
 	}
@@ -581,12 +600,15 @@ func TestMalformedFrames(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	time.Sleep(200 * time.Millisecond)
+	// Each socket is read in order: the replies below come after the
+	// malformed frames were handled.
 	c.request(c.control, "kernel_info_request", map[string]any{})
-	c.wait(c.controlC, "kernel_info_reply", 2*time.Second)
-	for len(c.shellC) > 0 {
-		<-c.shellC
-	}
+	c.wait(c.controlC, "kernel_info_reply", guard)
+	// The shell socket too: its kernel_info_reply comes after the replies
+	// to the malformed execute_requests (status error), which wait skips.
+	c.request(c.shell, "kernel_info_request", map[string]any{})
+	c.wait(c.shellC, "kernel_info_reply", guard)
+	c.drainIOPub()
 	if r, _ := c.execute("print alive", nil); content(r)["status"] != "ok" {
 		t.Fatalf("kernel not alive after malformed frames: %v", content(r))
 	}
@@ -651,7 +673,7 @@ func TestRequestsOnShell(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.typ, func(t *testing.T) {
 			id := c.request(c.shell, tc.typ, tc.content)
-			r := c.wait(c.shellC, strings.TrimSuffix(tc.typ, "_request")+"_reply", 5*time.Second)
+			r := c.wait(c.shellC, strings.TrimSuffix(tc.typ, "_request")+"_reply", guard)
 			var p header
 			json.Unmarshal(r.Parent, &p)
 			if p.MsgID != id {
@@ -672,14 +694,14 @@ func TestShutdown(t *testing.T) {
 		t.Run(fmt.Sprint("restart=", restart), func(t *testing.T) {
 			c := startKernel(t)
 			c.request(c.control, "shutdown_request", map[string]any{"restart": restart})
-			r := content(c.wait(c.controlC, "shutdown_reply", 2*time.Second))
+			r := content(c.wait(c.controlC, "shutdown_reply", guard))
 			if r["status"] != "ok" || r["restart"] != restart {
 				t.Errorf("shutdown_reply %v", r)
 			}
-			c.wait(c.iopubC, "shutdown_reply", 2*time.Second)
+			c.wait(c.iopubC, "shutdown_reply", guard)
 			select {
 			case <-c.runDone:
-			case <-time.After(2 * time.Second):
+			case <-time.After(guard):
 				t.Fatal("Run did not return after shutdown_request")
 			}
 		})

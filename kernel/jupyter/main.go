@@ -12,6 +12,7 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/nnbook/nnbook/internal/atomicfile"
 	"github.com/nnbook/nnbook/kernel"
 )
 
@@ -135,5 +136,5 @@ func writeConnectionFile(path string, c ConnectionInfo) error {
 	if err != nil {
 		return err
 	}
-	return os.WriteFile(path, append(b, '\n'), 0o600)
+	return atomicfile.WriteFile(path, append(b, '\n'), 0o600)
 }

@@ -103,7 +103,12 @@ func TestParseConnectionInfo(t *testing.T) {
 		json, want, err string
 	}{
 		{`{"shell_port":1,"iopub_port":2,"stdin_port":3,"control_port":4,"hb_port":5,"key":"k"}`, "tcp 127.0.0.1 shell=1 iopub=2 stdin=3 control=4 hb=5 hmac-sha256", ""},
-		{`{"transport":"ipc","ip":"/tmp/k","shell_port":1,"signature_scheme":"hmac-sha512"}`, "ipc /tmp/k shell=1 iopub=0 stdin=0 control=0 hb=0 hmac-sha512", ""},
+		{`{"transport":"ipc","ip":"/tmp/k","shell_port":1,"iopub_port":2,"stdin_port":3,"control_port":4,"hb_port":5,"signature_scheme":"hmac-sha512"}`, "ipc /tmp/k shell=1 iopub=2 stdin=3 control=4 hb=5 hmac-sha512", ""},
+		{`{"transport":"ipc","shell_port":1,"iopub_port":2,"stdin_port":3,"control_port":4,"hb_port":5}`, "ipc kernel-ipc shell=1 iopub=2 stdin=3 control=4 hb=5 hmac-sha256", ""},
+		{`{"ip":"127.0.0.2","shell_port":1,"iopub_port":2,"stdin_port":3,"control_port":4,"hb_port":5}`, "tcp 127.0.0.2 shell=1 iopub=2 stdin=3 control=4 hb=5 hmac-sha256", ""},
+		{`{"ip":"0.0.0.0"}`, "tcp 0.0.0.0 shell=0 iopub=0 stdin=0 control=0 hb=0 hmac-sha256", ""},
+		{`{"transport":"ipc","ip":"/tmp/k","shell_port":1}`, "", "ipc transport every socket needs its number (the socket file is /tmp/k-N), got iopub_port 0"},
+		{`{"shell_port":7,"iopub_port":8,"stdin_port":7}`, "", "shell_port and stdin_port are both 7"},
 		{`{"transport":"udp"}`, "", "transport"},
 		{`{"shell_port":70000}`, "", "shell_port"},
 		{`{"signature_scheme":"md5"}`, "", "signature_scheme"},
@@ -131,6 +136,10 @@ func TestParseConnectionInfo(t *testing.T) {
 	c = ConnectionInfo{Transport: "ipc", IP: "/run/k"}
 	if got := c.endpoint(5); got != "ipc:///run/k-5" {
 		t.Errorf("ipc endpoint %q", got)
+	}
+	c = ConnectionInfo{Transport: "tcp", IP: "*"}
+	if got := c.endpoint(5); got != "tcp://0.0.0.0:5" {
+		t.Errorf("wildcard endpoint %q", got)
 	}
 }
 

@@ -9,7 +9,7 @@
 // The passes, in the order of the table:
 //
 //  1. loopvar — loop variables captured in the body get one copy per iteration (Go 1.22)
-//  2. gostmt — a go statement runs through the engine's helper, which recovers its panic
+//  2. gostmt — a go statement runs through the engine's helper, which recovers its panic and names it when an interrupt cannot stop it
 //  3. rangeint — range over an integer becomes a three-clause loop
 //  4. mapindex — a comma-ok map read that misses sets the zero value
 //  5. builtins — the builtins min, max and clear call the session's helpers

@@ -1,6 +1,6 @@
 """Drives the nnbook kernel through jupyter_client the way front ends do.
 
-    JUPYTER_DATA_DIR=... /usr/bin/python3 check_client.py interrupt|training|restart|stdin
+    JUPYTER_DATA_DIR=... /usr/bin/python3 check_client.py cell|interrupt|training|restart|stdin
 
 Prints one "PASS name" line per check; exits 1 at the first failure.
 """
@@ -62,28 +62,39 @@ def stream_text(outputs):
     return "".join(m["content"]["text"] for m in outputs if m["msg_type"] == "stream")
 
 
+def wait_stream(kc, msg_id, text, timeout=TIMEOUT):
+    """Waits until the cell msg_id has printed text (so it is running)."""
+    seen = ""
+    deadline = time.time() + timeout
+    while text not in seen:
+        msg = kc.get_iopub_msg(timeout=max(0.1, deadline - time.time()))
+        if msg["parent_header"].get("msg_id") == msg_id and msg["msg_type"] == "stream":
+            seen += msg["content"]["text"]
+
+
 def interrupt_run(km, kc, code, how, name):
     """Starts code (which runs until interrupted), interrupts it by `how`
-    and checks the cell ends with an error within a few seconds."""
-    msg_id = kc.execute(code)
-    time.sleep(1.0)
+    once the cell has printed that it runs, and checks the cell ends with
+    an error. The time it took is reported, not judged: the machine may be
+    loaded; an interrupt that does not work fails by TIMEOUT."""
+    msg_id = kc.execute('fmt.Println("cell started")\n' + code)
+    wait_stream(kc, msg_id, "cell started")
     # While busy: the heartbeat beats and control answers kernel_info.
     check(kc.hb_channel.is_beating(), f"{name}: heartbeat while busy")
     ki = kc.session.msg("kernel_info_request")
     kc.control_channel.send(ki)
-    r = reply_for(kc, ki["header"]["msg_id"], 5, channel="control")
+    r = reply_for(kc, ki["header"]["msg_id"], TIMEOUT, channel="control")
     check(r["content"]["status"] == "ok", f"{name}: kernel_info on control while busy")
     t0 = time.time()
     if how == "message":
         km.interrupt_kernel()
     else:
         km.signal_kernel(signal.SIGINT)
-    reply = reply_for(kc, msg_id, 10)
+    reply = reply_for(kc, msg_id, TIMEOUT)
     took = time.time() - t0
-    outputs_for(kc, msg_id, 10)
+    outputs_for(kc, msg_id, TIMEOUT)
     check(reply["content"]["status"] == "error", f"{name}: interrupted cell ends with an error",
           reply["content"])
-    check(took < 2.0, f"{name}: stopped within 2 s", f"took {took:.2f} s")
     print(f"INFO {name}: interrupt took {took*1000:.0f} ms", flush=True)
 
 
@@ -154,6 +165,9 @@ def main():
                 c, out = execute(kc, "fmt.Println(net.Weight(0, 0, 0) != before)")
                 check(c["status"] == "ok" and "true" in stream_text(out),
                       f"training/{how}: next cell sees the trained net", (c, stream_text(out)))
+        elif what == "cell":
+            c, out = execute(kc, "x := 6 * 7\nx")
+            check(c["status"] == "ok" and result_text(out) == "42", "a cell runs", (c, result_text(out)))
         elif what == "stdin":
             check_stdin(km, kc)
         elif what == "restart":
@@ -169,11 +183,17 @@ def main():
             c, out = execute(kc, "2 + 3")
             check(c["status"] == "ok" and result_text(out) == "5", "restarted kernel runs cells",
                   (c, result_text(out)))
+            # jupyter_client kills a kernel that has not exited within
+            # shutdown_wait_time; with a long wait, exit status 0 (not a
+            # signal) shows the kernel exited by itself.
+            km.shutdown_wait_time = TIMEOUT
+            proc = km.provisioner.process
             t0 = time.time()
             km.shutdown_kernel(now=False)
             took = time.time() - t0
             check(not km.is_alive(), "kernel gone after shutdown_request")
-            check(took < 3, "kernel exits by itself on shutdown_request", f"took {took:.2f} s")
+            check(proc.returncode == 0, "kernel exits by itself on shutdown_request",
+                  f"exit status {proc.returncode}")
             print(f"INFO shutdown took {took*1000:.0f} ms", flush=True)
             return
         else:

@@ -1,0 +1,44 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestLikeGoRun: an ordinary Go program, run as `nnbook run prog.go` or
+// piped as `nnbook < prog.go`, behaves as `go run prog.go` does: its output
+// on the terminal, its os.Exit status, no file written.
+func TestLikeGoRun(t *testing.T) {
+	const prog = "package main\n\nimport (\n\t\"fmt\"\n\t\"os\"\n)\n\nfunc main() {\n\tfmt.Println(\"hi\")\n\tfmt.Fprintln(os.Stderr, \"to stderr\")\n\tos.Exit(3)\n}\n"
+	for _, how := range []string{"run", "pipe"} {
+		t.Run(how, func(t *testing.T) {
+			dir := t.TempDir()
+			path := filepath.Join(dir, "prog.go")
+			os.WriteFile(path, []byte(prog), 0o644)
+			cmd := exec.Command(binary, "run", "prog.go")
+			if how == "pipe" {
+				cmd = exec.Command(binary)
+				cmd.Stdin = strings.NewReader(prog)
+			}
+			cmd.Dir = dir
+			var stdout, stderr bytes.Buffer
+			cmd.Stdout, cmd.Stderr = &stdout, &stderr
+			err := cmd.Run()
+			var ee *exec.ExitError
+			if !errors.As(err, &ee) || ee.ExitCode() != 3 {
+				t.Errorf("exit %v, want status 3 (stderr %q)", err, stderr.String())
+			}
+			if stdout.String() != "hi\n" || stderr.String() != "to stderr\n" {
+				t.Errorf("stdout %q, stderr %q; want \"hi\\n\", \"to stderr\\n\"", stdout.String(), stderr.String())
+			}
+			if ents, _ := os.ReadDir(dir); len(ents) != 1 {
+				t.Errorf("files written: %v", ents)
+			}
+		})
+	}
+}
