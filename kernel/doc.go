@@ -167,6 +167,16 @@
 // SetLiveDisplay(false) turns off the live training figure for front ends
 // that cannot show it (the terminal REPL).
 //
+// # Go coverage
+//
+// TestPrograms runs the corpus under testdata/programs whole and in cells
+// against `go run`; testdata/programs/limitations.txt names what still
+// differs. TestStdlibCoverage lists, per standard package, the exported
+// names a cell can use (testdata/coverage.txt). os.Exit in a cell ends the
+// cell with a KindExit error carrying the status (exit.go); generic
+// functions yaegi leaves out of the standard library are added as Go source
+// (shims.go).
+//
 // # Limits (yaegi's)
 //
 // Goroutines that keep running after their cell share the interpreter with
