@@ -10,9 +10,9 @@ import (
 	"sync"
 
 	"github.com/nnbook/nnbook/kernel/rewrite"
+	"github.com/nnbook/nnbook/kernel/stdgeneric"
 	"github.com/nnbook/nnbook/kernel/symbols"
 	"github.com/traefik/yaegi/interp"
-	"github.com/traefik/yaegi/stdlib"
 )
 
 // Engine is one interpreter session: a yaegi interpreter with the standard
@@ -136,8 +136,11 @@ func (e *Engine) reset() error {
 		Stdout: streamWriter{Stdout},
 		Stderr: stderrWriter{e},
 		Env:    nil,
+		// The generic standard packages are interpreted source (stdgeneric).
+		GoPath:               stdgeneric.GoPath,
+		SourcecodeFilesystem: stdgeneric.Source(),
 	})
-	if err := in.Use(stdlib.Symbols); err != nil {
+	if err := in.Use(stdgeneric.Stdlib()); err != nil {
 		return fmt.Errorf("kernel: loading the standard library: %v", err)
 	}
 	if err := in.Use(interp.Exports{"os/os": {"Stdin": reflect.ValueOf(&e.stdinVar).Elem()}}); err != nil {
@@ -195,16 +198,23 @@ func (e *Engine) available(in *interp.Interpreter, p string) bool {
 }
 
 // pkgName returns the package name of an import path the interpreter has
-// compiled symbols for ("rand" for "math/rand/v2").
+// compiled symbols or interpreted source for ("rand" for "math/rand/v2").
 func pkgName(p string) (string, bool) {
+	if stdgeneric.IsSource(p) {
+		return path.Base(p), true
+	}
+	if stdgeneric.Hidden(p) {
+		return "", false
+	}
+	std := stdgeneric.Stdlib()
 	key := p + "/" + path.Base(p)
-	if _, ok := stdlib.Symbols[key]; ok {
+	if _, ok := std[key]; ok {
 		return path.Base(p), true
 	}
 	if _, ok := symbols.Symbols[key]; ok {
 		return path.Base(p), true
 	}
-	for _, m := range []map[string]map[string]reflect.Value{stdlib.Symbols, symbols.Symbols} {
+	for _, m := range []map[string]map[string]reflect.Value{std, symbols.Symbols} {
 		for k := range m {
 			if path.Dir(k) == p {
 				return path.Base(k), true
