@@ -180,7 +180,7 @@ func (e *Engine) runPiece(ctx context.Context, code string, u *unit, names []str
 	e.kept = nil
 	e.valMu.Unlock()
 	u.wrapped = true
-	if _, err := e.in.EvalWithContext(ctx, b.String()); err != nil {
+	if _, err := e.evalCtx(ctx, b.String()); err != nil {
 		return e.unitError(ctx, code, u, err)
 	}
 	if len(names) == 0 {
@@ -204,7 +204,7 @@ func (e *Engine) runPiece(ctx context.Context, code string, u *unit, names []str
 		return compileErr(code, u.line, u.col, "internal error: "+err.Error())
 	}
 	src := ";" + strings.Join(names, ", ") + " := " + strings.Join(calls, ", ") + stmtTail
-	if _, err := e.in.EvalWithContext(ctx, src); err != nil {
+	if _, err := e.evalCtx(ctx, src); err != nil {
 		return e.unitError(ctx, code, u, err)
 	}
 	return nil

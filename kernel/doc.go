@@ -58,20 +58,56 @@
 // recovers a panic in the goroutine and reports it on stderr, so it cannot
 // kill the process.
 //
-// Cancelling the context of Execute stops interpreted loops (yaegi checks
-// for it on every branch) and nnlib training (the engine sets
-// nnlib.SetCellContext around every cell); the session stays usable.
+// # Interrupts
+//
+// Cancelling the context of Execute stops the cell, and Execute returns an
+// Interrupted CellError only once the cell's code has stopped
+// (interrupt.go): yaegi stops interpreted code at its next step and wakes
+// its channel operations and select statements; time.Sleep and
+// sync.WaitGroup.Wait are cell-aware replacements that return on the
+// interrupt (callbacks.go); compiled code watching the cell's context
+// (nnlib training, reading standard input) sees it end right after yaegi has
+// stopped the cell, so the cell's next statement can never run. The engine
+// then waits for the exact goroutines the cell leaves behind. A compiled
+// call that does not watch the context is named in the reply, and later
+// cells wait for it to return (an interrupt while waiting refuses the cell)
+// while completion, inspection and Vars read the session's variables
+// without evaluating anything; a goroutine of a cell stuck in such a call
+// is named in the reply and runs no further statement. Panics of
+// interpreted callbacks that the runtime calls on its own goroutines
+// (time.AfterFunc, context.AfterFunc, WaitGroup.Go) are recovered into the
+// cell's stderr like those of the cell's goroutines. A fatal Go error (stack
+// overflow, concurrent map writes, out of memory) cannot be recovered;
+// Supervise runs the program as a child of itself and says what ended it.
+// A cell that closes os.Stdout or os.Stderr closes them for itself only.
 //
 // # The pipeline
 //
 // Execute (execute.go) takes a cell through stages, each in its own file:
 //
+//	cell ─ (//nnbook:compile: compiled.go, kernel/compile) ─▶ plugin
 //	cell ─ split.go ─▶ chunks ─ parse.go ─▶ syntax trees ─ plan.go ─▶ units
 //	     ─ passes.go (kernel/rewrite) ─▶ rewritten source
 //	     ─ run.go (ladder.go) ─▶ yaegi ─ results.go ─▶ Parts or a CellError (errors.go)
 //
 // record.go notes what each unit defined; runtime.go holds the compiled
 // helpers the rewritten code calls; hooks.go the typed links to nnlib.
+//
+// # Compiled cells
+//
+// A cell whose first line is //nnbook:compile holds Go declarations that
+// the Go toolchain builds into a plugin (kernel/compile) loaded into the
+// process; the stage in compiled.go hands the plugin's symbol table to
+// yaegi and dot-imports it, so later cells use its names unqualified.
+// Interpreted uses of a compiled variable x become (*NNBOOK_x), the
+// compiled storage (yaegi cannot assign a compiled variable); untyped
+// constants are declared as interpreted constants with their values. A
+// compiled cell's errors have its own positions, a panic in compiled code
+// lists the compiled frames, and an interrupt names compiled functions that
+// are still running because they never check the cell's context. Where
+// compiled cells cannot work the cell fails with the cause and the fix
+// (CompiledCellsStatus; `nnbook doctor`), or runs interpreted when
+// NNBOOK_COMPILE=interpret.
 //
 // # Tools for front ends
 //

@@ -56,12 +56,17 @@ type Engine struct {
 	stdin    stdinReader // the interpreter's standard input (input.go)
 	stdinVar io.Reader   // interpreted os.Stdin: &stdin
 
-	goMu      sync.Mutex
-	goRunning int // goroutines started by cells, still running
-	goStuck   int // how many of them outlived the last wait
+	goMu       sync.Mutex
+	goRunning  int                     // goroutines started by cells, still running
+	goStuck    int                     // how many of them outlived the last wait
+	goroutines map[*cellGoroutine]bool // the running ones (goroutines.go)
+
+	intr interruptState // stopped code still running (interrupt.go)
 
 	traceMu sync.Mutex
 	trace   []string // yaegi's "L:C: panic: f(...)" lines, innermost first
+
+	comp *compiledState // compiled cells (compiled.go)
 }
 
 // shownValue is one value of the final expression.
@@ -130,6 +135,7 @@ func (e *Engine) Reset() error {
 }
 
 func (e *Engine) reset() error {
+	e.intr.forget()
 	e.stdinVar = &e.stdin
 	in := interp.New(interp.Options{
 		Stdin:  &e.stdin,
@@ -145,6 +151,9 @@ func (e *Engine) reset() error {
 	}
 	if err := in.Use(interp.Exports{"os/os": {"Stdin": reflect.ValueOf(&e.stdinVar).Elem()}}); err != nil {
 		return fmt.Errorf("kernel: standard input: %v", err)
+	}
+	if err := in.Use(e.callbackSymbols()); err != nil {
+		return fmt.Errorf("kernel: cell-aware blocking calls: %v", err)
 	}
 	if err := in.Use(symbols.Symbols); err != nil {
 		return fmt.Errorf("kernel: loading nnlib: %v", err)

@@ -16,6 +16,7 @@ import (
 // unitError turns an evaluation error of u into a CellError.
 func (e *Engine) unitError(ctx context.Context, code string, u *unit, err error) *CellError {
 	ce := e.cellError(ctx, code, err)
+	e.explainUnexported(ce, code)
 	if ce.Value == "constant definition loop" || compilePanic(err) || u.wrapped && ce.Name == KindCompile {
 		// yaegi's message (or panic) for an undefined name in a top-level
 		// statement: name the name.
@@ -54,11 +55,6 @@ func isCompileError(err error) bool {
 	return true
 }
 
-func interrupted(err error) *CellError {
-	waitStopped(interruptGrace)
-	return &CellError{Name: KindInterrupted, Value: "interrupted", Traceback: []string{"interrupted: " + err.Error()}}
-}
-
 // posRE finds "line:col: " at the start of a yaegi message (maybe after a
 // file name).
 var posRE = regexp.MustCompile(`^(?:[^\s:]*:)?(\d+):(\d+): `)
@@ -66,7 +62,7 @@ var posRE = regexp.MustCompile(`^(?:[^\s:]*:)?(\d+):(\d+): `)
 // cellError turns a yaegi error into a CellError with cell positions.
 func (e *Engine) cellError(ctx context.Context, code string, err error) *CellError {
 	if ctx.Err() != nil && (errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded)) {
-		return interrupted(ctx.Err())
+		return e.interrupted(ctx.Err())
 	}
 	var p interp.Panic
 	if errors.As(err, &p) {
@@ -76,6 +72,7 @@ func (e *Engine) cellError(ctx context.Context, code string, err error) *CellErr
 		e.traceMu.Unlock()
 		ce := &CellError{Name: KindPanic, Value: unversion(fmt.Sprint(p.Value))}
 		ce.Traceback = append(ce.Traceback, "panic: "+ce.Value)
+		ce.Traceback = append(ce.Traceback, compiledFrames(p.Callers)...)
 		for _, t := range trace {
 			line, col, fn, ok := parseTrace(t)
 			if !ok {

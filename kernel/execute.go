@@ -3,6 +3,8 @@ package kernel
 import (
 	"context"
 	"time"
+
+	"github.com/nnbook/nnbook/kernel/compile"
 )
 
 // Execute is the pipeline: cell → split and parse → plan → rewrite passes →
@@ -15,13 +17,23 @@ import (
 // (Name "Error"); definitions made before the failure stay. emit must not
 // write to os.Stdout or os.Stderr (they are redirected while the cell runs).
 func (e *Engine) Execute(ctx context.Context, code string, emit func(Part)) error {
-	e.mu.Lock()
-	defer e.mu.Unlock()
 	if emit == nil {
 		emit = func(Part) {}
 	}
 	if ctx == nil {
 		ctx = context.Background()
+	}
+	if cerr := e.awaitStopped(ctx, emit); cerr != nil {
+		return cerr
+	}
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if compile.IsCompiled(code) {
+		interpret, err := e.executeCompiled(ctx, code, emit)
+		if !interpret {
+			return err
+		}
+		code = interpretedSource(code)
 	}
 	units, cerr := e.plan(code)
 	if cerr != nil {
@@ -32,6 +44,8 @@ func (e *Engine) Execute(ctx context.Context, code string, emit func(Part)) erro
 	}
 	execMu.Lock()
 	defer execMu.Unlock()
+	cellCtx, endCell := e.beginCell(ctx)
+	defer endCell()
 	e.quiesce(100 * time.Millisecond)
 	e.cells++
 	e.valMu.Lock()
@@ -46,8 +60,8 @@ func (e *Engine) Execute(ctx context.Context, code string, emit func(Part)) erro
 		prog = nil
 	}
 	capture.begin(emit)
-	e.stdin.setAsk(inputFrom(ctx))
-	restore := setHooks(ctx, prog)
+	e.stdin.setAsk(inputFrom(cellCtx))
+	restore := setHooks(cellCtx, prog)
 	finished := false
 	finish := func() {
 		if !finished {
@@ -67,7 +81,7 @@ func (e *Engine) Execute(ctx context.Context, code string, emit func(Part)) erro
 	hasFinal := false
 	for i, u := range units {
 		if err := ctx.Err(); err != nil {
-			return interrupted(err)
+			return e.interrupted(err)
 		}
 		if i > 0 {
 			// yaegi compiles into structures that running goroutines read.
@@ -81,12 +95,13 @@ func (e *Engine) Execute(ctx context.Context, code string, emit func(Part)) erro
 			hasFinal = true
 		}
 		e.record(u)
+		e.forgetCompiled(u)
 	}
 	finish()
 	if err := ctx.Err(); err != nil {
 		// The cell returned normally, but only because compiled code (nnlib's
 		// Fit) stopped on the cancelled context.
-		return interrupted(err)
+		return e.interrupted(err)
 	}
 	if !hasFinal {
 		return nil

@@ -21,6 +21,7 @@ const progressThrottle = 500 * time.Millisecond
 // progress turns nnlib's per-epoch hook into Display / UpdateDisplay parts
 // with the PNG of plot.Loss(h), at most ~2 per second per training run.
 type progress struct {
+	ctx     context.Context // the cell's: no drawing once it is interrupted
 	mu      sync.Mutex
 	cell    int
 	ids     map[*nnlib.History]string // a training run's display id
@@ -35,7 +36,7 @@ func newProgress(cell int) *progress {
 
 // epoch is called by nnlib (compiled, in the cell's goroutine) after every epoch.
 func (p *progress) epoch(h *nnlib.History) {
-	if h == nil {
+	if h == nil || p.ctx != nil && p.ctx.Err() != nil {
 		return
 	}
 	p.mu.Lock()
@@ -66,8 +67,8 @@ func (p *progress) epoch(h *nnlib.History) {
 
 // finish draws the last state of every run with a throttled update.
 func (p *progress) finish() {
-	if p == nil {
-		return
+	if p == nil || p.ctx != nil && p.ctx.Err() != nil {
+		return // interrupted: the reply waits for nothing but the stop
 	}
 	p.mu.Lock()
 	pend := p.pending
@@ -103,6 +104,7 @@ func (p *progress) draw(h *nnlib.History, id string, kind PartKind) {
 func setHooks(ctx context.Context, p *progress) (restore func()) {
 	nnlib.SetCellContext(ctx)
 	if p != nil {
+		p.ctx = ctx
 		nnlib.SetProgressHook(p.epoch)
 	}
 	return func() {

@@ -8,7 +8,8 @@ import (
 // IsComplete says whether code is ready to run: "complete", "incomplete"
 // (an open brace, paren or bracket, an unterminated raw string or comment, a
 // trailing operator, or a statement the parser needs more of at the end of
-// the input) with the indent to continue with, or "invalid" (a syntax error
+// the input; a compiled cell until an empty line) with the indent to
+// continue with, or "invalid" (a syntax error
 // before the end). Empty input is complete. It uses go/scanner and go/parser
 // positions, never error texts.
 func (e *Engine) IsComplete(code string) (status string, indent string) {
@@ -19,6 +20,9 @@ func isComplete(code string) (string, string) {
 	trimmed := strings.TrimRight(code, " \t\r\n")
 	if trimmed == "" {
 		return "complete", ""
+	}
+	if compiledCellOpen(code) {
+		return "incomplete", ""
 	}
 	toks, serr := scanAll(code)
 	var stack []token.Token

@@ -80,20 +80,20 @@ func (e *Engine) splitRung(ctx context.Context, code string, u *unit) (error, *C
 }
 
 func (e *Engine) plannedRung(ctx context.Context, code string, u *unit) (error, *CellError, bool) {
-	_, err := e.in.EvalWithContext(ctx, u.runSrc)
+	_, err := e.evalCtx(ctx, u.runSrc)
 	return err, nil, false
 }
 
 func (e *Engine) asWrittenRung(ctx context.Context, code string, u *unit) (error, *CellError, bool) {
 	u.src, u.orig = u.orig, ""
-	_, err := e.in.EvalWithContext(ctx, u.src)
+	_, err := e.evalCtx(ctx, u.src)
 	return err, nil, false
 }
 
 func (e *Engine) finalLiteralRung(ctx context.Context, code string, u *unit) (error, *CellError, bool) {
 	// yaegi may have left the names half defined, so they are not used again.
 	e.valNames++
-	_, err := e.in.EvalWithContext(ctx, u.finalSource(e.valPrefix(), true))
+	_, err := e.evalCtx(ctx, u.finalSource(e.valPrefix(), true))
 	return err, nil, false
 }
 
@@ -101,10 +101,10 @@ func (e *Engine) finalLiteralRung(ctx context.Context, code string, u *unit) (er
 // as planned, then as written; runPiece then runs it in a function literal
 // when yaegi's global analysis failed.
 func (e *Engine) evalUnit(ctx context.Context, u *unit, src string) error {
-	_, err := e.in.EvalWithContext(ctx, src)
+	_, err := e.evalCtx(ctx, src)
 	if nothingRan(err) && u.orig != "" && src == u.src && ctx.Err() == nil {
 		u.src, u.orig = u.orig, ""
-		_, err = e.in.EvalWithContext(ctx, u.src)
+		_, err = e.evalCtx(ctx, u.src)
 	}
 	return err
 }

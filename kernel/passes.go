@@ -46,7 +46,8 @@ func (s session) Integer(name string) bool {
 // sourceEdits returns the edits of every rewrite pass for a unit's source
 // (text is the unit's text, at offset base of file).
 func (e *Engine) sourceEdits(text string, f *ast.File, file *token.File, base int) ([]rewrite.Edit, error) {
-	return rewrite.Edits(session{e}, &rewrite.Unit{Text: text, File: f, Tok: file, Base: base})
+	edits, err := rewrite.Edits(session{e}, &rewrite.Unit{Text: text, File: f, Tok: file, Base: base})
+	return append(edits, e.compiledVarEdits(f, file, base)...), err
 }
 
 // applyEdits applies the edits to a unit's text after checking that no two

@@ -30,8 +30,13 @@ func (e *Engine) compile(src string) (err error) {
 }
 
 // eval evaluates a side-effect-free expression for the introspection tools;
-// a panic inside yaegi is an error.
+// a panic inside yaegi is an error. While an interrupted cell still runs,
+// nothing is evaluated (yaegi would let that cell run on, interrupt.go):
+// a variable's value is read from the session's globals instead.
 func (e *Engine) eval(src string) (v reflect.Value, err error) {
+	if !e.waitIdle(idleWait) {
+		return globalValue(e.in, src)
+	}
 	defer func() {
 		if r := recover(); r != nil {
 			v, err = reflect.Value{}, fmt.Errorf("interpreter: %v", r)

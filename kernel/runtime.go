@@ -35,31 +35,8 @@ func (e *Engine) runtimeSymbols() map[string]reflect.Value {
 			}
 			e.valMu.Unlock()
 		}),
-		"Probe": reflect.ValueOf(func(v interface{}) {}),
-		"Go": reflect.ValueOf(func(f interface{}, args ...interface{}) {
-			fv := reflect.ValueOf(f)
-			if fv.Kind() != reflect.Func {
-				panic(fmt.Sprintf("go: %T is not a function", f))
-			}
-			in, err := callArgs(fv.Type(), args)
-			if err != nil {
-				panic("go: " + err.Error())
-			}
-			e.goMu.Lock()
-			e.goRunning++
-			e.goMu.Unlock()
-			go func() {
-				defer func() {
-					if r := recover(); r != nil {
-						e.goPanic(r)
-					}
-					e.goMu.Lock()
-					e.goRunning--
-					e.goMu.Unlock()
-				}()
-				fv.Call(in)
-			}()
-		}),
+		"Probe":   reflect.ValueOf(func(v interface{}) {}),
+		"Go":      reflect.ValueOf(e.cellGo),
 		"GoPanic": reflect.ValueOf(func(r interface{}) { e.goPanic(r) }),
 	}
 }
@@ -97,13 +74,17 @@ func callArgs(t reflect.Type, args []interface{}) ([]reflect.Value, error) {
 }
 
 // goPanic reports a panic recovered in a goroutine a cell started.
-func (e *Engine) goPanic(r interface{}) {
+func (e *Engine) goPanic(r interface{}) { e.reportPanic("goroutine", r) }
+
+// reportPanic writes a recovered panic of code running outside the cell's
+// own evaluation (a goroutine, a callback) to the cell's stderr.
+func (e *Engine) reportPanic(where string, r interface{}) {
 	e.traceMu.Lock()
 	trace := e.trace
 	e.trace = nil
 	e.traceMu.Unlock()
 	var b strings.Builder
-	fmt.Fprintf(&b, "panic in goroutine (recovered): %v\n", r)
+	fmt.Fprintf(&b, "panic in %s (recovered): %v\n", where, r)
 	for _, t := range trace {
 		if line, col, fn, ok := parseTrace(t); ok {
 			fmt.Fprintf(&b, "    %s at line %d:%d\n", fn, line, col)

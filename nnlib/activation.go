@@ -6,12 +6,11 @@ import (
 	"sort"
 	"strings"
 	"sync"
-	"sync/atomic"
 )
 
 // Activation names the function a layer applies to each neuron's net input.
-// The built-in ones are the constants below; RegisterActivation adds more (or
-// replaces the function and derivative behind a built-in name).
+// The built-in ones are the constants below; RegisterActivation adds more
+// under new names (the built-ins cannot be redefined).
 type Activation string
 
 // Built-in activations.
@@ -67,18 +66,17 @@ type actFuncs struct {
 }
 
 var (
-	// overrides replace a built-in's function (e.g. a deliberately wrong
-	// derivative for a gradient-check lesson); nil = the built-in formula.
-	actOverrides [numActKinds]atomic.Pointer[actFuncs]
-	customMu     sync.RWMutex
-	customActs   = map[Activation]*actFuncs{}
+	customMu   sync.RWMutex
+	customActs = map[Activation]*actFuncs{}
 )
 
-// RegisterActivation registers an element-wise activation under name: f is the
-// function and df its derivative, both as functions of the pre-activation x.
-// Registering a built-in name (other than Softmax) replaces its formulas in every
-// network until ResetActivations is called — this is how a lesson plants a wrong
-// derivative for the gradient check to catch.
+// RegisterActivation registers an element-wise activation under a new name:
+// f is the function and df its derivative, both as functions of the
+// pre-activation x. The built-in names cannot be redefined — a lesson that
+// plants a wrong derivative for the gradient check registers it under a name
+// of its own ("sigmoid_wrong") and gives a layer that name with
+// SetActivation. Registering a custom name again replaces its formulas (so a
+// notebook cell can be run twice).
 func RegisterActivation(name Activation, f, df func(x float64) float64) error {
 	if name == "" {
 		return fmt.Errorf("RegisterActivation: expected a non-empty name, got %q", name)
@@ -86,26 +84,13 @@ func RegisterActivation(name Activation, f, df func(x float64) float64) error {
 	if f == nil || df == nil {
 		return fmt.Errorf("RegisterActivation %q: expected both f and df, got nil", name)
 	}
-	if name == Softmax {
-		return fmt.Errorf("RegisterActivation: %q is a vector function and cannot be replaced", name)
-	}
-	af := &actFuncs{f: f, df: df}
-	if k := actKind(name); k != actCustom {
-		actOverrides[k].Store(af)
-		return nil
+	if actKind(name) != actCustom {
+		return fmt.Errorf("RegisterActivation: %q is built in and cannot be redefined; register the formulas under a new name (say %q) and use it with WithHidden, WithOutput or SetActivation", name, string(name)+"_custom")
 	}
 	customMu.Lock()
-	customActs[name] = af
+	customActs[name] = &actFuncs{f: f, df: df}
 	customMu.Unlock()
 	return nil
-}
-
-// ResetActivations removes every override of a built-in activation set by
-// RegisterActivation (custom names stay registered).
-func ResetActivations() {
-	for i := range actOverrides {
-		actOverrides[i].Store(nil)
-	}
 }
 
 // Activations lists the known activation names: built-ins first, then custom
@@ -143,13 +128,13 @@ func checkActivation(a Activation) error {
 	return fmt.Errorf("unknown activation %q: expected one of %s (or RegisterActivation first)", a, strings.Join(names, ", "))
 }
 
-// funcsFor returns the override or custom functions for a, or nil for a plain
-// built-in.
+// funcsFor returns the registered functions of a custom activation, or nil
+// for a built-in.
 func funcsFor(a Activation, kind int) *actFuncs {
 	if kind == actCustom {
 		return lookupCustom(a)
 	}
-	return actOverrides[kind].Load()
+	return nil
 }
 
 func sigmoid(x float64) float64 { return 1 / (1 + exp(-x)) }
@@ -225,7 +210,7 @@ func derivInto(a Activation, kind int, z, out, g []float64) {
 		}
 	case actTanh:
 		for i, o := range out {
-			g[i] *= 1 - o*o
+			g[i] *= 1 - float64(o*o)
 		}
 	case actReLU:
 		for i, x := range z {
@@ -243,7 +228,7 @@ func derivInto(a Activation, kind int, z, out, g []float64) {
 	case actSoftmax:
 		dot := 0.0
 		for i, o := range out {
-			dot += g[i] * o
+			dot += float64(g[i] * o)
 		}
 		for i, o := range out {
 			g[i] = o * (g[i] - dot)
@@ -261,7 +246,7 @@ func derivAt(a Activation, kind int, z, out float64) float64 {
 	case actSigmoid, actSoftmax:
 		return out * (1 - out)
 	case actTanh:
-		return 1 - out*out
+		return 1 - float64(out*out)
 	case actReLU:
 		if z > 0 {
 			return 1

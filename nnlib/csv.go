@@ -27,8 +27,10 @@ type CSVOptions struct {
 	// when they are all numbers).
 	Classes []string
 	// Categorical treats a single target column as class labels even when every
-	// value is a number (e.g. digits 0–9). A target column that holds anything
-	// but numbers is always categorical.
+	// value is a number (e.g. digits 0–9). A target column that holds a word
+	// is always categorical. NaN, Inf and empty fields are never numbers: in
+	// a column of numbers they are an error naming the line (drop or fill in
+	// missing values first, or set Categorical to read them as classes).
 	Categorical bool
 	// Comma is the field separator; default ','.
 	Comma rune
@@ -64,9 +66,16 @@ func LoadCSV(path string, opts CSVOptions) (*Dataset, error) {
 // set: Labels, Classes and one-hot Targets.
 //
 // Errors name the line: "line 7: expected 5 fields, got 4",
-// `line 9, column "sepal_width": "abc" is not a number`.
-func ReadCSV(r io.Reader, opts CSVOptions) (*Dataset, error) {
-	cr := csv.NewReader(r)
+// `line 9, column "sepal_width": "abc" is not a number`. A done cell context
+// (see SetCellContext) stops the reading with an error.
+func ReadCSV(r io.Reader, opts CSVOptions) (d *Dataset, err error) {
+	defer func() {
+		if stop := cellErr(); err != nil && stop != nil {
+			d, err = nil, fmt.Errorf("reading CSV stopped: %w", stop)
+		}
+	}()
+	done := cellDone()
+	cr := csv.NewReader(cellReader{r, done})
 	if opts.Comma != 0 {
 		cr.Comma = opts.Comma
 	}
@@ -150,12 +159,15 @@ func ReadCSV(r io.Reader, opts CSVOptions) (*Dataset, error) {
 	}
 
 	n, ni := len(records), len(icols)
-	d := &Dataset{Name: opts.Name, Features: features, Inputs: make([][]float64, n)}
+	d = &Dataset{Name: opts.Name, Features: features, Inputs: make([][]float64, n)}
 	if d.Name == "" {
 		d.Name = "csv"
 	}
 	flat := make([]float64, n*ni)
 	for i, rec := range records {
+		if i%4096 == 4095 && isDone(done) {
+			return nil, errStopped // reworded by the deferred check
+		}
 		row := flat[i*ni : (i+1)*ni : (i+1)*ni]
 		for k, j := range icols {
 			v, err := csvNumber(rec[j])
@@ -169,8 +181,11 @@ func ReadCSV(r io.Reader, opts CSVOptions) (*Dataset, error) {
 
 	categorical := opts.Categorical || opts.Classes != nil
 	if !categorical && len(tcols) == 1 {
+		// Only a word makes the column categorical: "NaN" or "Inf" among
+		// numbers is a missing or broken value, reported below, not a class.
 		for _, rec := range records {
-			if _, err := csvNumber(rec[tcols[0]]); err != nil {
+			s := strings.TrimSpace(rec[tcols[0]])
+			if _, err := strconv.ParseFloat(s, 64); err != nil && s != "" {
 				categorical = true
 				break
 			}
@@ -239,7 +254,7 @@ func csvNumber(field string) (float64, error) {
 		return 0, fmt.Errorf("%q is not a number", s)
 	}
 	if math.IsNaN(v) || math.IsInf(v, 0) {
-		return 0, fmt.Errorf("%q is not a finite number", s)
+		return 0, fmt.Errorf("%q is not a finite number (missing values must be dropped or filled in first)", s)
 	}
 	return v, nil
 }

@@ -81,6 +81,11 @@ func TestReadCSVErrors(t *testing.T) {
 		{"a,b,c\nx,2,y\n", CSVOptions{}, `line 2, column "a": "x" is not a number`},
 		{"a,b\n1,2\nNaN,1\n", CSVOptions{}, `line 3, column "a": "NaN" is not a finite number`},
 		{"a,b\n1,2\n,1\n", CSVOptions{}, `line 3, column "a": empty field, expected a number`},
+		// a NaN, Inf or empty target among numbers is missing data, not a class
+		{"a,b\n1,2\n2,NaN\n", CSVOptions{}, `line 3, column "b": "NaN" is not a finite number (missing values must be dropped or filled in first)`},
+		{"a,b\n1,2\n2,-inf\n", CSVOptions{}, `line 3, column "b": "-inf" is not a finite number`},
+		{"a,b\n1,2\n2,\n", CSVOptions{}, `line 3, column "b": empty field, expected a number`},
+		{"a,b\n1,cat\n2,\n", CSVOptions{}, `line 3, column "b": empty class label`},
 		{"a,b\n1,\n", CSVOptions{Categorical: true}, `line 2, column "b": empty class label`},
 		{"a,b\n1,q\n", CSVOptions{Classes: []string{"p"}}, `line 2, column "b": class "q" is not one of ["p"]`},
 		{"a,b\n1,2\n", CSVOptions{Targets: []string{"c"}}, `target column "c" is not in the header (columns: a, b)`},
@@ -170,6 +175,7 @@ func FuzzReadCSV(f *testing.F) {
 	f.Add("a,b\n1,2\n3,4,5\n", false)
 	f.Add("\"a\",\"b\"\n\"1\",\"x y\"\n", false)
 	f.Add(irisCSV[:300], false)
+	f.Add("x,y\n1,NaN\n2,3\n", false)
 	f.Fuzz(func(t *testing.T, in string, categorical bool) {
 		d, err := ReadCSV(strings.NewReader(in), CSVOptions{Categorical: categorical})
 		if err != nil {

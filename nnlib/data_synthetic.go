@@ -43,9 +43,9 @@ func TwoMoons(n int, noise float64, seed int64) *Dataset {
 	return dataTwoClass("moons", n, rng, func(class int, u float64) (x, y float64) {
 		t := math.Pi * u
 		if class == 0 {
-			return math.Cos(t) + noise*rng.NormFloat64(), math.Sin(t) + noise*rng.NormFloat64()
+			return math.Cos(t) + float64(noise*rng.NormFloat64()), math.Sin(t) + float64(noise*rng.NormFloat64())
 		}
-		return 1 - math.Cos(t) + noise*rng.NormFloat64(), 0.5 - math.Sin(t) + noise*rng.NormFloat64()
+		return 1 - math.Cos(t) + float64(noise*rng.NormFloat64()), 0.5 - math.Sin(t) + float64(noise*rng.NormFloat64())
 	})
 }
 
@@ -57,9 +57,9 @@ func Spirals(n int, noise float64, seed int64) *Dataset {
 	dataCheckGen("Spirals", n, noise)
 	rng := rand.New(rand.NewSource(seed))
 	return dataTwoClass("spirals", n, rng, func(class int, u float64) (x, y float64) {
-		r := 0.05 + 0.95*u
-		a := 3*math.Pi*u + float64(class)*math.Pi
-		return r*math.Cos(a) + noise*rng.NormFloat64(), r*math.Sin(a) + noise*rng.NormFloat64()
+		r := 0.05 + float64(0.95*u)
+		a := float64(3*math.Pi*u) + float64(float64(class)*math.Pi)
+		return float64(r*math.Cos(a)) + float64(noise*rng.NormFloat64()), float64(r*math.Sin(a)) + float64(noise*rng.NormFloat64())
 	})
 }
 

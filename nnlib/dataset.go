@@ -369,7 +369,7 @@ func (d *Dataset) Standardize() (*Dataset, *Scaler) {
 	}
 	for _, row := range d.Inputs {
 		for j, v := range row {
-			s.Stds[j] += (v - s.Means[j]) * (v - s.Means[j])
+			s.Stds[j] += float64((v - s.Means[j]) * (v - s.Means[j]))
 		}
 	}
 	for j := range s.Stds {

@@ -41,18 +41,22 @@
 //		nnlib.WithHidden(nnlib.ReLU), nnlib.WithLoss(nnlib.CrossEntropy),
 //		nnlib.WithOptimizer(nnlib.Adam(0.001)), nnlib.WithInit(nnlib.He), nnlib.WithSeed(42))
 //
-// Activations: Sigmoid, Tanh, ReLU, LeakyReLU, Linear, Softmax (output layer).
+// Activations: Sigmoid, Tanh, ReLU, LeakyReLU, Linear, Softmax (output layer);
+// RegisterActivation adds one under a new name (the built-ins cannot be
+// redefined).
 // Losses: SquaredError (½Σ(t−o)²), MSE, BinaryCrossEntropy, CrossEntropy
 // (softmax cross-entropy, δ = o − t). Initialisers: Uniform, Xavier, He.
 // Optimizers: SGD, Momentum, Adam (PyTorch's formulas and defaults).
-// Setters (SetWeight, SetBias, SetActivation, SetLoss, SetOptimizer,
-// SetLearningRate, SetSharedBias, SetSeed) change a network in place; each
+// Setters (SetWeight, SetWeights, SetBias, SetBiases, SetActivation, SetLoss,
+// SetOptimizer, SetLearningRate, SetSharedBias, SetSeed) change a network in
+// place; each
 // returns an error that names what was expected and what came, and leaves the
 // network unchanged when it fails.
 //
 // The same seed always gives the same network and the same training: weights
 // and shuffling both come from the seed stored in the network (and saved with
-// it).
+// it), and the arithmetic gives the same bits on every CPU and with any number
+// of cores.
 //
 // # Train
 //
@@ -64,17 +68,29 @@
 //	fmt.Println(h) // loss (and accuracy, validation) per epoch, as a table
 //
 // BatchSize 1 is online training, 0 the full batch. Fit stops within one
-// mini-batch when its Context (or, when nil, CellContext — the kernel's
-// interrupt) is cancelled, returning the epochs done and an error wrapping
+// mini-batch when its Context or CellContext (the kernel's interrupt) is
+// cancelled, returning the epochs done and an error wrapping
 // context.Canceled; a NaN or infinite loss stops it with an error naming the
 // epoch and step. SetProgressHook lets a front end watch every epoch of any Fit.
+//
+// # Stopping and errors
+//
+// Every call that can run long — Fit, Evaluate, TotalError, PredictBatch (and
+// Predictions, Accuracy, Confusion), GradCheck, LoadMNIST, LoadCSV and the
+// figures of nnlib/plot — watches CellContext and returns promptly with an
+// error wrapping its cause once it is done. A call that returns an error
+// leaves the network exactly as it was before the call: an interrupted or
+// diverged Fit puts back the weights, optimizer state, step count and shuffle
+// position; GradCheck puts back the weight it was nudging.
 //
 // # Look inside
 //
 // Weight, Bias, Weights, Biases and LayerActivation read a network; String
-// prints it. The parameters also form one flat vector (NumParams, Param,
-// SetParam, ParamName, Gradient, SampleLoss) — the view a gradient check
-// needs. Layer indices count weight layers from 0 (0 = the first hidden
+// prints it; SetWeights and SetBiases write a layer's matrices. The
+// parameters also form one flat vector (NumParams, Param, SetParam,
+// ParamName, Gradient, BatchGradient — the mean over a batch —, SampleLoss)
+// — the view a gradient check needs; ParamsByLayer, GradientByLayer and
+// SplitByLayer give the same numbers as one LayerParams (W, b) per layer. Layer indices count weight layers from 0 (0 = the first hidden
 // layer); printed names count from 1 (L1, L2, like the blog's b1 and b2).
 //
 // # Keep
@@ -85,9 +101,12 @@
 //
 // # Speed
 //
-// The training path (engine.go) works on whole batches with preallocated
-// buffers: gonum's BLAS for wide layers, plain loops for tiny ones, where call
-// overhead would dominate. See README.md beside this file for measurements.
+// The definition of a training step is reference.go, written plainly; the
+// fast kernels (engine*.go, picked in dispatch.go) are held to it by test. They
+// work on whole batches with preallocated buffers: plain loops for tiny
+// layers, one fused multiply-add kernel (AVX2, or math.FMA in the same order)
+// for wide ones, skipping zero inputs — so results are the same on every CPU
+// and core count. See README.md beside this file for measurements.
 //
 // A Network is not safe for concurrent use; Clone it for another goroutine.
 package nnlib

@@ -5,9 +5,6 @@ import (
 	"math"
 	"runtime"
 	"sync"
-
-	"gonum.org/v1/gonum/blas"
-	"gonum.org/v1/gonum/blas/blas64"
 )
 
 // This file is the whole training path: a forward pass over a batch of rows,
@@ -20,11 +17,14 @@ import (
 //
 //	∂E/∂W = Dᵀ·A_prev    ∂E/∂b = column sums of D    ∂E/∂A_prev = D·W
 //
-// Large layers use gonum's BLAS (blas64.Gemm); tiny ones a plain loop, which is
-// faster than any call overhead at 2×2.
+// Tiny products are plain loops in the reference's order (reference.go);
+// large ones run through one gather kernel (engine_axpy*.go: a sparse row
+// times a matrix, fused multiply-adds in a fixed order, AVX2 or pure Go), so
+// the same seed gives the same bits on every CPU and with any number of
+// cores. One sample at a time has its own loops (engine_one.go).
 
-// gemmMin is the product size (B·in·out) from which gonum's Gemm is used.
-const gemmMin = 2048
+// loopMax is the product size (B·in·out) from which the gather kernel is used.
+const loopMax = 2048
 
 // workspace holds preallocated buffers for batches of up to cap rows.
 type workspace struct {
@@ -34,9 +34,10 @@ type workspace struct {
 	grad    []float64   // flat gradient
 
 	// Sparse inputs (MNIST pixels are ~80% zeros): when over half of the batch's
-	// inputs are 0, layer 0 runs on Wᵀ so gonum's Gemm can skip the zeros.
+	// inputs are 0, layer 0 works on each row's non-zero inputs only.
 	sparse0 bool
-	wt, gt  []float64 // layer 0's Wᵀ and ∂E/∂Wᵀ (in×out)
+	wt      [][]float64 // per layer: Wᵀ (in×out), for the gather kernel
+	gt      []float64   // layer 0's ∂E/∂Wᵀ (in×out), when sparse0
 
 	// While Network.t0, Fit hands layer 0 its input rows as nzRows instead of
 	// ws.x; affineT turns row r into a list of its non-zero values,
@@ -52,9 +53,10 @@ type workspace struct {
 	colRow []int32
 	colVal []float64
 
-	dt   []float64 // scratch: a transposed δ block
-	flip []float64 // scratch of t0Flip
-	ids  []int32   // 0, 1, 2, …
+	one []sparseVec // per layer: its input's non-zero values, at batch 1 (engine_one.go)
+
+	dt  []float64 // scratch: a transposed δ block
+	ids []int32   // 0, 1, 2, …
 }
 
 // scratchDt returns a scratch slice of n values.
@@ -119,6 +121,7 @@ func (n *Network) work(B int) *workspace {
 		ws.z[l], ws.a[l], ws.d[l] = make([]float64, k), make([]float64, k), make([]float64, k)
 	}
 	ws.grad = make([]float64, len(n.params))
+	ws.one = make([]sparseVec, nl)
 	n.ws = ws
 	return ws
 }
@@ -173,13 +176,16 @@ func (n *Network) forward(ws *workspace, B int) {
 		L := &n.layers[l]
 		z, a := ws.z[l][:B*L.out], ws.a[l][:B*L.out]
 		if l == 0 && n.t0 {
-			affineT(L, ws, z, B)
+			affineT(L, n.t0s.w, ws, z, B)
+		} else if B == 1 {
+			ws.one[l].of(prev)
+			affine1(L, &ws.one[l], z)
 		} else if l == 0 && ws.sparse0 {
-			affineSparse(L, ws, prev, z, B)
+			n.affineSparse(ws, prev, z, B)
 		} else {
-			affine(L, prev, z, B)
+			n.affine(ws, l, prev, z, B)
 		}
-		if L.kind == actReLU && actOverrides[actReLU].Load() == nil {
+		if L.kind == actReLU {
 			reluRows(z, a)
 		} else {
 			for r := 0; r < B; r++ {
@@ -226,10 +232,15 @@ func reluDerivRows(z, g []float64) {
 	}
 }
 
-// affine writes Z = A·Wᵀ + b.
-func affine(L *layer, A, Z []float64, B int) {
+// affine writes Z = A·Wᵀ + b for layer l. Small products are plain loops in
+// the reference's order. Large ones go row by row through the gather kernel:
+// z_r = b + Σ_i a_ri·Wᵀ[i,:] with Wᵀ transposed into scratch once per call,
+// one fused multiply-add per term in input order, the rows split over the
+// cores — so the bits depend neither on the CPU nor on the number of cores.
+func (n *Network) affine(ws *workspace, l int, A, Z []float64, B int) {
+	L := &n.layers[l]
 	in, out := L.in, L.out
-	if B*in*out < gemmMin {
+	if B*in*out < loopMax {
 		for r := 0; r < B; r++ {
 			x := A[r*in : (r+1)*in]
 			zr := Z[r*out : (r+1)*out]
@@ -237,188 +248,47 @@ func affine(L *layer, A, Z []float64, B int) {
 				w := L.w[j*in : (j+1)*in]
 				s := 0.0
 				for i, xi := range x {
-					s += w[i] * xi
+					s += float64(w[i] * xi)
 				}
-				if L.shared {
-					s += L.b[0]
-				} else {
-					s += L.b[j]
-				}
-				zr[j] = s
+				zr[j] = s + L.bias(j)
 			}
 		}
 		return
 	}
-	for r := 0; r < B; r++ {
-		L.biasInto(Z[r*out : (r+1)*out])
-	}
-	gemm := func(r0, r1 int) {
-		blas64.Gemm(blas.NoTrans, blas.Trans, 1,
-			blas64.General{Rows: r1 - r0, Cols: in, Stride: in, Data: A[r0*in : r1*in]},
-			blas64.General{Rows: out, Cols: in, Stride: in, Data: L.w},
-			1, blas64.General{Rows: r1 - r0, Cols: out, Stride: out, Data: Z[r0*out : r1*out]})
-	}
-	// gonum runs a product this shape (few rows, few columns) on one core;
-	// split the rows over the cores instead.
-	if p := runtime.GOMAXPROCS(0); p > 1 && B >= 16 && B*in*out >= parMin {
-		p = min(p, B/8)
-		var wg sync.WaitGroup
-		for k := 0; k < p; k++ {
-			r0, r1 := B*k/p, B*(k+1)/p
-			wg.Add(1)
-			go func() { defer wg.Done(); gemm(r0, r1) }()
-		}
-		wg.Wait()
-		return
-	}
-	gemm(0, B)
-}
-
-// affineT is affine for layer 0 while its weights are stored transposed
-// (in×out, Network.t0) and its inputs come as rows in ws.nzRows: each row of
-// Z = b + X·Wᵀ is b plus Σ x_i·Wᵀ[i,:] over the non-zero x_i only (about a
-// fifth of MNIST's pixels). The rows are split over the cores.
-func affineT(L *layer, ws *workspace, Z []float64, B int) {
-	in, out := L.in, L.out
-	if len(ws.nzCnt) < ws.cap {
-		ws.sparseRow(0, in) // allocate before the goroutines start
-	}
+	wt := ws.transposed(l, L)
+	ids := ws.iota(in)
 	parallel(B, 8, func(r0, r1 int) {
 		for r := r0; r < r1; r++ {
-			ws.sparseRow(r, in)
 			zr := Z[r*out : (r+1)*out]
 			L.biasInto(zr)
-			c := ws.nzCnt[r]
-			gatherRow(ws.nzIdx[r*in:r*in+c], ws.nzVal[r*in:r*in+c], L.w, out, zr)
+			gatherRow(ids, A[r*in:(r+1)*in], wt, out, zr)
 		}
 	})
 }
 
-// gradT adds alpha·Xᵀ·D to the in×out matrix g from the non-zero lists of the
-// first B rows (for the transposed layer 0). It regroups the lists by input
-// (which rows have input i, and alpha·x_i there), so that each row of g that
-// any sample touches is updated in one sweep: g[i,:] += Σ_r alpha·x_ri·D[r,:]
-// (rows in order). The inputs are split over the cores, so no two of them
-// write the same row of g.
-func gradT(ws *workspace, D []float64, B, in, out int, alpha float64, g []float64) {
-	if len(ws.colOff) != in+1 {
-		ws.colOff = make([]int, in+1)
-		ws.colRow = make([]int32, ws.cap*in)
-		ws.colVal = make([]float64, ws.cap*in)
+// transposed returns layer l's weights transposed (in×out) in scratch.
+func (ws *workspace) transposed(l int, L *layer) []float64 {
+	if len(ws.wt) != len(ws.z) {
+		ws.wt = make([][]float64, len(ws.z))
 	}
-	off := ws.colOff
-	clear(off)
-	for r := 0; r < B; r++ {
-		for _, i := range ws.nzIdx[r*in : r*in+ws.nzCnt[r]] {
-			off[i+1]++
-		}
+	if len(ws.wt[l]) != L.in*L.out {
+		ws.wt[l] = make([]float64, L.in*L.out)
 	}
-	for i := 1; i <= in; i++ {
-		off[i] += off[i-1]
-	}
-	// fill, advancing off[i] to the end of input i's list …
-	for r := 0; r < B; r++ {
-		c := ws.nzCnt[r]
-		val := ws.nzVal[r*in : r*in+c]
-		for k, i := range ws.nzIdx[r*in : r*in+c] {
-			p := off[i]
-			ws.colRow[p], ws.colVal[p] = int32(r), alpha*val[k]
-			off[i] = p + 1
-		}
-	}
-	// … so that input i's list is colRow[off[i-1]:off[i]] (off[-1] = 0)
-	parallel(in, 64, func(i0, i1 int) {
-		lo := 0
-		if i0 > 0 {
-			lo = off[i0-1]
-		}
-		for i := i0; i < i1; i++ {
-			hi := off[i]
-			if hi > lo {
-				gatherRow(ws.colRow[lo:hi], ws.colVal[lo:hi], D, out, g[i*out:(i+1)*out])
-			}
-			lo = hi
-		}
-	})
+	transpose(L.w, L.out, L.in, ws.wt[l])
+	return ws.wt[l]
 }
 
-// t0Min is the size (in·out) of a first layer from which Fit keeps its
-// weights transposed for the length of an epoch (784×128 = 100,352; the worked
-// example and the small demos never qualify, so their arithmetic is untouched).
-const t0Min = 1 << 15
-
-// t0Eligible reports whether Fit at batch size B should hold layer 0
-// transposed: a wide first layer and batches that take the batched path.
-func (n *Network) t0Eligible(B int) bool {
+// affineSparse is affine for a first layer whose inputs are mostly zeros:
+// affineT on Wᵀ in scratch, over each row's non-zero inputs only (the
+// skipped w·0 terms would add exact zeros to the fused sums).
+func (n *Network) affineSparse(ws *workspace, X, Z []float64, B int) {
 	L := &n.layers[0]
-	return L.in*L.out >= t0Min && B >= 2 && B <= fitChunk
-}
-
-// t0Enter stores layer 0's weights, and the matching slices of the optimizer
-// state, transposed (in×out) in place, so that a training step multiplies by
-// them directly: the forward pass is X·Wᵀ and the weight gradient Xᵀ·D, both of
-// which skip zero inputs, with no per-step transpose. t0Exit undoes it. Only
-// Fit calls the pair, around the steps of one epoch; nothing else can observe
-// the network in between.
-func (n *Network) t0Enter() {
-	if n.t0 {
-		return
-	}
-	n.t0Flip(n.layers[0].out, n.layers[0].in)
-	n.t0 = true
-}
-
-// t0Exit restores the row-per-neuron layout of layer 0.
-func (n *Network) t0Exit() {
-	if !n.t0 {
-		return
-	}
-	n.t0Flip(n.layers[0].in, n.layers[0].out)
-	n.t0 = false
-}
-
-// t0Flip transposes the r×c block of layer 0's weights in the parameters and in
-// every optimizer state vector that is allocated.
-func (n *Network) t0Flip(r, c int) {
-	L := &n.layers[0]
-	lo, hi := L.woff, L.woff+r*c
-	var tmp []float64
-	if ws := n.ws; ws != nil { // TrainBatch flips on every call: keep the scratch
-		if len(ws.flip) < r*c {
-			ws.flip = make([]float64, r*c)
-		}
-		tmp = ws.flip[:r*c]
-	} else {
-		tmp = make([]float64, r*c)
-	}
-	for _, v := range [][]float64{n.params, n.state.vel, n.state.m, n.state.v} {
-		if len(v) != len(n.params) {
-			continue
-		}
-		transpose(v[lo:hi], r, c, tmp)
-		copy(v[lo:hi], tmp)
-	}
-}
-
-// affineSparse is affine for an input with many zeros: Z = X·Wᵀ with Wᵀ
-// stored explicitly, which gonum computes row by row as Σ x_i·Wᵀ[i,:], skipping
-// every x_i = 0.
-func affineSparse(L *layer, ws *workspace, X, Z []float64, B int) {
-	in, out := L.in, L.out
-	if len(ws.wt) != in*out {
-		ws.wt = make([]float64, in*out)
-		ws.gt = make([]float64, in*out)
-	}
-	transpose(L.w, out, in, ws.wt)
+	wt := ws.transposed(0, L)
+	ws.nzRows = ws.nzRows[:0]
 	for r := 0; r < B; r++ {
-		L.biasInto(Z[r*out : (r+1)*out])
+		ws.nzRows = append(ws.nzRows, X[r*L.in:(r+1)*L.in])
 	}
-	parallel(B, 8, func(r0, r1 int) {
-		blas64.Gemm(blas.NoTrans, blas.NoTrans, 1,
-			blas64.General{Rows: r1 - r0, Cols: in, Stride: in, Data: X[r0*in : r1*in]},
-			blas64.General{Rows: in, Cols: out, Stride: out, Data: ws.wt},
-			1, blas64.General{Rows: r1 - r0, Cols: out, Stride: out, Data: Z[r0*out : r1*out]})
-	})
+	affineT(L, wt, ws, Z, B)
 }
 
 // transpose writes the r×c matrix a (row-major) into t as c×r. Narrow sources
@@ -526,20 +396,22 @@ func (n *Network) backwardScaled(ws *workspace, B int, inv float64, update bool)
 			// descent folds the step in, Wᵀ −= lr·Xᵀ·D, so neither a gradient
 			// buffer nor a second pass over the 100k weights is needed.
 			if update && n.opt.Kind == KindSGD {
-				gradT(ws, D, B, in, out, -n.opt.LearningRate, L.w)
+				gradT(ws, D, B, in, out, -n.opt.LearningRate, n.t0s.w)
 				fused0 = true
 			} else {
 				clear(gw)
 				gradT(ws, D, B, in, out, 1, gw)
 			}
 		} else if l == 0 && ws.sparse0 {
-			// ∂E/∂Wᵀ = Xᵀ·D skips the zero inputs; then transpose into place
-			blas64.Gemm(blas.Trans, blas.NoTrans, 1,
-				blas64.General{Rows: B, Cols: in, Stride: in, Data: A},
-				blas64.General{Rows: B, Cols: out, Stride: out, Data: D},
-				0, blas64.General{Rows: in, Cols: out, Stride: out, Data: ws.gt})
+			// ∂E/∂Wᵀ = Xᵀ·D from the non-zero lists of the forward pass,
+			// then transposed into place
+			if len(ws.gt) != in*out {
+				ws.gt = make([]float64, in*out)
+			}
+			clear(ws.gt)
+			gradT(ws, D, B, in, out, 1, ws.gt)
 			transpose(ws.gt, in, out, gw)
-		} else if B*in*out < gemmMin {
+		} else if B*in*out < loopMax {
 			clear(gw)
 			for r := 0; r < B; r++ {
 				x := A[r*in : (r+1)*in]
@@ -547,11 +419,11 @@ func (n *Network) backwardScaled(ws *workspace, B int, inv float64, update bool)
 				for j, dj := range dr {
 					g := gw[j*in : (j+1)*in]
 					for i, xi := range x {
-						g[i] += dj * xi
+						g[i] += float64(dj * xi)
 					}
 				}
 			}
-		} else if hasFMA && in >= 32 {
+		} else {
 			// gw[j,:] = Σ_r D[r,j]·A[r,:], one row of gw in registers at a time
 			dt := ws.scratchDt(B * out)
 			for r := 0; r < B; r++ {
@@ -565,11 +437,6 @@ func (n *Network) backwardScaled(ws *workspace, B int, inv float64, update bool)
 				clear(g)
 				gatherRow(ids, dt[j*B:(j+1)*B], A, in, g)
 			}
-		} else {
-			blas64.Gemm(blas.Trans, blas.NoTrans, 1,
-				blas64.General{Rows: B, Cols: out, Stride: out, Data: D},
-				blas64.General{Rows: B, Cols: in, Stride: in, Data: A},
-				0, blas64.General{Rows: out, Cols: in, Stride: in, Data: gw})
 		}
 		clear(gb)
 		for r := 0; r < B; r++ {
@@ -589,7 +456,7 @@ func (n *Network) backwardScaled(ws *workspace, B int, inv float64, update bool)
 			if l == 0 && fused0 {
 				lo = L.boff
 			}
-			n.state.update(&n.opt, n.params, ws.grad, n.frozen, lo, L.boff+len(L.b))
+			n.update(ws.grad, lo, L.boff+len(L.b))
 		}
 		if l == 0 {
 			break
@@ -597,7 +464,7 @@ func (n *Network) backwardScaled(ws *workspace, B int, inv float64, update bool)
 		// ∂E/∂A_prev = D·W, then times act'(Z_prev)
 		P := &n.layers[l-1]
 		Dp := ws.d[l-1][:B*in]
-		if B*in*out < gemmMin {
+		if B*in*out < loopMax {
 			for r := 0; r < B; r++ {
 				dr := D[r*out : (r+1)*out]
 				dp := Dp[r*in : (r+1)*in]
@@ -605,11 +472,11 @@ func (n *Network) backwardScaled(ws *workspace, B int, inv float64, update bool)
 				for j, dj := range dr {
 					w := L.w[j*in : (j+1)*in]
 					for i := range dp {
-						dp[i] += dj * w[i]
+						dp[i] += float64(dj * w[i])
 					}
 				}
 			}
-		} else if hasFMA && in >= 32 {
+		} else {
 			// Dp[r,:] = Σ_j D[r,j]·W[j,:], one row of Dp in registers at a time
 			ids := ws.iota(out)
 			for r := 0; r < B; r++ {
@@ -617,13 +484,8 @@ func (n *Network) backwardScaled(ws *workspace, B int, inv float64, update bool)
 				clear(dp)
 				gatherRow(ids, D[r*out:(r+1)*out], L.w, in, dp)
 			}
-		} else {
-			blas64.Gemm(blas.NoTrans, blas.NoTrans, 1,
-				blas64.General{Rows: B, Cols: out, Stride: out, Data: D},
-				blas64.General{Rows: out, Cols: in, Stride: in, Data: L.w},
-				0, blas64.General{Rows: B, Cols: in, Stride: in, Data: Dp})
 		}
-		if P.kind == actReLU && actOverrides[actReLU].Load() == nil {
+		if P.kind == actReLU {
 			reluDerivRows(ws.z[l-1][:B*in], Dp)
 		} else {
 			for r := 0; r < B; r++ {
@@ -637,7 +499,7 @@ func (n *Network) backwardScaled(ws *workspace, B int, inv float64, update bool)
 			if fused0 { // layer 0's weights (the first block) have been stepped
 				lo = n.layers[0].boff
 			}
-			n.state.update(&n.opt, n.params, ws.grad, n.frozen, lo, len(n.params))
+			n.update(ws.grad, lo, len(n.params))
 		}
 		n.steps++
 	}
@@ -650,9 +512,13 @@ func (n *Network) output(ws *workspace, r int) []float64 {
 }
 
 // Predict runs the forward pass (the seed's feed_forward) and returns the
-// outputs. The network is unchanged.
+// outputs. The network is unchanged. An input holding NaN is an error (ReLU
+// would quietly turn it into 0).
 func (n *Network) Predict(input []float64) ([]float64, error) {
 	if err := n.checkInput(input); err != nil {
+		return nil, err
+	}
+	if err := checkNaN(input); err != nil {
 		return nil, err
 	}
 	ws := n.work(1)
@@ -661,8 +527,20 @@ func (n *Network) Predict(input []float64) ([]float64, error) {
 	return append([]float64(nil), n.output(ws, 0)...), nil
 }
 
+// checkNaN names the first NaN of an input row.
+func checkNaN(input []float64) error {
+	for i, v := range input {
+		if v != v {
+			return fmt.Errorf("input %d is NaN: expected numbers (a missing value? fill or drop it first)", i)
+		}
+	}
+	return nil
+}
+
 // PredictBatch runs the forward pass on many inputs at once (faster than
-// calling Predict in a loop for wide layers).
+// calling Predict in a loop for wide layers). An input holding NaN is an
+// error; so is a done cell context (see SetCellContext), checked every 256
+// rows.
 func (n *Network) PredictBatch(inputs [][]float64) ([][]float64, error) {
 	if n == nil || len(n.layers) == 0 {
 		return nil, errEmpty
@@ -671,12 +549,19 @@ func (n *Network) PredictBatch(inputs [][]float64) ([][]float64, error) {
 		if err := n.checkInput(x); err != nil {
 			return nil, fmt.Errorf("row %d: %w", r, err)
 		}
+		if err := checkNaN(x); err != nil {
+			return nil, fmt.Errorf("row %d: %w", r, err)
+		}
 	}
 	const chunk = 256
 	out := make([][]float64, len(inputs))
 	k := n.NumOutputs()
 	flat := make([]float64, len(inputs)*k)
+	done := cellDone()
 	for lo := 0; lo < len(inputs); lo += chunk {
+		if isDone(done) {
+			return nil, fmt.Errorf("PredictBatch stopped after %d of %d rows: %w", lo, len(inputs), cellErr())
+		}
 		hi := min(lo+chunk, len(inputs))
 		ws := n.work(hi - lo)
 		n.load(ws, inputs[lo:hi], nil)
@@ -721,6 +606,37 @@ func (n *Network) Gradient(input, target []float64) ([]float64, error) {
 	return append([]float64(nil), ws.grad...), nil
 }
 
+// BatchGradient returns the mean of the per-sample gradients ∂E/∂param over a
+// batch, in the order of Param — the gradient one TrainBatch step follows.
+// SplitByLayer turns it into per-layer matrices. The network is unchanged; a
+// done cell context (see SetCellContext) stops it, between chunks of 1024
+// rows, with an error.
+func (n *Network) BatchGradient(inputs, targets [][]float64) ([]float64, error) {
+	if err := n.checkRows(inputs, targets); err != nil {
+		return nil, fmt.Errorf("BatchGradient: %w", err)
+	}
+	M := len(inputs)
+	if M == 0 {
+		return nil, fmt.Errorf("BatchGradient: expected at least one sample, got 0")
+	}
+	sum := make([]float64, len(n.params))
+	done := cellDone()
+	for lo := 0; lo < M; lo += fitChunk {
+		if isDone(done) {
+			return nil, fmt.Errorf("BatchGradient stopped after %d of %d rows: %w", lo, M, cellErr())
+		}
+		hi := min(lo+fitChunk, M)
+		ws := n.work(hi - lo)
+		n.load(ws, inputs[lo:hi], targets[lo:hi])
+		n.forward(ws, hi-lo)
+		n.backwardScaled(ws, hi-lo, 1/float64(M), false)
+		for i, g := range ws.grad {
+			sum[i] += g
+		}
+	}
+	return sum, nil
+}
+
 // Train takes one online step on one sample (the seed's train) and returns the
 // loss before the step. A non-finite loss is an error and the step is not
 // taken; so is a done cell context (see SetCellContext).
@@ -734,34 +650,46 @@ func (n *Network) Train(input, target []float64) (float64, error) {
 	if err := n.checkTarget(target); err != nil {
 		return 0, err
 	}
-	if n.is222() {
-		e := n.train222(input, target)
-		if math.IsNaN(e) || math.IsInf(e, 0) {
-			return e, fmt.Errorf("step %d: loss is %g; the step was not taken (try a smaller learning rate)", n.steps+1, e)
-		}
-		return e, nil
-	}
-	ws := n.work(1)
-	copy(ws.x, input)
-	copy(ws.t, target)
-	if n.onlineOK() {
-		e := n.trainOnline(ws)
-		if math.IsNaN(e) || math.IsInf(e, 0) {
-			return e, fmt.Errorf("step %d: loss is %g; the step was not taken (try a smaller learning rate)", n.steps+1, e)
-		}
-		return e, nil
-	}
-	n.forward(ws, 1)
-	e := n.lossSum(ws, 1)
-	if math.IsNaN(e) || math.IsInf(e, 0) {
-		return e, fmt.Errorf("step %d: loss is %g; the step was not taken (try a smaller learning rate)", n.steps+1, e)
-	}
-	if n.opt.Kind == KindSGD {
-		n.sgdStep1(ws)
+	var e float64
+	if k := n.pick(1, false); k == k222 {
+		e = n.train222(input, target) // straight from the caller's slices
 	} else {
-		n.backward(ws, 1, true)
+		ws := n.work(1)
+		copy(ws.x, input)
+		copy(ws.t, target)
+		e = n.take(k, ws, 1)
+	}
+	if math.IsNaN(e) || math.IsInf(e, 0) {
+		return e, fmt.Errorf("step %d: %w", n.steps+1, badLoss(e, [][]float64{input}, nil, "the step was not taken"))
 	}
 	return e, nil
+}
+
+// badLoss explains a non-finite loss e: a NaN in one of the inputs (named
+// by its position, or by rows[position] when rows is given — Fit's data set
+// rows), or else a step too large. stopped says what did not happen.
+func badLoss(e float64, inputs [][]float64, rows []int, stopped string) error {
+	for r, x := range inputs {
+		err := checkNaN(x)
+		switch {
+		case err == nil:
+			continue
+		case rows != nil:
+			return fmt.Errorf("loss is %g: row %d of the data: %w; %s", e, rows[r], err, stopped)
+		case len(inputs) > 1:
+			return fmt.Errorf("loss is %g: sample %d: %w; %s", e, r, err, stopped)
+		}
+		return fmt.Errorf("loss is %g: %w; %s", e, err, stopped)
+	}
+	return fmt.Errorf("loss is %g; %s (try a smaller learning rate)", e, stopped)
+}
+
+// bias returns the bias of neuron j (the shared one when the layer has one).
+func (L *layer) bias(j int) float64 {
+	if L.shared {
+		return L.b[0]
+	}
+	return L.b[j]
 }
 
 // biasInto starts a row of pre-activations z (one per neuron) at the
@@ -785,13 +713,13 @@ func (L *layer) sgd(d, x []float64, lr float64) {
 	for j, dj := range d {
 		row := w[j*in : j*in+in]
 		for i, xi := range x[:len(row)] {
-			row[i] -= lr * (dj * xi)
+			row[i] -= float64(lr * (dj * xi))
 		}
 	}
 	if !L.shared {
 		b := L.b[:L.out]
 		for j, dj := range d {
-			b[j] -= lr * dj
+			b[j] -= float64(lr * dj)
 		}
 	}
 }
@@ -799,8 +727,9 @@ func (L *layer) sgd(d, x []float64, lr float64) {
 // sgdStep1 is backward plus a plain gradient-descent update for one sample,
 // fused: each weight moves by lr·δ_j·in_i as soon as δ_j is known, after (or,
 // in the published variant, before) the layer's δ has been passed down. The
-// arithmetic is the same as backward followed by the optimizer, bit for bit;
-// it only skips the gradient buffer, which makes tiny networks several times
+// arithmetic is the reference path's, bit for bit (TestKernelsMatchReference);
+// it skips the gradient buffer and the terms of zero inputs and zero δs
+// (layer.sgd1), which makes tiny networks and sparse inputs several times
 // faster.
 func (n *Network) sgdStep1(ws *workspace) {
 	last := len(n.layers) - 1
@@ -809,18 +738,11 @@ func (n *Network) sgdStep1(ws *workspace) {
 	lr := n.opt.LearningRate
 	for l := last; l >= 0; l-- {
 		L := &n.layers[l]
-		in, out := L.in, L.out
-		d := ws.d[l][:out]
-		var x []float64
-		if l == 0 {
-			x = ws.x[:in]
-		} else {
-			x = ws.a[l-1][:in]
-		}
+		d := ws.d[l][:L.out]
 		if l > 0 && !n.published {
 			n.passDown(l, d)
 		}
-		L.sgd(d, x, lr)
+		L.sgd1(d, &ws.one[l], lr)
 		if l > 0 && n.published {
 			n.passDown(l, d)
 		}
@@ -837,7 +759,7 @@ func (n *Network) passDown(l int, d []float64) {
 	for j, dj := range d {
 		row := L.w[j*in : (j+1)*in]
 		for i := range dp {
-			dp[i] += dj * row[i]
+			dp[i] += float64(dj * row[i])
 		}
 	}
 	derivInto(P.act, P.kind, n.ws.z[l-1][:in], n.ws.a[l-1][:in], dp)
@@ -857,27 +779,34 @@ func (n *Network) TrainBatch(inputs, targets [][]float64) (float64, error) {
 	}
 	B := len(inputs)
 	ws := n.work(B)
-	if n.t0Eligible(B) {
-		// the first layer's fast path (as in Fit), for this one step
+	if !n.t0Eligible(B) {
+		n.load(ws, inputs, targets)
+		return n.batchStep(ws, B, inputs)
+	}
+	// the first layer's fast path (as in Fit), for this one step; t0Enter
+	// makes the optimizer's state, which a step that is not taken drops again
+	fresh := n.state.vel == nil && n.state.m == nil
+	e, err := func() (float64, error) {
 		n.t0Enter()
 		defer n.t0Exit()
 		ws.nzRows = append(ws.nzRows[:0], inputs...)
 		n.load(ws, nil, targets)
-	} else {
-		n.load(ws, inputs, targets)
+		return n.batchStep(ws, B, inputs)
+	}()
+	if err != nil && fresh {
+		n.state.vel, n.state.m, n.state.v = nil, nil, nil
 	}
-	return n.batchStep(ws, B)
+	return e, err
 }
 
-// batchStep runs forward, loss and (when the loss is finite) backward with the
-// optimizer step on the first B rows loaded into ws.
-func (n *Network) batchStep(ws *workspace, B int) (float64, error) {
-	n.forward(ws, B)
-	e := n.lossSum(ws, B) / float64(B)
+// batchStep takes one step on the first B rows loaded into ws (through the
+// dispatch point) and returns their mean loss, or an error when it is not
+// finite (then no step is taken); inputs explain such a loss.
+func (n *Network) batchStep(ws *workspace, B int, inputs [][]float64) (float64, error) {
+	e := n.take(n.pick(B, true), ws, B) / float64(B)
 	if math.IsNaN(e) || math.IsInf(e, 0) {
-		return e, fmt.Errorf("step %d: loss is %g; the step was not taken (try a smaller learning rate)", n.steps+1, e)
+		return e, fmt.Errorf("step %d: %w", n.steps+1, badLoss(e, inputs, nil, "the step was not taken"))
 	}
-	n.backward(ws, B, true)
 	return e, nil
 }
 
@@ -907,11 +836,15 @@ func (n *Network) checkData(d *Dataset) error {
 }
 
 // lossOver returns the summed loss over d and the number of correct class
-// decisions (when counting).
-func (n *Network) lossOver(d *Dataset, count bool) (sum float64, correct int) {
+// decisions (when counting). It returns an error, between chunks of rows, once
+// done is closed.
+func (n *Network) lossOver(d *Dataset, count bool, done <-chan struct{}) (sum float64, correct int, err error) {
 	const chunk = 256
 	labels := d.Labels
 	for lo := 0; lo < d.Len(); lo += chunk {
+		if isDone(done) {
+			return 0, 0, errStopped
+		}
 		hi := min(lo+chunk, d.Len())
 		ws := n.work(hi - lo)
 		n.load(ws, d.Inputs[lo:hi], d.Targets[lo:hi])
@@ -931,20 +864,25 @@ func (n *Network) lossOver(d *Dataset, count bool) (sum float64, correct int) {
 			}
 		}
 	}
-	return sum, correct
+	return sum, correct, nil
 }
 
 // TotalError returns the sum of the per-sample losses over d (the seed's
-// calculate_total_error). The network is unchanged.
+// calculate_total_error). The network is unchanged. A done cell context (see
+// SetCellContext) stops it with an error.
 func (n *Network) TotalError(d *Dataset) (float64, error) {
 	if err := n.checkData(d); err != nil {
 		return 0, err
 	}
-	s, _ := n.lossOver(d, false)
+	s, _, err := n.lossOver(d, false, cellDone())
+	if err != nil {
+		return 0, fmt.Errorf("TotalError: %w", cellErr())
+	}
 	return s, nil
 }
 
-// Evaluate returns the mean loss over d. The network is unchanged.
+// Evaluate returns the mean loss over d. The network is unchanged. A done cell
+// context (see SetCellContext) stops it with an error.
 func (n *Network) Evaluate(d *Dataset) (float64, error) {
 	if err := n.checkData(d); err != nil {
 		return 0, err
@@ -952,6 +890,9 @@ func (n *Network) Evaluate(d *Dataset) (float64, error) {
 	if d.Len() == 0 {
 		return 0, fmt.Errorf("Evaluate: expected at least one sample, got 0")
 	}
-	s, _ := n.lossOver(d, false)
+	s, _, err := n.lossOver(d, false, cellDone())
+	if err != nil {
+		return 0, fmt.Errorf("Evaluate: %w", cellErr())
+	}
 	return s / float64(d.Len()), nil
 }

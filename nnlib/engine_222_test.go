@@ -44,7 +44,7 @@ func TestTrain222Matches(t *testing.T) {
 			t.Errorf("steps %d vs %d", a.Steps(), b.Steps())
 		}
 	}
-	// MSE, other activations, overrides: not this path
+	// MSE, other activations, custom ones: not this path
 	m, _ := Build([]int{2, 2, 2}, WithLoss(MSE))
 	th, _ := Build([]int{2, 2, 2}, WithHidden(Tanh))
 	for _, n := range []*Network{m, th, New(2, 3, 2)} {
@@ -52,9 +52,10 @@ func TestTrain222Matches(t *testing.T) {
 			t.Errorf("%s took the 2-2-2 path", n.Summary())
 		}
 	}
-	defer ResetActivations()
-	RegisterActivation(Sigmoid, sigmoid, sigmoid)
-	if WorkedExample().is222() {
-		t.Error("overridden sigmoid took the 2-2-2 path")
+	RegisterActivation("sigmoid_222_test", sigmoid, sigmoid)
+	w := WorkedExample()
+	w.SetActivation(1, "sigmoid_222_test")
+	if w.is222() {
+		t.Error("a custom activation took the 2-2-2 path")
 	}
 }

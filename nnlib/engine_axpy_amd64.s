@@ -1,62 +1,34 @@
 #include "textflag.h"
 
-// func axpyFMA(a float64, x, y []float64)
-// y[i] += a*x[i] for i < len(x) (len(y) ≥ len(x)), with AVX2 fused multiply-add.
-TEXT ·axpyFMA(SB), NOSPLIT, $0-56
-	VBROADCASTSD a+0(FP), Y0
-	MOVQ x_base+8(FP), SI
-	MOVQ x_len+16(FP), DX
-	MOVQ y_base+32(FP), DI
-	MOVQ DX, CX
-	SHRQ $4, CX
-	JZ   tail
+// The gather kernels' shared parts. Arguments: SI = idx, CX = len(idx),
+// BX = val, DX = m, R8 = stride in bytes, DI = z.
+#define GATHER_ARGS \
+	MOVQ idx_base+0(FP), SI \
+	MOVQ idx_len+8(FP), CX \
+	MOVQ val_base+24(FP), BX \
+	MOVQ m_base+48(FP), DX \
+	MOVQ stride+72(FP), R8 \
+	SHLQ $3, R8 \
+	MOVQ z_base+80(FP), DI
 
-loop16:
-	VMOVUPD (DI), Y1
-	VMOVUPD 32(DI), Y2
-	VMOVUPD 64(DI), Y3
-	VMOVUPD 96(DI), Y4
-	VFMADD231PD (SI), Y0, Y1
-	VFMADD231PD 32(SI), Y0, Y2
-	VFMADD231PD 64(SI), Y0, Y3
-	VFMADD231PD 96(SI), Y0, Y4
-	VMOVUPD Y1, (DI)
-	VMOVUPD Y2, 32(DI)
-	VMOVUPD Y3, 64(DI)
-	VMOVUPD Y4, 96(DI)
-	ADDQ $128, SI
-	ADDQ $128, DI
+// AX = &m[idx[k]·stride], Y8 = val[k] in all four lanes.
+#define GATHER_ROW \
+	MOVLQSX (SI), AX \
+	IMULQ R8, AX \
+	ADDQ DX, AX \
+	VBROADCASTSD (BX), Y8
+
+// on to entry k+1 (sets the flags for the loop's JNZ).
+#define GATHER_NEXT \
+	ADDQ $4, SI \
+	ADDQ $8, BX \
 	DECQ CX
-	JNZ  loop16
-
-tail:
-	ANDQ $15, DX
-	JZ   done
-
-loop1:
-	VMOVSD (DI), X1
-	VFMADD231SD (SI), X0, X1
-	VMOVSD X1, (DI)
-	ADDQ $8, SI
-	ADDQ $8, DI
-	DECQ DX
-	JNZ  loop1
-
-done:
-	VZEROUPPER
-	RET
 
 // func gatherFMA32(idx []int32, val []float64, m []float64, stride int, z []float64)
 // z[0:32] += Σ_k val[k]·m[idx[k]·stride : idx[k]·stride+32], with the 32 sums
 // held in eight AVX2 registers for the whole list.
 TEXT ·gatherFMA32(SB), NOSPLIT, $0-104
-	MOVQ idx_base+0(FP), SI
-	MOVQ idx_len+8(FP), CX
-	MOVQ val_base+24(FP), BX
-	MOVQ m_base+48(FP), DX
-	MOVQ stride+72(FP), R8
-	SHLQ $3, R8
-	MOVQ z_base+80(FP), DI
+	GATHER_ARGS
 	VMOVUPD (DI), Y0
 	VMOVUPD 32(DI), Y1
 	VMOVUPD 64(DI), Y2
@@ -69,10 +41,7 @@ TEXT ·gatherFMA32(SB), NOSPLIT, $0-104
 	JZ   gstore
 
 gloop:
-	MOVLQSX (SI), AX
-	IMULQ R8, AX
-	ADDQ DX, AX
-	VBROADCASTSD (BX), Y8
+	GATHER_ROW
 	VFMADD231PD (AX), Y8, Y0
 	VFMADD231PD 32(AX), Y8, Y1
 	VFMADD231PD 64(AX), Y8, Y2
@@ -81,9 +50,7 @@ gloop:
 	VFMADD231PD 160(AX), Y8, Y5
 	VFMADD231PD 192(AX), Y8, Y6
 	VFMADD231PD 224(AX), Y8, Y7
-	ADDQ $4, SI
-	ADDQ $8, BX
-	DECQ CX
+	GATHER_NEXT
 	JNZ  gloop
 
 gstore:
@@ -95,5 +62,28 @@ gstore:
 	VMOVUPD Y5, 160(DI)
 	VMOVUPD Y6, 192(DI)
 	VMOVUPD Y7, 224(DI)
+	VZEROUPPER
+	RET
+
+// func gatherFMA8(idx []int32, val []float64, m []float64, stride int, z []float64)
+// z[0:8] += Σ_k val[k]·m[idx[k]·stride : idx[k]·stride+8]: gatherFMA32 for
+// the last columns of a row (the 10 outputs of MNIST's last layer).
+TEXT ·gatherFMA8(SB), NOSPLIT, $0-104
+	GATHER_ARGS
+	VMOVUPD (DI), Y0
+	VMOVUPD 32(DI), Y1
+	TESTQ CX, CX
+	JZ   g8store
+
+g8loop:
+	GATHER_ROW
+	VFMADD231PD (AX), Y8, Y0
+	VFMADD231PD 32(AX), Y8, Y1
+	GATHER_NEXT
+	JNZ  g8loop
+
+g8store:
+	VMOVUPD Y0, (DI)
+	VMOVUPD Y1, 32(DI)
 	VZEROUPPER
 	RET

@@ -15,7 +15,7 @@ func (n *Network) onlineOK() bool {
 	}
 	for l := range n.layers {
 		k := n.layers[l].kind
-		if k == actCustom || k == actSoftmax || actOverrides[k].Load() != nil {
+		if k == actCustom || k == actSoftmax {
 			return false
 		}
 	}
@@ -34,7 +34,7 @@ func (n *Network) trainOnline(ws *workspace) float64 {
 			row := w[j*in : j*in+in]
 			s := 0.0
 			for i, v := range row {
-				s += v * prev[i]
+				s += float64(v * prev[i])
 			}
 			if L.shared {
 				s += L.b[0]
@@ -43,8 +43,8 @@ func (n *Network) trainOnline(ws *workspace) float64 {
 			}
 			z[j] = s
 		}
-		// The common activations inline: through activate (its lookup of
-		// overrides on every call) BenchmarkXOR10k measured ~20% slower.
+		// The common activations inline: through activate BenchmarkXOR10k
+		// measured ~20% slower.
 		switch L.kind {
 		case actSigmoid:
 			for j, v := range z {
@@ -66,14 +66,14 @@ func (n *Network) trainOnline(ws *workspace) float64 {
 	if n.loss == SquaredError {
 		for j, oj := range o {
 			r := t[j] - oj
-			e += 0.5 * r * r
+			e += float64(0.5 * r * r)
 			d[j] = oj - t[j]
 		}
 	} else {
 		k := float64(len(o))
 		for j, oj := range o {
 			r := t[j] - oj
-			e += r * r
+			e += float64(r * r)
 			d[j] = 2 * (oj - t[j]) / k
 		}
 		e /= k
@@ -114,7 +114,7 @@ func passDownFast(L, P *layer, w, d, dp, z, a []float64) {
 	for j, dj := range d {
 		row := w[j*in : j*in+in]
 		for i := range dp {
-			dp[i] += dj * row[i]
+			dp[i] += float64(dj * row[i])
 		}
 	}
 	derivFast(P, z, a, dp)
@@ -139,8 +139,7 @@ func derivFast(L *layer, z, out, g []float64) {
 func (n *Network) is222() bool {
 	return len(n.layers) == 2 && n.sizes[0] == 2 && n.sizes[1] == 2 && n.sizes[2] == 2 &&
 		n.layers[0].kind == actSigmoid && n.layers[1].kind == actSigmoid &&
-		n.opt.Kind == KindSGD && n.loss == SquaredError &&
-		actOverrides[actSigmoid].Load() == nil
+		n.opt.Kind == KindSGD && n.loss == SquaredError
 }
 
 // train222 is trainOnline for a 2-2-2 sigmoid network (is222): the same
@@ -167,28 +166,28 @@ func (n *Network) train222(x, t []float64) float64 {
 	// the first product instead of 0 + it gives the same bits (only the
 	// sign of a zero sum could differ, and sigmoid(±0) is the same) and one
 	// addition less on the step's critical path.
-	s := w[0] * x0
-	s += w[1] * x1
+	s := float64(w[0] * x0)
+	s += float64(w[1] * x1)
 	s += b0
 	h0 := 1 / (1 + exp(-s))
-	s = w[2] * x0
-	s += w[3] * x1
+	s = float64(w[2] * x0)
+	s += float64(w[3] * x1)
 	s += b1
 	h1 := 1 / (1 + exp(-s))
-	s = v[0] * h0
-	s += v[1] * h1
+	s = float64(v[0] * h0)
+	s += float64(v[1] * h1)
 	s += c0
 	o0 := 1 / (1 + exp(-s))
-	s = v[2] * h0
-	s += v[3] * h1
+	s = float64(v[2] * h0)
+	s += float64(v[3] * h1)
 	s += c1
 	o1 := 1 / (1 + exp(-s))
 	// loss ½Σ(t−o)² and ∂E/∂o
 	e := 0.0
 	r := t0 - o0
-	e += 0.5 * r * r
+	e += float64(0.5 * r * r)
 	r = t1 - o1
-	e += 0.5 * r * r
+	e += float64(0.5 * r * r)
 	if math.IsNaN(e) || math.IsInf(e, 0) {
 		return e
 	}
@@ -203,24 +202,24 @@ func (n *Network) train222(x, t []float64) float64 {
 	if !n.published {
 		p0, p1 = hidden222(d0, d1, v, h0, h1)
 	}
-	v[0] -= lr * (d0 * h0)
-	v[1] -= lr * (d0 * h1)
-	v[2] -= lr * (d1 * h0)
-	v[3] -= lr * (d1 * h1)
+	v[0] -= float64(lr * (d0 * h0))
+	v[1] -= float64(lr * (d0 * h1))
+	v[2] -= float64(lr * (d1 * h0))
+	v[3] -= float64(lr * (d1 * h1))
 	if !L1.shared {
-		L1.b[0] -= lr * d0
-		L1.b[1] -= lr * d1
+		L1.b[0] -= float64(lr * d0)
+		L1.b[1] -= float64(lr * d1)
 	}
 	if n.published {
 		p0, p1 = hidden222(d0, d1, v, h0, h1)
 	}
-	w[0] -= lr * (p0 * x0)
-	w[1] -= lr * (p0 * x1)
-	w[2] -= lr * (p1 * x0)
-	w[3] -= lr * (p1 * x1)
+	w[0] -= float64(lr * (p0 * x0))
+	w[1] -= float64(lr * (p0 * x1))
+	w[2] -= float64(lr * (p1 * x0))
+	w[3] -= float64(lr * (p1 * x1))
 	if !L0.shared {
-		L0.b[0] -= lr * p0
-		L0.b[1] -= lr * p1
+		L0.b[0] -= float64(lr * p0)
+		L0.b[1] -= float64(lr * p1)
 	}
 	n.steps++
 	return e
@@ -231,10 +230,10 @@ func (n *Network) train222(x, t []float64) float64 {
 // starts from its first product rather than 0 +: a zero δ's sign could only
 // flip the sign of a weight that is exactly zero, which changes no output.)
 func hidden222(d0, d1 float64, v []float64, h0, h1 float64) (p0, p1 float64) {
-	p0 = d0 * v[0]
-	p1 = d0 * v[1]
-	p0 += d1 * v[2]
-	p1 += d1 * v[3]
+	p0 = float64(d0 * v[0])
+	p1 = float64(d0 * v[1])
+	p0 += float64(d1 * v[2])
+	p1 += float64(d1 * v[3])
 	p0 *= h0 * (1 - h0)
 	p1 *= h1 * (1 - h1)
 	return p0, p1

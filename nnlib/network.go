@@ -31,11 +31,12 @@ type Network struct {
 	steps     int // number of updates taken
 
 	ws *workspace // scratch buffers, never shared between networks
-	// t0 is set only inside a Fit epoch of a wide first layer: layer 0's
-	// weights (and their optimizer state) are then stored transposed, in×out,
-	// so that no step has to transpose them (see Network.t0Enter in engine.go).
-	// Fit restores the row-per-neuron layout before anything else can look.
-	t0 bool
+	// t0 is set only inside a Fit epoch of a wide first layer: the steps then
+	// train a private transposed copy of layer 0's weights and optimizer
+	// state, t0s (engine_t0.go), which Fit writes back at the end of the
+	// epoch. The parameters above never change layout.
+	t0  bool
+	t0s t0State
 }
 
 // layer is one dense layer; w and b are views into Network.params.
@@ -334,11 +335,11 @@ func (n *Network) initWeights() {
 		case Uniform:
 			a := 1 / math.Sqrt(fanIn)
 			for i := range L.w {
-				L.w[i] = (2*r.float() - 1) * a
+				L.w[i] = r.symmetric() * a
 			}
 			if !L.shared {
 				for i := range L.b {
-					L.b[i] = (2*r.float() - 1) * a
+					L.b[i] = r.symmetric() * a
 				}
 			}
 		case He:
@@ -352,7 +353,7 @@ func (n *Network) initWeights() {
 		default: // Xavier
 			a := math.Sqrt(6 / (fanIn + fanOut))
 			for i := range L.w {
-				L.w[i] = (2*r.float() - 1) * a
+				L.w[i] = r.symmetric() * a
 			}
 			if !L.shared {
 				clear(L.b)
@@ -638,7 +639,7 @@ func (n *Network) Clone() *Network {
 	m.layers = append([]layer(nil), n.layers...)
 	m.params = append([]float64(nil), n.params...)
 	m.state = n.state.clone()
-	m.ws = nil
+	m.ws, m.t0, m.t0s = nil, false, t0State{}
 	m.relink()
 	return &m
 }

@@ -199,7 +199,6 @@ func TestGradientMatchesNumeric(t *testing.T) {
 }
 
 func TestRegisterActivation(t *testing.T) {
-	defer ResetActivations()
 	if err := RegisterActivation("softplus", softplus, sigmoid); err != nil {
 		t.Fatal(err)
 	}
@@ -212,32 +211,44 @@ func TestRegisterActivation(t *testing.T) {
 	}
 	x, y := []float64{0.5, -1}, []float64{1}
 	good, _ := net.Gradient(x, y)
-	// a deliberately wrong sigmoid derivative changes backprop's answer
-	if err := RegisterActivation(Sigmoid, sigmoid, func(x float64) float64 { return 1 }); err != nil {
+	// a deliberately wrong derivative, under a name of its own, changes
+	// backprop's answer for the layer that uses it
+	if err := RegisterActivation("sigmoid_wrong", sigmoid, func(x float64) float64 { return 1 }); err != nil {
+		t.Fatal(err)
+	}
+	if err := net.SetActivation(1, "sigmoid_wrong"); err != nil {
 		t.Fatal(err)
 	}
 	bad, _ := net.Gradient(x, y)
 	if bad[len(bad)-1] == good[len(good)-1] {
-		t.Error("override of sigmoid's derivative had no effect")
+		t.Error("the wrong derivative had no effect")
 	}
-	ResetActivations()
-	again, _ := net.Gradient(x, y)
-	if again[0] != good[0] {
-		t.Error("ResetActivations did not restore sigmoid")
+	// registering a custom name again replaces it
+	if err := RegisterActivation("sigmoid_wrong", sigmoid, func(x float64) float64 { s := sigmoid(x); return s * (1 - s) }); err != nil {
+		t.Fatal(err)
+	}
+	if again, _ := net.Gradient(x, y); again[len(again)-1] != good[len(good)-1] {
+		t.Errorf("after re-registering the right derivative: %v, want %v", again[len(again)-1], good[len(good)-1])
 	}
 	for _, c := range []struct {
 		name Activation
 		f    func(float64) float64
 		want string
-	}{{"", sigmoid, "non-empty name"}, {"x", nil, "expected both f and df"}, {Softmax, sigmoid, "vector function"}} {
+	}{
+		{"", sigmoid, "non-empty name"},
+		{"x", nil, "expected both f and df"},
+		{Softmax, sigmoid, `"softmax" is built in and cannot be redefined`},
+		{Sigmoid, sigmoid, `"sigmoid" is built in and cannot be redefined; register the formulas under a new name (say "sigmoid_custom")`},
+		{ReLU, sigmoid, "built in"}, {Tanh, sigmoid, "built in"}, {LeakyReLU, sigmoid, "built in"}, {Linear, sigmoid, "built in"},
+	} {
 		if err := RegisterActivation(c.name, c.f, sigmoid); err == nil || !strings.Contains(err.Error(), c.want) {
-			t.Errorf("RegisterActivation(%q): %v", c.name, err)
+			t.Errorf("RegisterActivation(%q): %v, want an error containing %q", c.name, err, c.want)
 		}
 	}
 }
 
 // TestBatchMatchesMeanOfSamples: a TrainBatch step equals SGD on the mean of
-// per-sample gradients, on both the small-loop and the BLAS path.
+// per-sample gradients, on both the small-loop and the gather-kernel path.
 func TestBatchMatchesMeanOfSamples(t *testing.T) {
 	// {100, 64, 10} at 64 rows with 70% zero inputs takes the sparse path
 	for _, sizes := range [][]int{{3, 4, 2}, {40, 64, 10}, {100, 64, 10}} {

@@ -104,8 +104,9 @@ func (s *optState) clone() optState {
 	return c
 }
 
-// begin prepares the state for one step over n parameters.
-func (s *optState) begin(o *Optimizer, n int) {
+// alloc makes the state the rule keeps for n parameters (zero), unless it
+// exists.
+func (s *optState) alloc(o *Optimizer, n int) {
 	switch o.Kind {
 	case KindMomentum:
 		if len(s.vel) != n {
@@ -116,6 +117,13 @@ func (s *optState) begin(o *Optimizer, n int) {
 			s.m = make([]float64, n)
 			s.v = make([]float64, n)
 		}
+	}
+}
+
+// begin prepares the state for one step over n parameters.
+func (s *optState) begin(o *Optimizer, n int) {
+	s.alloc(o, n)
+	if o.Kind == KindAdam {
 		s.t++
 	}
 }
@@ -137,13 +145,13 @@ func (s *optState) updateRange(o *Optimizer, params, g []float64, frozen []bool,
 		if frozen == nil {
 			p, gg := params[lo:hi], g[lo:hi]
 			for i := range p {
-				p[i] -= lr * gg[i]
+				p[i] -= float64(lr * gg[i])
 			}
 			return
 		}
 		for i := lo; i < hi; i++ {
 			if !frozen[i] {
-				params[i] -= lr * g[i]
+				params[i] -= float64(lr * g[i])
 			}
 		}
 	case KindMomentum:
@@ -152,8 +160,8 @@ func (s *optState) updateRange(o *Optimizer, params, g []float64, frozen []bool,
 			if frozen != nil && frozen[i] {
 				continue
 			}
-			s.vel[i] = mu*s.vel[i] + g[i]
-			params[i] -= lr * s.vel[i]
+			s.vel[i] = float64(mu*s.vel[i]) + g[i]
+			params[i] -= float64(lr * s.vel[i])
 		}
 	case KindAdam:
 		// torch.optim.Adam: denom = √v/√(1−β2ᵗ) + ε; p −= lr/(1−β1ᵗ) · m/denom
@@ -167,8 +175,8 @@ func (s *optState) updateRange(o *Optimizer, params, g []float64, frozen []bool,
 				continue
 			}
 			gi := gg[i]
-			m[i] = b1*m[i] + (1-b1)*gi
-			v[i] = b2*v[i] + (1-b2)*gi*gi
+			m[i] = float64(b1*m[i]) + float64((1-b1)*gi)
+			v[i] = float64(b2*v[i]) + float64((1-b2)*gi*gi)
 			p[i] -= step * m[i] / (math.Sqrt(v[i])/sc2 + eps)
 		}
 	}

@@ -49,7 +49,14 @@ func (r *splitmix) next() uint64 {
 }
 
 // float returns a uniform value in [0, 1).
-func (r *splitmix) float() float64 { return float64(r.next()>>11) / (1 << 53) }
+func (r *splitmix) float() float64 { return float64(float64(r.next()>>11) / (1 << 53)) }
+
+// symmetric returns a uniform number in [-1, 1): 2u − 1 for u = float(),
+// exact (written u + u so that no compiler fuses it into a multiply-add).
+func (r *splitmix) symmetric() float64 {
+	u := r.float()
+	return u + u - 1
+}
 
 // norm returns a standard normal value (Box–Muller).
 func (r *splitmix) norm() float64 {

@@ -91,12 +91,27 @@ func (n *Network) trace(input, target []float64) (*Trace, *Network, error) {
 		Published: n.published, Loss: n.loss, Optimizer: n.opt, vals: map[string]float64{}}
 	nl := len(n.layers)
 	tr.Layers = make([]TraceLayer, nl)
-	prev := tr.Input
 	inNames := make([]string, n.sizes[0])
 	for i := range inNames {
 		inNames[i] = n.neuronName(-1, i)
 	}
-	// forward
+	// The numbers come from the reference path (reference.go); this
+	// function only names them. In the published variant the hidden δs are
+	// passed down through the updated weights, i.e. by the stepped clone.
+	p := n.refForward(tr.Input)
+	n.refOutputDelta(p, tr.Target, 1)
+	down := n
+	if n.published {
+		down = c
+	}
+	grad := make([]float64, len(n.params))
+	for l := nl - 1; l >= 0; l-- {
+		n.refLayerGradient([]*passes{p}, [][]float64{tr.Input}, l, grad)
+		if l > 0 {
+			down.refPassDown(p, l)
+		}
+	}
+	split, _ := n.SplitByLayer(grad)
 	for l := range n.layers {
 		L := &n.layers[l]
 		T := &tr.Layers[l]
@@ -104,7 +119,6 @@ func (n *Network) trace(input, target []float64) (*Trace, *Network, error) {
 		T.InNames = inNames
 		T.Names = make([]string, L.out)
 		T.WNames = make([][]string, L.out)
-		T.Net, T.Out = make([]float64, L.out), make([]float64, L.out)
 		T.OldW, T.NewW = n.Weights(l), c.Weights(l)
 		T.OldB, T.NewB = append([]float64(nil), L.b...), append([]float64(nil), c.layers[l].b...)
 		for j := 0; j < L.out; j++ {
@@ -117,12 +131,31 @@ func (n *Network) trace(input, target []float64) (*Trace, *Network, error) {
 		for j := range L.b {
 			T.BNames = append(T.BNames, n.biasName(l, j))
 		}
-		affine(L, prev, T.Net, 1)
-		activate(L.act, L.kind, T.Net, T.Out)
-		prev = T.Out
+		T.Net, T.Out = p.net[l], p.out[l]
+		T.DEDOut, T.Delta = p.dEdOut[l], p.delta[l]
+		T.DOutDNet = make([]float64, L.out)
+		for j := range T.DOutDNet {
+			T.DOutDNet[j] = derivAt(L.act, L.kind, T.Net[j], T.Out[j])
+		}
+		T.DEDW, T.DEDB = split[l].W, split[l].B
 		inNames = T.Names
 	}
-	// error
+	// the ledger's products behind each hidden ∂E/∂out_j = Σ_k δ_k·w_kj
+	for l := 0; l < nl-1; l++ {
+		T, N := &tr.Layers[l], &tr.Layers[l+1]
+		T.UsedW = N.OldW
+		if n.published {
+			T.UsedW = N.NewW
+		}
+		T.Contrib = make([][]float64, len(T.UsedW))
+		for k, row := range T.UsedW {
+			T.Contrib[k] = make([]float64, len(row))
+			for j, w := range row {
+				T.Contrib[k][j] = N.Delta[k] * w
+			}
+		}
+	}
+	// error per output
 	O := &tr.Layers[nl-1]
 	Lo := &n.layers[nl-1]
 	tr.E = make([]float64, Lo.out)
@@ -139,55 +172,7 @@ func (n *Network) trace(input, target []float64) (*Trace, *Network, error) {
 			tr.E[j] = sampleLoss(n.loss, Lo.act, Lo.kind, z, o, t)
 		}
 	}
-	tr.ETotal = sampleLoss(n.loss, Lo.act, Lo.kind, O.Net, O.Out, tr.Target)
-	// backward
-	for l := nl - 1; l >= 0; l-- {
-		L := &n.layers[l]
-		T := &tr.Layers[l]
-		T.DEDOut, T.DOutDNet, T.Delta = make([]float64, L.out), make([]float64, L.out), make([]float64, L.out)
-		if T.Output {
-			lossGrad(n.loss, T.Out, tr.Target, T.DEDOut)
-			outputDelta(n.loss, L.act, L.kind, T.Net, T.Out, tr.Target, T.Delta)
-		} else {
-			N := &tr.Layers[l+1]
-			used := N.OldW
-			if n.published {
-				used = N.NewW
-			}
-			T.UsedW = used
-			T.Contrib = make([][]float64, len(used))
-			for k := range used {
-				T.Contrib[k] = make([]float64, L.out)
-				for j := 0; j < L.out; j++ {
-					T.Contrib[k][j] = N.Delta[k] * used[k][j]
-					T.DEDOut[j] += T.Contrib[k][j]
-				}
-			}
-		}
-		for j := 0; j < L.out; j++ {
-			T.DOutDNet[j] = derivAt(L.act, L.kind, T.Net[j], T.Out[j])
-			if !T.Output {
-				T.Delta[j] = T.DEDOut[j] * T.DOutDNet[j]
-			}
-		}
-		in := tr.Input
-		if l > 0 {
-			in = tr.Layers[l-1].Out
-		}
-		T.DEDW = make([][]float64, L.out)
-		T.DEDB = make([]float64, len(L.b))
-		for j := 0; j < L.out; j++ {
-			T.DEDW[j] = make([]float64, L.in)
-			for i := range in {
-				T.DEDW[j][i] = T.Delta[j] * in[i]
-			}
-			if L.shared {
-				T.DEDB[0] += T.Delta[j]
-			} else {
-				T.DEDB[j] = T.Delta[j]
-			}
-		}
-	}
+	tr.ETotal = n.refLoss(p, tr.Target)
 	tr.After, _ = c.Predict(input)
 	tr.ETotalAfter, _ = c.SampleLoss(input, target)
 	tr.index()

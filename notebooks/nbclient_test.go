@@ -56,6 +56,9 @@ func TestTutorialsWithNbclient(t *testing.T) {
 	env := jupytertest.InstallKernel(t, bin)
 	for _, tu := range tutorials {
 		t.Run(strings.TrimSuffix(tu.file, ".ipynb"), func(t *testing.T) {
+			if tu.compiled {
+				compiledAvailable(t)
+			}
 			if tu.mnist {
 				// The runner test already trains MNIST once; once is enough
 				// for the time budget of this package.

@@ -15,6 +15,7 @@ import (
 
 	"github.com/nnbook/nnbook/internal/atomicfile"
 	"github.com/nnbook/nnbook/kernel"
+	"github.com/nnbook/nnbook/kernel/compile"
 	"github.com/nnbook/nnbook/nnlib"
 )
 
@@ -22,9 +23,10 @@ var update = flag.Bool("update", false, "rewrite the tutorial notebooks with the
 
 // tutorial describes one committed notebook and what its outputs must show.
 type tutorial struct {
-	file  string
-	mnist bool     // needs the MNIST files; skipped with -short
-	want  []string // substrings of the fresh outputs (key numbers)
+	file     string
+	mnist    bool     // needs the MNIST files; skipped with -short
+	compiled bool     // has compiled cells; skipped where they cannot work (compiledAvailable)
+	want     []string // substrings of the fresh outputs (key numbers)
 	// tol is the relative tolerance when comparing the numbers of the
 	// committed outputs with a fresh run (absolute for |x| < 1).
 	tol   float64
@@ -83,6 +85,11 @@ var tutorials = []tutorial{
 		}
 	}},
 	{file: "06-gradient-check.ipynb", tol: 1e-6, want: []string{"PASS: every relative error", "FAIL: 10 of 10 parameters", "pass: true"}},
+	// 08 needs compiled cells (the go command and a C compiler, as CI has).
+	{file: "08-compiled-cells.ipynb", compiled: true, tol: 1e-12, want: []string{
+		"3.510187782978859e-05 (interpreted", "3.510187782978859e-05 (compiled",
+		"after 1 update: E_total = 0.291027774",
+	}},
 }
 
 func lastFloat(t *testing.T, text, pattern string) float64 {
@@ -124,6 +131,9 @@ func TestTutorials(t *testing.T) {
 		t.Run(strings.TrimSuffix(tu.file, ".ipynb"), func(t *testing.T) {
 			if tu.mnist {
 				mnistAvailable(t)
+			}
+			if tu.compiled {
+				compiledAvailable(t)
 			}
 			committed := readNotebook(t, tu.file)
 			fresh := readNotebook(t, tu.file)
@@ -195,12 +205,17 @@ type cellShape struct {
 	texts   []string
 }
 
+// compileProgress matches the line a compiled cell prints while a slow
+// build runs.
+var compileProgress = regexp.MustCompile(`(?m)^` + regexp.QuoteMeta(compile.ProgressPrefix) + `.*\n`)
+
 func shapeOf(c *Cell) cellShape {
 	s := cellShape{streams: map[string]string{}}
 	for _, o := range c.Outputs {
 		switch o.Type {
 		case "stream":
-			s.streams[o.Name] += o.Text
+			// A compiled cell's progress line depends on the build cache.
+			s.streams[o.Name] += compileProgress.ReplaceAllString(o.Text, "")
 		default:
 			var kinds []string
 			for _, m := range o.Data.MIMETypes() {

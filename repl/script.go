@@ -15,6 +15,7 @@ import (
 	"strings"
 
 	"github.com/nnbook/nnbook/internal/atomicfile"
+	"github.com/nnbook/nnbook/kernel"
 )
 
 // An entry is one unit of input run by the engine: what the user would type
@@ -39,7 +40,7 @@ type splitter struct {
 func (s *splitter) add(line string) (entry, bool) {
 	s.line++
 	if len(s.pending) == 0 {
-		if onlyComments(line) {
+		if onlyComments(line) && !kernel.IsCompiledCell(line) {
 			return entry{}, false
 		}
 		s.start = s.line

@@ -206,6 +206,11 @@ func (s *session) reportError(err error) {
 	s.endLine()
 	if s.interactive && isInterrupt(err) {
 		fmt.Fprintln(s.errw, s.style(styleYel, "interrupted")+s.style(styleDim, " (every variable is kept)"))
+		var ce *cellErr
+		if errors.As(err, &ce) && ce.Value != "interrupted" && ce.Value != "" {
+			// What the interrupt could not stop, or why the entry did not run.
+			fmt.Fprintln(s.errw, s.style(styleYel, strings.TrimPrefix(ce.Value, "interrupted; ")))
+		}
 		return
 	}
 	fmt.Fprintln(s.errw, s.style(styleRed, err.Error()))
@@ -299,6 +304,7 @@ func (s *session) help() {
 		fmt.Fprintf(tw, "  %s\t%s\n", name, c.short)
 	}
 	tw.Flush()
+	b.WriteString("\nCompiled cells: an entry whose first line is //nnbook:compile holds Go\ndeclarations compiled at native speed (an empty line ends it); its names\nwork in every later entry. 'nnbook doctor' says whether that works here.\n")
 	b.WriteString("\nKeys: Tab completes, Up/Down and Ctrl-R search the history, Ctrl-C stops a\nrunning entry (or clears the line), Ctrl-D on an empty line quits.\n")
 	io.WriteString(s.out, b.String())
 }

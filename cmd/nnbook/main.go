@@ -24,6 +24,11 @@ import (
 )
 
 func main() {
+	// A fatal Go error in a cell (stack overflow) cannot be recovered: run
+	// as a supervised child, so that nnbook can say what happened.
+	if status, ok := kernel.Supervise("nnbook"); ok {
+		os.Exit(status)
+	}
 	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 }
 
@@ -50,6 +55,7 @@ func init() {
 		{name: "kernel", args: "[--connection-file F | install | uninstall]", short: "Jupyter kernel; 'nnbook kernel install' registers it",
 			long: "usage: nnbook kernel --connection-file FILE\n       nnbook kernel install [flags]\n       nnbook kernel uninstall [flags]\n\nRuns nnbook as a Jupyter kernel (JupyterLab, Notebook, VS Code, jupyter\nconsole), or installs its kernelspec \"nnbook\" (display name \"Go (nnbook)\").\nRun from Go's build cache (go run), install copies nnbook into the\nkernelspec; 'go install github.com/nnbook/nnbook/cmd/nnbook@latest' installs\nit for good. 'nnbook kernel help' lists the flags.\n",
 			main: jupyter.Main},
+		doctorCommand,
 		{name: "help", args: "[COMMAND]", short: "this help, or a command's",
 			long: "usage: nnbook help [COMMAND]\n\nPrints nnbook's commands, or the help of one command.\n", main: helpMain},
 		{name: "version", short: "print nnbook's version",

@@ -604,9 +604,11 @@ func TestMalformedFrames(t *testing.T) {
 	// malformed frames were handled.
 	c.request(c.control, "kernel_info_request", map[string]any{})
 	c.wait(c.controlC, "kernel_info_reply", guard)
-	for len(c.shellC) > 0 {
-		<-c.shellC
-	}
+	// The shell socket too: its kernel_info_reply comes after the replies
+	// to the malformed execute_requests (status error), which wait skips.
+	c.request(c.shell, "kernel_info_request", map[string]any{})
+	c.wait(c.shellC, "kernel_info_reply", guard)
+	c.drainIOPub()
 	if r, _ := c.execute("print alive", nil); content(r)["status"] != "ok" {
 		t.Fatalf("kernel not alive after malformed frames: %v", content(r))
 	}

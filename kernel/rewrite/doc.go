@@ -8,7 +8,7 @@
 //
 // The passes, in the order of the table:
 //
-//  1. gostmt — a go statement runs through the engine's helper, which recovers its panic
+//  1. gostmt — a go statement runs through the engine's helper, which recovers its panic and names it when an interrupt cannot stop it
 //  2. rangeint — range over an integer becomes a three-clause loop
 //  3. mapindex — a comma-ok map read that misses sets the zero value
 //  4. builtins — the builtins min, max and clear call the session's helpers

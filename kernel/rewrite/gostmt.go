@@ -1,15 +1,23 @@
 package rewrite
 
-import "go/ast"
+import (
+	"fmt"
+	"go/ast"
+	"go/types"
+	"strconv"
+)
 
 // A go statement of a cell runs through the engine's helper __rt.Go, which
-// counts the goroutine (the engine waits for it before compiling more code)
-// and recovers a panic in it, reporting it on stderr instead of killing the
-// process:
+// counts the goroutine (the engine waits for it before compiling more code),
+// recovers a panic in it, reporting it on stderr instead of killing the
+// process, and names it in an interrupt's reply when it cannot be stopped.
+// __rt.Go evaluates the function and its arguments and returns the function
+// that starts the goroutine, called with the statement's label (last, so the
+// columns of the statement's code do not move):
 //
-//	go f(a, b)          →  __rt.Go(f, a, b)
-//	go f(xs...)         →  __rt.Go(func() { f(xs...) })
-//	go close(c)         →  __rt.Go(func() { close(c) })
+//	go f(a, b)          →  __rt.Go(f, a, b)("`go f(…)` at line 1")
+//	go f(xs...)         →  __rt.Go(func() { f(xs...) })("`go f(…)` at line 1")
+//	go close(c)         →  __rt.Go(func() { close(c) })("`go close(…)` at line 1")
 
 func goStmtEdits(_ Session, u *Unit) []Edit {
 	var edits []Edit
@@ -21,11 +29,12 @@ func goStmtEdits(_ Session, u *Unit) []Edit {
 		goOff := u.Off(g.Go)
 		call := g.Call
 		funOff := u.Off(call.Fun.Pos())
+		end := u.Off(call.End())
+		label := "(" + strconv.Quote(goLabel(g, u)) + ")"
 		if call.Ellipsis.IsValid() || IsBuiltin(call.Fun) {
-			end := u.Off(call.End())
 			edits = append(edits,
 				Edit{goOff, funOff, Runtime + ".Go(func() { "},
-				Edit{end, end, " })"})
+				Edit{end, end, " })" + label})
 			return true
 		}
 		lp := u.Off(call.Lparen)
@@ -35,8 +44,23 @@ func goStmtEdits(_ Session, u *Unit) []Edit {
 		}
 		edits = append(edits,
 			Edit{goOff, funOff, Runtime + ".Go("},
-			Edit{lp, lp + 1, repl})
+			Edit{lp, lp + 1, repl},
+			Edit{end, end, label})
 		return true
 	})
 	return edits
+}
+
+// goLabel names a go statement for messages: "`go worker(…)` at line 2".
+// Line 1 of a unit's parsed source is the engine's wrapper.
+func goLabel(g *ast.GoStmt, u *Unit) string {
+	fun := "func(){…}"
+	if _, lit := g.Call.Fun.(*ast.FuncLit); !lit {
+		fun = types.ExprString(g.Call.Fun)
+	}
+	args := ""
+	if len(g.Call.Args) > 0 {
+		args = "…"
+	}
+	return fmt.Sprintf("`go %s(%s)` at line %d", fun, args, u.Tok.Line(g.Go)-1)
 }

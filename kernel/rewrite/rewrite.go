@@ -50,7 +50,7 @@ type Pass struct {
 
 // Passes is every source rewrite, in the order they are made.
 var Passes = []Pass{
-	{"gostmt", "a go statement runs through the engine's helper, which recovers its panic", goStmtEdits},
+	{"gostmt", "a go statement runs through the engine's helper, which recovers its panic and names it when an interrupt cannot stop it", goStmtEdits},
 	{"rangeint", "range over an integer becomes a three-clause loop", rangeIntEdits},
 	{"mapindex", "a comma-ok map read that misses sets the zero value", mapIndexEdits},
 	{"builtins", "the builtins min, max and clear call the session's helpers", builtinEdits},

@@ -125,7 +125,7 @@ func boundaryFigure(title string, predict func([][]float64) ([][]float64, error)
 	}
 	outs, err := predict(plane)
 	if err != nil {
-		return errFigure(title, fmt.Errorf("plot.Boundary: %v", err))
+		return errFigure(title, fmt.Errorf("plot.Boundary: %w", err))
 	}
 	if len(outs) != len(plane) {
 		return errFigure(title, fmt.Errorf("plot.Boundary: %d predictions for %d grid points", len(outs), len(plane)))
@@ -169,7 +169,7 @@ func boundaryFigure(title string, predict func([][]float64) ([][]float64, error)
 		// Ring the points the network gets wrong.
 		preds, err := predict(inputs)
 		if err != nil {
-			return errFigure(title, fmt.Errorf("plot.Boundary: %v", err))
+			return errFigure(title, fmt.Errorf("plot.Boundary: %w", err))
 		}
 		wrong := Series{Name: "misclassified", MarkX: math.NaN(), MarkY: math.NaN()}
 		for i, p := range inputs {

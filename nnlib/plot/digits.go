@@ -36,6 +36,11 @@ func Digits(images [][]float64, trueLabels, predLabels []int, cols int) *Figure 
 	}
 	g.cols = min(g.cols, len(images))
 	for i, px := range images {
+		if i%256 == 255 {
+			if err := stopped("plot.Digits"); err != nil {
+				return errFigure(title, err)
+			}
+		}
 		img, err := digitImage(px)
 		if err != nil {
 			return errFigure(title, fmt.Errorf("plot.Digits: image %d: %v", i, err))
@@ -161,7 +166,7 @@ func Misclassified(n *nnlib.Network, d *nnlib.Dataset, limit int) *Figure {
 	}
 	preds, err := n.PredictBatch(d.Inputs)
 	if err != nil {
-		return errFigure(title, fmt.Errorf("plot.Misclassified: %v", err))
+		return errFigure(title, fmt.Errorf("plot.Misclassified: %w", err))
 	}
 	var imgs [][]float64
 	var truth, guess []int

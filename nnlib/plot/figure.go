@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/nnbook/nnbook/nnlib"
 	gplot "gonum.org/v1/plot"
 	"gonum.org/v1/plot/text"
 	"gonum.org/v1/plot/vg"
@@ -190,6 +191,9 @@ func (f *Figure) plots() ([]*gplot.Plot, error) {
 	}
 	ps := make([]*gplot.Plot, len(f.panels))
 	for i, p := range f.panels {
+		if err := stopped("drawing " + f.name()); err != nil {
+			return nil, err // not cached: drawing again later works
+		}
 		var err error
 		if ps[i], err = p.build(); err != nil {
 			return nil, err
@@ -250,11 +254,15 @@ func (f *Figure) SVG() ([]byte, error) { return f.Render("svg") }
 // Formats lists the formats Render and Save accept (read only).
 var Formats = []string{"png", "svg"}
 
-// Render renders the figure in the given format, "png" or "svg".
+// Render renders the figure in the given format, "png" or "svg". A done cell
+// context (nnlib.CellContext, the kernel's interrupt) stops it with an error.
 func (f *Figure) Render(format string) (out []byte, err error) {
 	format = strings.ToLower(strings.TrimPrefix(format, "."))
 	if format != "png" && format != "svg" {
 		return nil, fmt.Errorf("plot: unsupported format %q (supported: %s)", format, strings.Join([]string{"png", "svg"}, ", "))
+	}
+	if err := stopped("drawing " + f.name()); err != nil {
+		return nil, err
 	}
 	ps, err := f.plots()
 	if err != nil {
@@ -275,6 +283,9 @@ func (f *Figure) Render(format string) (out []byte, err error) {
 	case "png":
 		c := vgimg.NewWith(vgimg.UseWH(w, h), vgimg.UseDPI(DPI))
 		f.draw(draw.New(c), ps)
+		if err := stopped("drawing " + f.name()); err != nil {
+			return nil, err
+		}
 		// BestSpeed: a figure is redrawn after every epoch during live
 		// training; the default compression costs more than the drawing.
 		enc := png.Encoder{CompressionLevel: png.BestSpeed}
@@ -349,6 +360,15 @@ func (f *Figure) Save(path string) error {
 	}
 	if err := atomicfile.WriteFile(path, b, 0o666); err != nil {
 		return fmt.Errorf("plot: saving %s: %v", f.name(), err)
+	}
+	return nil
+}
+
+// stopped returns an error naming what was stopped when the cell context
+// (nnlib.CellContext, the kernel's interrupt) is done, else nil.
+func stopped(what string) error {
+	if err := nnlib.CellContext().Err(); err != nil {
+		return fmt.Errorf("plot: %s stopped: %w", what, err)
 	}
 	return nil
 }

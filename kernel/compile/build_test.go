@@ -1,0 +1,63 @@
+package compile
+
+import (
+	"context"
+	"errors"
+	"os"
+	"reflect"
+	"testing"
+)
+
+// builder returns a Builder in a temporary cache, or skips when compiled
+// cells cannot work here (the reason is the skip message).
+func builder(t *testing.T) *Builder {
+	t.Helper()
+	h, err := DetectHost()
+	if err != nil {
+		if os.Getenv("NNBOOK_REQUIRE_COMPILE") == "1" {
+			t.Fatalf("%v, and NNBOOK_REQUIRE_COMPILE=1", err)
+		}
+		t.Skip(err)
+	}
+	return &Builder{Host: h, Dir: t.TempDir()}
+}
+
+func TestBuildAndLoad(t *testing.T) {
+	b := builder(t)
+	ctx := context.Background()
+	p1, err := b.Build(ctx, Cell{Source: "//nnbook:compile\nimport \"math\"\n\ntype point struct{ X, Y float64 }\n\nfunc (p point) Norm() float64 { return math.Hypot(p.X, p.Y) }\n\nvar count = 3\n\nconst scale = 2\n\nfunc norm(x, y float64) float64 { count++; return point{x, y}.Norm() * scale }\n"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := p1.Symbols["norm"].Interface().(func(float64, float64) float64)
+	if got := f(3, 4); got != 10 {
+		t.Errorf("norm(3, 4) = %v, want 10", got)
+	}
+	if got := p1.Symbols["count"].Interface(); got != 4 {
+		t.Errorf("count = %v, want 4", got)
+	}
+	earlier := map[string]Binding{}
+	for _, n := range p1.Names {
+		earlier[n.Name] = Binding{Path: p1.Path, Kind: n.Kind}
+	}
+	p2, err := b.Build(ctx, Cell{Source: "//nnbook:compile\nfunc twice() float64 { count += 10; return norm(6, 8) + point{1, 0}.Norm() }\n", Earlier: earlier, Imports: map[string]string{"fmt": "fmt"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	g := p2.Symbols["twice"].Interface().(func() float64)
+	if got := g(); got != 21 {
+		t.Errorf("twice() = %v, want 21", got)
+	}
+	if got := p1.Symbols["count"].Interface(); got != 15 {
+		t.Errorf("count after twice = %v, want 15 (one variable for both cells)", got)
+	}
+	if k := p1.Symbols["point"].Type().Elem().Kind(); k != reflect.Struct {
+		t.Errorf("point is %v", k)
+	}
+	_, err = b.Build(ctx, Cell{Source: "//nnbook:compile\nfunc bad() int {\n\treturn count + undefinedName\n}\n", Earlier: earlier})
+	var diags Errors
+	if !errors.As(err, &diags) || len(diags) != 1 || diags[0].Line != 3 || diags[0].Col != 17 {
+		t.Fatalf("error = %v, want 3:17: undefined: undefinedName", err)
+	}
+	t.Log(diags)
+}
