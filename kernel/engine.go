@@ -24,11 +24,13 @@ type Engine struct {
 	mu sync.Mutex
 	in *interp.Interpreter
 
-	imports map[string]string   // local package name → import path
-	names   map[string]nameKind // names defined by cells
-	funcs   map[string]string   // cell func name → "func f(a int) int" + doc
-	methods map[string][]string // cell type name → its method names
-	varType map[string]string   // variable → cell type name ("T", "*T"), when the AST tells
+	imports map[string]string // local package name → import path
+	// unimported holds the Preloaded names not yet imported into yaegi.
+	unimported map[string]bool
+	names      map[string]nameKind // names defined by cells
+	funcs      map[string]string   // cell func name → "func f(a int) int" + doc
+	methods    map[string][]string // cell type name → its method names
+	varType    map[string]string   // variable → cell type name ("T", "*T"), when the AST tells
 
 	// Cell types are declared under versioned names (T_nnv3) with an alias
 	// T; see types.go.
@@ -152,7 +154,7 @@ func (e *Engine) reset() error {
 	if err := in.Use(interp.Exports{"os/os": {"Stdin": reflect.ValueOf(&e.stdinVar).Elem()}}); err != nil {
 		return fmt.Errorf("kernel: standard input: %v", err)
 	}
-	if err := in.Use(e.callbackSymbols()); err != nil {
+	if err := in.Use(stdgeneric.Rebase(e.callbackSymbols())); err != nil {
 		return fmt.Errorf("kernel: cell-aware blocking calls: %v", err)
 	}
 	if err := in.Use(symbols.Symbols); err != nil {
@@ -169,13 +171,19 @@ func (e *Engine) reset() error {
 	}
 	sort.Strings(locals)
 	imports := map[string]string{}
+	unimported := map[string]bool{}
 	for _, name := range locals {
 		p := Preloaded[name]
 		if !e.available(in, p) {
 			continue
 		}
-		fmt.Fprintf(&b, "\t%s %q\n", name, p)
 		imports[name] = p
+		if sharesName(name, p) {
+			// Imported into yaegi on first use (imports.go).
+			unimported[name] = true
+			continue
+		}
+		fmt.Fprintf(&b, "\t%s %q\n", name, p)
 	}
 	fmt.Fprintf(&b, "\t%s %q\n\t%s %q\n)", fmtName, "fmt", rtName, rtPath)
 	if _, err := in.Eval(b.String()); err != nil {
@@ -189,6 +197,7 @@ func (e *Engine) reset() error {
 	}
 	e.in = in
 	e.imports = imports
+	e.unimported = unimported
 	e.names = map[string]nameKind{}
 	e.funcs = map[string]string{}
 	e.methods = map[string][]string{}

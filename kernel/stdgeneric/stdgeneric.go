@@ -108,6 +108,22 @@ func Stdlib() interp.Exports {
 	return merged
 }
 
+// Rebase returns x with the tables of the packages of Packages moved to the
+// hidden paths Stdlib keeps their compiled parts under, so that symbol
+// overrides given to interp.Use after Stdlib ("sync/sync": {"WaitGroup":
+// …}) replace the compiled symbols the interpreted front refers to rather
+// than hide the front.
+func Rebase(x interp.Exports) interp.Exports {
+	out := interp.Exports{}
+	for k, syms := range x {
+		if IsSource(path.Dir(k)) {
+			k = binPrefix + k
+		}
+		out[k] = syms
+	}
+	return out
+}
+
 // Table returns the compiled symbols of the standard package p as a cell
 // sees them through Stdlib (with the Go 1.26 names; for sync, the compiled
 // part), or nil.
