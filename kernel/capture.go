@@ -34,6 +34,11 @@ type captureState struct {
 	emit   func(Part) // the running cell's emitter; nil when idle
 	origIn struct{ out, err *os.File }
 	pipes  [2]pipeState
+
+	// A partial stdout line that may become an input prompt (prompt.go).
+	prompts bool
+	held    []byte
+	heldGen int
 }
 
 var (
@@ -92,7 +97,9 @@ func (c *captureState) sendLocked(k PartKind, b []byte) {
 		return
 	}
 	if c.emit != nil {
-		c.call(Part{Kind: k, Text: string(b)})
+		if b = c.holdLocked(k, b); len(b) > 0 {
+			c.call(Part{Kind: k, Text: string(b)})
+		}
 		return
 	}
 	f := c.origIn.out
@@ -133,6 +140,7 @@ func (c *captureState) sync() {
 func (c *captureState) flushLocked() {
 	c.drainLocked()
 	c.flushCarryLocked()
+	c.releaseLocked()
 }
 
 // call runs the front end's emit; a panic in it is reported on the real
@@ -161,6 +169,7 @@ func (c *captureState) end() {
 	os.Stdout, os.Stderr = c.origIn.out, c.origIn.err
 	c.flushLocked()
 	c.emit = nil
+	c.prompts = false
 	c.mu.Unlock()
 }
 

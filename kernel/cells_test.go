@@ -77,8 +77,20 @@ func render(parts []Part, err error) string {
 			}
 		default:
 			fmt.Fprintf(&b, "%s %s", p.Kind, p.Type)
-			if _, ok := p.Data["image/png"]; ok {
-				b.WriteString(" [image/png]")
+			if p.DisplayID != "" && !strings.HasPrefix(p.DisplayID, "nnbook-") {
+				fmt.Fprintf(&b, " id=%s", p.DisplayID)
+			}
+			if p.Wait {
+				b.WriteString(" wait")
+			}
+			var rich []string
+			for _, m := range mimeTypes(p.Data) {
+				if m != "text/plain" {
+					rich = append(rich, m)
+				}
+			}
+			if len(rich) > 0 {
+				fmt.Fprintf(&b, " [%s]", strings.Join(rich, " "))
 			}
 			fmt.Fprintf(&b, ": %s\n", p.Text)
 		}

@@ -21,10 +21,22 @@
 // new variable, a func or type declared again replaces the old one.
 //
 // When the cell ends with an expression statement that has a value, that
-// value is shown as a Value part: image/png for values with a
-// `PNG() ([]byte, error)` method (plot figures) and for image.Image, always
-// text/plain (via fmt, so String methods apply, including those of types
-// declared in cells). Statements, declarations and calls returning nothing
+// value is shown as a Value part with every MIME type the value gives (the
+// Go analogue of IPython's _repr_html_; rich.go): HTML() string, Markdown()
+// string, LaTeX() string, PNG() ([]byte, error) (nnlib figures), SVG()
+// ([]byte, error) when there is no PNG, MIME() map[string][]byte; images and
+// gonum *plot.Plot as image/png; always text/plain (via fmt, so String
+// methods apply, including those of types declared in cells). Types declared
+// in cells can have these methods too: yaegi hides them from compiled code,
+// so the engine asks the interpreter for each one after the value was
+// stored. A final figure a live training figure of the same cell already
+// shows (plot.Loss(h) after h's Fit) is not shown twice.
+//
+// Every cell has the display package (kernel/display) imported as display:
+// Display, DisplayID and Update emit Display and UpdateDisplay parts, Clear
+// a ClearOutput part, Input and Password ask the front end for a line. The
+// text a cell printed since its last newline before reading standard input
+// is the front end's prompt and is not written to stdout (prompt.go). Statements, declarations and calls returning nothing
 // show nothing. A call with several results shows them one a line (Type
 // "(T1, T2)"); when its last result is an error, a non-nil error is returned
 // as a CellError named "Error" and a nil one is not shown, so
@@ -159,8 +171,9 @@
 //
 // Goroutines that keep running after their cell share the interpreter with
 // the next cell; the engine waits up to 100 ms for them before compiling more
-// code. String and PNG methods of cell types are seen by fmt (text/plain) but
-// not by the image/png detection, which needs a compiled type.
+// code. The rich methods of a cell type are found for a final value, and for
+// a display.Display argument only when the source names its type (T{…},
+// &T{…}, or a variable an earlier cell defined as one).
 // The order between a write to os.Stdout and a write to os.Stderr (both pipes)
 // is not guaranteed; fmt.Print* output keeps its order with both.
 // Go 1.22's range over an integer is rewritten by the engine when the AST

@@ -75,6 +75,7 @@ type Engine struct {
 type shownValue struct {
 	v         interface{}
 	text, typ string
+	rich      map[string][]byte // MIME data of its interpreted methods (rich.go)
 }
 
 type nameKind int
@@ -102,6 +103,7 @@ var Preloaded = map[string]string{
 	"time":    "time",
 	"os":      "os",
 	"errors":  "errors",
+	"display": "github.com/nnbook/nnbook/kernel/display",
 	"nnlib":   "github.com/nnbook/nnbook/nnlib",
 	"plot":    "github.com/nnbook/nnbook/nnlib/plot",
 }

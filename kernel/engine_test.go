@@ -182,7 +182,16 @@ func TestDoc(t *testing.T) {
 		{"fmt.Println", "func Println("},
 		{"rand.Intn", "func Intn("},
 		{"math/rand.Intn", "func Intn("},
+		{"display.Markdown", "func Markdown(s string) Object"},
+		{"gonum.org/v1/gonum/mat.Dense.Mul", "func (m *Dense) Mul(a, b Matrix)"},
+		{"mat.NewDense", "func NewDense(r, c int, data []float64) *Dense"}, // imported below
+		{"gplot.New", "func New() *Plot"},
 	} {
+		if c.name == "mat.NewDense" {
+			if _, err := run(t, e, context.Background(), "import \"gonum.org/v1/gonum/mat\"\nimport gplot \"gonum.org/v1/plot\""); err != nil {
+				t.Fatal(err)
+			}
+		}
 		got, ok := e.Doc(c.name)
 		if !ok || !strings.HasPrefix(got, c.want) {
 			t.Errorf("Doc(%q) = %q, %v; want prefix %q", c.name, got, ok, c.want)
@@ -209,7 +218,7 @@ func TestDoc(t *testing.T) {
 
 func TestComplete(t *testing.T) {
 	e := newEngine(t)
-	mustValue(t, e, "net := nnlib.WorkedExample()\ntype Point struct{ X, Y int }\nfunc (p Point) Len() int { return p.X + p.Y }\npt := Point{1, 2}\nmyCounter := 3\nmyCounter")
+	mustValue(t, e, "import \"gonum.org/v1/gonum/mat\"\nnet := nnlib.WorkedExample()\ntype Point struct{ X, Y int }\nfunc (p Point) Len() int { return p.X + p.Y }\npt := Point{1, 2}\nmyCounter := 3\nmyCounter")
 	for _, c := range []struct {
 		code       string
 		cursor     int // -1 = end
@@ -228,6 +237,8 @@ func TestComplete(t *testing.T) {
 		{"nnl", -1, "nnlib", 0, 3},
 		{"π := 1; myC", -1, "myCounter", 8, 11},
 		{"fmt.Printl(x)", 10, "Println", 4, 10},
+		{"a := mat.NewDe", -1, "NewDense", 9, 14},
+		{"display.Mark", -1, "Markdown", 8, 12},
 	} {
 		cursor := c.cursor
 		if cursor < 0 {

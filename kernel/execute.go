@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/nnbook/nnbook/kernel/compile"
+	"github.com/nnbook/nnbook/kernel/internal/show"
 )
 
 // Execute is the pipeline: cell → split and parse → plan → rewrite passes →
@@ -61,7 +62,9 @@ func (e *Engine) Execute(ctx context.Context, code string, emit func(Part)) erro
 	}
 	capture.begin(emit)
 	e.stdin.setAsk(inputFrom(cellCtx))
+	capture.holdPrompts(inputFrom(cellCtx) != nil)
 	restore := setHooks(cellCtx, prog)
+	defer show.Set(show.Set(&publisher{e: e, ctx: cellCtx, prog: prog}))
 	finished := false
 	finish := func() {
 		if !finished {
@@ -100,6 +103,9 @@ func (e *Engine) Execute(ctx context.Context, code string, emit func(Part)) erro
 		e.record(u)
 		e.forgetCompiled(u)
 	}
+	if hasFinal && !final.literal {
+		e.richOf(e.valPrefix(), final.nres)
+	}
 	finish()
 	if err := ctx.Err(); err != nil {
 		// The cell returned normally, but only because compiled code (nnlib's
@@ -109,5 +115,5 @@ func (e *Engine) Execute(ctx context.Context, code string, emit func(Part)) erro
 	if !hasFinal {
 		return nil
 	}
-	return e.showFinal(code, final)
+	return e.showFinal(code, final, prog)
 }

@@ -186,7 +186,7 @@ func valuesPart(vals []shownValue) Part {
 	texts := make([]string, len(vals))
 	types := make([]string, len(vals))
 	for i, v := range vals {
-		texts[i] = valuePart(v.v, v.text, v.typ).Text
+		texts[i] = valuePart(v.v, v.text, nil, v.typ).Text
 		types[i] = v.typ
 	}
 	text := strings.Join(texts, "\n")

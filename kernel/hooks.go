@@ -1,8 +1,10 @@
 package kernel
 
 import (
+	"bytes"
 	"context"
 	"fmt"
+	"sort"
 	"sync"
 	"time"
 
@@ -28,10 +30,11 @@ type progress struct {
 	last    map[*nnlib.History]time.Time
 	gap     time.Duration           // least time from the end of a draw to the next (liveGap)
 	pending map[*nnlib.History]bool // histories with an update not yet drawn
+	shown   map[string][]byte       // display id → the PNG it shows now
 }
 
 func newProgress(cell int) *progress {
-	return &progress{cell: cell, ids: map[*nnlib.History]string{}, last: map[*nnlib.History]time.Time{}, gap: progressThrottle, pending: map[*nnlib.History]bool{}}
+	return &progress{cell: cell, ids: map[*nnlib.History]string{}, last: map[*nnlib.History]time.Time{}, gap: progressThrottle, pending: map[*nnlib.History]bool{}, shown: map[string][]byte{}}
 }
 
 // epoch is called by nnlib (compiled, in the cell's goroutine) after every epoch.
@@ -89,14 +92,37 @@ func (p *progress) draw(h *nnlib.History, id string, kind PartKind) {
 	if fig == nil {
 		return
 	}
-	var v interface{} = fig
-	b, err := renderPNG(v)
-	if err != nil || b == nil {
+	text := fmt.Sprint(fig)
+	data, _ := mimeData(fig, text, nil)
+	if data["image/png"] == nil {
 		return
 	}
-	text := fmt.Sprint(v)
-	capture.emitPart(Part{Kind: kind, DisplayID: id, Text: text, Type: fmt.Sprintf("%T", fig),
-		Data: map[string][]byte{"text/plain": []byte(text), "image/png": b}})
+	p.mu.Lock()
+	p.shown[id] = data["image/png"]
+	p.mu.Unlock()
+	capture.emitPart(Part{Kind: kind, DisplayID: id, Text: text, Type: fmt.Sprintf("%T", fig), Data: data})
+}
+
+// supersede empties the live figures of the cell that show the very image
+// of part (plot.Loss(h) of the history Fit just drew), which the cell's
+// value is about to show: one figure per result.
+func (p *progress) supersede(part Part) {
+	if p == nil || part.Data["image/png"] == nil {
+		return
+	}
+	p.mu.Lock()
+	var ids []string
+	for id, b := range p.shown {
+		if bytes.Equal(b, part.Data["image/png"]) {
+			ids = append(ids, id)
+			delete(p.shown, id)
+		}
+	}
+	p.mu.Unlock()
+	sort.Strings(ids)
+	for _, id := range ids {
+		capture.emitPart(Part{Kind: UpdateDisplay, DisplayID: id, Data: map[string][]byte{"text/plain": {}}})
+	}
 }
 
 // setHooks installs nnlib's cell context and progress hook (none when p is

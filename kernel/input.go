@@ -23,8 +23,8 @@ import (
 
 // InputFunc asks the front end for one line of input for the running cell
 // and returns it without its line ending. prompt is what the cell asked with
-// ("" when it printed its prompt itself); password asks the front end not to
-// echo the answer.
+// (the partial line the cell printed last, as with fmt.Print("name? ")); password
+// asks the front end not to echo the answer.
 type InputFunc func(prompt string, password bool) (string, error)
 
 // ErrNoInput is what reading standard input returns when the front end
@@ -75,9 +75,12 @@ func (r *stdinReader) Read(p []byte) (int, error) {
 			r.mu.Lock()
 			return n, err
 		}
-		capture.sync() // the prompt the cell printed goes out first
-		line, err := r.ask("", false)
+		// What the cell printed goes out first; its last partial line is
+		// the prompt (prompt.go).
+		prompt := capture.takePrompt()
+		line, err := r.ask(prompt, false)
 		if err != nil {
+			capture.write(Stdout, []byte(prompt))
 			if errors.Is(err, io.EOF) {
 				return 0, io.EOF
 			}

@@ -3,6 +3,7 @@ package kernel
 import (
 	"context"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -10,12 +11,12 @@ import (
 func TestInputFromFrontEnd(t *testing.T) {
 	e := newEngine(t)
 	var asked []string
-	answers := []string{"Ada", "3 4", "first line", "second line"}
+	answers := []string{"Ada", "3 4", "first line", "second line", "1234"}
 	ask := func(prompt string, password bool) (string, error) {
 		if len(answers) == 0 {
 			return "", errors.New("no more answers")
 		}
-		asked = append(asked, prompt)
+		asked = append(asked, fmt.Sprintf("%q %v", prompt, password))
 		a := answers[0]
 		answers = answers[1:]
 		return a, nil
@@ -25,7 +26,7 @@ func TestInputFromFrontEnd(t *testing.T) {
 		{`var name string
 fmt.Print("name? ")
 fmt.Scanln(&name)
-fmt.Println("hello", name)`, "stdout|name? \nstdout|hello Ada\n\n"},
+fmt.Println("hello", name)`, "stdout|hello Ada\n\n"},
 		{`var a, b int
 fmt.Scan(&a, &b)
 a * b`, "value int: 12\n"},
@@ -34,6 +35,10 @@ r := bufio.NewReader(os.Stdin)
 l1, _ := r.ReadString('\n')
 l2, _ := r.ReadString('\n')
 strings.TrimSpace(l1) + " / " + strings.TrimSpace(l2)`, "value string: first line / second line\n"},
+		{`fmt.Println("before")
+fmt.Print("secret? ")
+s, _ := display.Password("pin: ")
+fmt.Print(len(s))`, "stdout|before\n\nstdout|secret? \nstdout|4\n"},
 	} {
 		var out strings.Builder
 		err := e.Execute(ctx, c.code, func(p Part) {
@@ -50,8 +55,9 @@ strings.TrimSpace(l1) + " / " + strings.TrimSpace(l2)`, "value string: first lin
 			t.Errorf("%s:\n got %q\nwant %q", c.code, out.String(), c.want)
 		}
 	}
-	if len(asked) != 4 {
-		t.Errorf("asked %d times, want 4", len(asked))
+	want := `"name? " false,"" false,"" false,"" false,"pin: " true`
+	if got := strings.Join(asked, ","); got != want {
+		t.Errorf("asked %s, want %s", got, want)
 	}
 }
 
@@ -69,5 +75,21 @@ func TestInputRefused(t *testing.T) {
 	// the session goes on
 	if err := e.Execute(context.Background(), "s + \"ok\"", nil); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestPartialLinesWithoutRead: when no read follows, held partial lines go
+// out in order with the other streams, and at the end of the cell.
+func TestPartialLinesWithoutRead(t *testing.T) {
+	e := newEngine(t)
+	ctx := WithInput(context.Background(), func(string, bool) (string, error) { return "", ErrNoInput })
+	var out strings.Builder
+	code := "fmt.Print(\"a\")\nfmt.Print(\"b\")\nfmt.Fprintln(os.Stderr, \"err\")\nfmt.Print(\"c\\nd\")\nfmt.Print(\"e\")"
+	err := e.Execute(ctx, code, func(p Part) { fmt.Fprintf(&out, "%s|%s;", p.Kind, p.Text) })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := out.String(), "stdout|ab;stderr|err\n;stdout|c\n;stdout|de;"; got != want {
+		t.Errorf("got %q, want %q", got, want)
 	}
 }

@@ -332,7 +332,7 @@ func (e *Engine) doc(name string) (string, bool) {
 		}
 	}
 	short := path.Base(p)
-	if d, ok := symbols.Doc(short + "." + member); ok && packageSymbols(p) != nil && p != short {
+	if d, ok := symbols.Doc(p + "." + member); ok && packageSymbols(p) != nil {
 		return d, true
 	}
 	if docs := stdDocs(p); docs != nil {

@@ -93,6 +93,7 @@ func (e *Engine) asWrittenRung(ctx context.Context, code string, u *unit) (error
 func (e *Engine) finalLiteralRung(ctx context.Context, code string, u *unit) (error, *CellError, bool) {
 	// yaegi may have left the names half defined, so they are not used again.
 	e.valNames++
+	u.literal = true
 	_, err := e.evalCtx(ctx, u.finalSource(e.valPrefix(), true))
 	return err, nil, false
 }

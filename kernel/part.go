@@ -15,10 +15,11 @@ const (
 	Value                         // the value of the cell's final expression
 	Display                       // a new display (live training figure); DisplayID set
 	UpdateDisplay                 // replaces the display with the same DisplayID
+	ClearOutput                   // clears the cell's output (Wait: when the next output comes)
 )
 
 // String returns the kind's name ("stdout", "stderr", "value", "display",
-// "update_display").
+// "update_display", "clear_output").
 func (k PartKind) String() string {
 	switch k {
 	case Stdout:
@@ -31,6 +32,8 @@ func (k PartKind) String() string {
 		return "display"
 	case UpdateDisplay:
 		return "update_display"
+	case ClearOutput:
+		return "clear_output"
 	}
 	return fmt.Sprintf("PartKind(%d)", int(k))
 }
@@ -49,6 +52,8 @@ type Part struct {
 	DisplayID string
 	// Type is the Go type of a Value ("*nnlib.Network", "int"); empty otherwise.
 	Type string
+	// Wait is set on a ClearOutput that waits for the next output.
+	Wait bool
 }
 
 // String returns a short, readable description such as

@@ -47,7 +47,8 @@ func (s session) Integer(name string) bool {
 // (text is the unit's text, at offset base of file).
 func (e *Engine) sourceEdits(text string, f *ast.File, file *token.File, base int) ([]rewrite.Edit, error) {
 	edits, err := rewrite.Edits(session{e}, &rewrite.Unit{Text: text, File: f, Tok: file, Base: base})
-	return append(edits, e.compiledVarEdits(f, file, base)...), err
+	edits = append(edits, e.compiledVarEdits(f, file, base)...)
+	return append(edits, e.displayEdits(f, file, base)...), err
 }
 
 // applyEdits applies the edits to a unit's text after checking that no two

@@ -29,6 +29,7 @@ type unit struct {
 	line    int    // statement units: the text's position in the cell
 	col     int
 	wrapped bool        // the unit ran inside a function literal
+	literal bool        // final units: the values were defined in a function literal, not as globals
 	orig    string      // statement units whose definitions became assignments: the source as written (redefine.go)
 	base    int         // offset of the unit's text in the source file parsed
 	nres    int         // final units: how many results the expression has
@@ -264,7 +265,7 @@ func (e *Engine) planImports(code string, ch chunk) ([]unit, *CellError) {
 		}
 		l, c := lineCol(code, off)
 		if !e.available(e.in, p) {
-			return nil, compileErr(code, l, c, fmt.Sprintf("package %q is not available: cells can import the standard library, nnlib and nnlib/plot", p))
+			return nil, compileErr(code, l, c, fmt.Sprintf("package %q is not available: cells can import the standard library, %s", p, importable()))
 		}
 		// "import" goes at the end of the line before the spec, which keeps
 		// the spec's line and column.

@@ -6,8 +6,9 @@ import "reflect"
 // interpreted code (__rt.Add, __rt.Fail) while the cell ran, become a Value
 // part, or an error when its last result is a non-nil error.
 
-// showFinal emits the values of the final unit of a cell that ran to the end.
-func (e *Engine) showFinal(code string, final unit) error {
+// showFinal emits the values of the final unit of a cell that ran to the end
+// (a live figure of prog that shows the same figure is emptied).
+func (e *Engine) showFinal(code string, final unit, prog *progress) error {
 	e.valMu.Lock()
 	vals, failMsg, failed := e.vals, e.failMsg, e.failed
 	e.valMu.Unlock()
@@ -27,7 +28,9 @@ func (e *Engine) showFinal(code string, final unit) error {
 				typ = t
 			}
 		}
-		capture.emitPart(valuePart(vals[0].v, vals[0].text, typ))
+		part := valuePart(vals[0].v, vals[0].text, vals[0].rich, typ)
+		prog.supersede(part)
+		capture.emitPart(part)
 	case len(vals) > 1:
 		capture.emitPart(valuesPart(vals))
 	}

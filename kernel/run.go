@@ -59,6 +59,7 @@ func (e *Engine) run(ctx context.Context, code string, u *unit) *CellError {
 			// analysis in a state that garbles the error message.
 			literal := e.firstUndefined(*u) != nil || u.expr != nil && e.callsGeneric(u.expr)
 			u.runSrc = u.finalSource(e.valPrefix(), literal)
+			u.literal = literal
 		}
 	}
 	return e.climb(ctx, code, u)

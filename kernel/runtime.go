@@ -10,7 +10,8 @@ import (
 // __rt in every session).
 
 func (e *Engine) runtimeSymbols() map[string]reflect.Value {
-	return map[string]reflect.Value{
+	syms := e.richSymbols()
+	for k, v := range map[string]reflect.Value{
 		"Add": reflect.ValueOf(func(v interface{}, text string) {
 			e.valMu.Lock()
 			e.vals = append(e.vals, shownValue{v: v, text: text, typ: fmt.Sprintf("%T", v)})
@@ -38,7 +39,10 @@ func (e *Engine) runtimeSymbols() map[string]reflect.Value {
 		"Probe":   reflect.ValueOf(func(v interface{}) {}),
 		"Go":      reflect.ValueOf(e.cellGo),
 		"GoPanic": reflect.ValueOf(func(r interface{}) { e.goPanic(r) }),
+	} {
+		syms[k] = v
 	}
+	return syms
 }
 
 // callArgs converts go-statement arguments to the function's parameter types

@@ -24,6 +24,14 @@ type fakeTable struct{}
 
 func (fakeTable) HTML() string { return "<table></table>" }
 
+type fakeRich struct{}
+
+func (fakeRich) Markdown() string        { return "**b**" }
+func (fakeRich) LaTeX() string           { return "$x$" }
+func (fakeRich) SVG() ([]byte, error)    { return []byte("<svg/>"), nil }
+func (fakeRich) HTML() string            { panic("boom") }
+func (fakeRich) MIME() map[string][]byte { return map[string][]byte{"application/json": []byte("{}")} }
+
 func TestValuePart(t *testing.T) {
 	for _, c := range []struct {
 		name     string
@@ -34,15 +42,17 @@ func TestValuePart(t *testing.T) {
 	}{
 		{"int", 9, "9", "9", []string{"text/plain"}},
 		{"png method", fakeFigure{}, "Figure", "Figure", []string{"image/png", "text/plain"}},
-		{"png error", fakeFigure{fail: true}, "Figure", "Figure\n(no image: no renderer)", []string{"text/plain"}},
+		{"png error", fakeFigure{fail: true}, "Figure", "Figure\n(not shown: no renderer)", []string{"text/plain"}},
 		{"image", image.NewGray(image.Rect(0, 0, 2, 2)), "img", "img", []string{"image/png", "text/plain"}},
 		{"rectangle", image.Rect(0, 0, 2, 2), "(0,0)-(2,2)", "(0,0)-(2,2)", []string{"text/plain"}},
 		{"html", fakeTable{}, "t", "t", []string{"text/html", "text/plain"}},
 		{"nil", nil, "<nil>", "<nil>", []string{"text/plain"}},
+		{"nil pointer", (*fakeTable)(nil), "<nil>", "<nil>", []string{"text/plain"}},
+		{"every method", fakeRich{}, "r", "r\n(not shown: panic: boom)", []string{"application/json", "image/svg+xml", "text/latex", "text/markdown", "text/plain"}},
 	} {
-		p := valuePart(c.v, c.text, "T")
+		p := valuePart(c.v, c.text, nil, "T")
 		var mimes []string
-		for _, m := range []string{"image/png", "text/html", "text/plain"} {
+		for _, m := range []string{"application/json", "image/png", "image/svg+xml", "text/html", "text/latex", "text/markdown", "text/plain"} {
 			if _, ok := p.Data[m]; ok {
 				mimes = append(mimes, m)
 			}
@@ -57,7 +67,7 @@ func TestValuePart(t *testing.T) {
 		}
 	}
 	long := strings.Repeat("é", maxValueText)
-	p := valuePart(long, long, "string")
+	p := valuePart(long, long, nil, "string")
 	if len(p.Text) > maxValueText+100 || !strings.Contains(p.Text, "more bytes)") {
 		t.Errorf("long value: %d bytes, ends %q", len(p.Text), p.Text[len(p.Text)-30:])
 	}

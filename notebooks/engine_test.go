@@ -109,7 +109,8 @@ func TestExportTutorial(t *testing.T) {
 		}
 	}
 	page := ToHTML(nb, "01")
-	for _, want := range []string{"<h1>01 · Backpropagation by hand</h1>", "<pre><code>net_h1 = w1·i1 + w2·i2 + b1", "<li>∂E/∂out_o1", "E_total = 0.298371109", "data:image/png;base64,iVBORw0KGgo"} {
+	for _, want := range []string{"<h1>01 · Backpropagation by hand</h1>", "<pre><code>net_h1 = w1·i1 + w2·i2 + b1", "<li>∂E/∂out_o1", "E_total = 0.298371109", "data:image/png;base64,iVBORw0KGgo",
+		"<tr><td>w5</td><td>h1→o1</td>", "<b>History: 10000 epochs"} { // the Trace and History tables
 		if !bytes.Contains(page, []byte(want)) {
 			t.Errorf("html lacks %q", want)
 		}

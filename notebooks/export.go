@@ -65,8 +65,22 @@ func ToMarkdown(nb *Notebook, dir string) (md []byte, files map[string][]byte) {
 						}
 						continue
 					}
+					if svg, ok := o.Data.Text("image/svg+xml"); ok {
+						name := fmt.Sprintf("output_%d_%d.svg", ci, oi)
+						if dir == "" {
+							fmt.Fprintf(&b, "![svg](data:image/svg+xml;base64,%s)\n\n", base64.StdEncoding.EncodeToString([]byte(svg)))
+						} else {
+							files[name] = []byte(svg)
+							fmt.Fprintf(&b, "![svg](%s/%s)\n\n", dir, name)
+						}
+						continue
+					}
 					if t, ok := o.Data.Text("text/markdown"); ok {
 						b.WriteString(strings.TrimRight(t, "\n") + "\n\n")
+						continue
+					}
+					if t, ok := o.Data.Text("text/latex"); ok {
+						b.WriteString(strings.TrimSpace(t) + "\n\n") // $…$ is Markdown math
 						continue
 					}
 					text, _ = o.Data.Text("text/plain")
@@ -129,8 +143,12 @@ func ToHTML(nb *Notebook, title string) []byte {
 					if png, ok := o.Data.PNG(); ok {
 						alt, _ := o.Data.Text("text/plain")
 						fmt.Fprintf(&b, "<img alt=\"%s\" src=\"data:image/png;base64,%s\">\n", html.EscapeString(strings.TrimSpace(alt)), base64.StdEncoding.EncodeToString(png))
+					} else if svg, ok := o.Data.Text("image/svg+xml"); ok {
+						fmt.Fprintf(&b, "<img alt=\"svg\" src=\"data:image/svg+xml;base64,%s\">\n", base64.StdEncoding.EncodeToString([]byte(svg)))
 					} else if h, ok := o.Data.Text("text/html"); ok {
 						b.WriteString(h + "\n")
+					} else if m, ok := o.Data.Text("text/markdown"); ok {
+						b.WriteString(markdownToHTML(m))
 					} else if t, ok := o.Data.Text("text/plain"); ok {
 						fmt.Fprintf(&b, "<pre class=\"result\">%s</pre>\n", html.EscapeString(strings.TrimRight(t, "\n")))
 					}

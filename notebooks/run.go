@@ -172,6 +172,8 @@ type collector struct {
 	displays map[string]*Output
 	stream   *Output         // the last output, when it is a stream
 	text     strings.Builder // stream's text so far
+
+	clearNext bool // a ClearOutput waits for the next output
 }
 
 // endStream stores the text gathered for the current stream output.
@@ -199,7 +201,15 @@ func (c *collector) emit(p kernel.Part) {
 		return
 	}
 	outs := &c.cell.Outputs
+	if p.Kind == kernel.ClearOutput && !p.Wait || c.clearNext && p.Kind != kernel.ClearOutput {
+		// As in Jupyter: the cell's outputs so far go.
+		*outs = nil
+		c.stream, c.text = nil, strings.Builder{}
+		c.clearNext = false
+	}
 	switch p.Kind {
+	case kernel.ClearOutput:
+		c.clearNext = p.Wait
 	case kernel.Stdout, kernel.Stderr:
 		name := "stdout"
 		if p.Kind == kernel.Stderr {

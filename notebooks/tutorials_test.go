@@ -27,10 +27,24 @@ type tutorial struct {
 	mnist    bool     // needs the MNIST files; skipped with -short
 	compiled bool     // has compiled cells; skipped where they cannot work (compiledAvailable)
 	want     []string // substrings of the fresh outputs (key numbers)
+	// html are substrings of the text/html outputs, fresh and committed: the
+	// rich forms (Trace, History) that Jupyter shows as tables.
+	html []string
 	// tol is the relative tolerance when comparing the numbers of the
 	// committed outputs with a fresh run (absolute for |x| < 1).
 	tol   float64
 	check func(t *testing.T, text string)
+}
+
+// workedExampleHTML is what notebook 01 (in either language) shows as tables:
+// the Trace's rows of w5 and w1 with the seed's numbers, and the History of
+// 10,000 updates with its sparkline.
+var workedExampleHTML = []string{
+	"<th>param</th><th>path</th><th>∂net/∂param</th><th>∂E/∂param = δ·∂net/∂param</th><th>old</th><th>new</th>",
+	"<tr><td>w5</td><td>h1→o1</td><td>0.5932699921</td><td>0.08216704056</td><td>0.4</td><td>0.3589164797</td></tr>",
+	"<tr><td>w1</td><td>i1→h1</td><td>0.05</td><td>0.0004385677345</td><td>0.15</td><td>0.1497807161</td></tr>",
+	"E_total = 0.2983711088 → 0.2910277737",
+	"<b>History: 10000 epochs", "<th>epoch</th><th>loss</th><th>elapsed</th>", "<svg",
 }
 
 // The key numbers come from the seed's worked example (nnlib/testdata/blog-example.json):
@@ -49,7 +63,7 @@ var tutorials = []tutorial{
 		"exact 0.291027774   variant 0.291027924",
 		"variant 0.000035085",
 		"variant [0.015912196, 0.984065734]",
-	}},
+	}, html: workedExampleHTML},
 	{file: "01-backprop-by-hand.zh.ipynb", tol: 1e-9, want: []string{
 		"E_total = 0.298371109",
 		"= 0.082167041",
@@ -59,11 +73,15 @@ var tutorials = []tutorial{
 		"E_total = 3.51e-05",
 		"变体 0.291027924",
 		"变体 [0.015912196, 0.984065734]",
-	}},
+	}, html: workedExampleHTML},
 	{file: "02-xor.ipynb", tol: 1e-6, want: []string{
 		"2-1    loss 0.12500  accuracy 0.50",
 		"2-2-1  loss", "2-3-1  loss",
 		"loss is +Inf",
+	}, html: []string{
+		"<b>History &#34;2-1&#34;: 5000 epochs", "<th>epoch</th><th>loss</th><th>accuracy</th><th>elapsed</th>",
+		"<tr><td>5000</td><td>0.125</td><td>50.00%</td>", "<svg",
+		"<b>History &#34;linear output, lr=5&#34;",
 	}, check: func(t *testing.T, text string) {
 		for _, name := range []string{"2-2-1", "2-3-1"} {
 			if !regexp.MustCompile(regexp.QuoteMeta(name) + `\s+loss [0-9.]+\s+accuracy 1\.00`).MatchString(text) {
@@ -72,7 +90,9 @@ var tutorials = []tutorial{
 		}
 	}},
 	{file: "03-activations-losses-optimizers.ipynb", tol: 1e-6, want: []string{"sigmoid", "tanh", "relu", "cross-entropy", "Adam(0.02)"}},
-	{file: "04-iris.ipynb", tol: 1e-6, want: []string{"accuracy", "same weights: true"}, check: func(t *testing.T, text string) {
+	{file: "04-iris.ipynb", tol: 1e-6, want: []string{"accuracy", "same weights: true"}, html: []string{
+		"<b>History: 150 epochs", "<th>epoch</th><th>loss</th><th>accuracy</th><th>val loss</th><th>val accuracy</th><th>elapsed</th>",
+	}, check: func(t *testing.T, text string) {
 		acc := lastFloat(t, text, `loaded network: test accuracy ([0-9.]+)`)
 		if acc < 0.9 {
 			t.Errorf("iris test accuracy %.3f, want ≥ 0.9", acc)
@@ -85,6 +105,22 @@ var tutorials = []tutorial{
 		}
 	}},
 	{file: "06-gradient-check.ipynb", tol: 1e-6, want: []string{"PASS: every relative error", "FAIL: 10 of 10 parameters", "pass: true"}},
+	// The gonum/mat forward and backward pass reproduce the reference file's
+	// net_h1, out_o1, E_total, δ_o1, δ_h1, dE_dw5, dE_dw1 and the updated w5, w1.
+	{file: "07-gonum.ipynb", tol: 1e-9, want: []string{
+		"net_h1 = 0.377500000   out_h1 = 0.593269992",
+		"net_o1 = 1.105905967   out_o1 = 0.751365070",
+		"E_total = 0.298371109",
+		"δ_o1 = 0.138498562   δ_h1 = 0.008771355",
+		"∂E/∂w5 = 0.082167041   ∂E/∂w1 = 0.000438568",
+		"new w5 = 0.358916480   new w1 = 0.149780716",
+		"largest |gonum − nnlib| over the 8 gradients",
+		`gonum plot "σ and its derivative"`, `gonum plot "E_total while training (log scale)"`,
+	}, check: func(t *testing.T, text string) {
+		if !regexp.MustCompile(`over the 8 gradients: (0\.0e\+00|\d\.\de-1[6-9])\s+true`).MatchString(text) {
+			t.Errorf("the gonum gradients do not match nnlib's to 1e-15")
+		}
+	}},
 	// 08 needs compiled cells (the go command and a C compiler, as CI has).
 	{file: "08-compiled-cells.ipynb", compiled: true, tol: 1e-12, want: []string{
 		"3.510187782978859e-05 (interpreted", "3.510187782978859e-05 (compiled",
@@ -165,6 +201,18 @@ func TestTutorials(t *testing.T) {
 			if tu.check != nil {
 				tu.check(t, text)
 			}
+			rich := map[string]*Notebook{"fresh": fresh}
+			if !*update {
+				rich["committed"] = committed
+			}
+			for name, nb := range rich {
+				html := outputHTML(nb)
+				for _, w := range tu.html {
+					if !strings.Contains(html, w) {
+						t.Errorf("%s text/html outputs lack %q", name, w)
+					}
+				}
+			}
 			if last := fresh.Cells[len(fresh.Cells)-1]; last.Type != "markdown" || !strings.Contains(last.Source, "## Exercises") && !strings.Contains(last.Source, "## 练习") {
 				t.Errorf("the notebook does not end with exercises")
 			}
@@ -186,6 +234,20 @@ func outputText(nb *Notebook) string {
 		for _, o := range c.Outputs {
 			b.WriteString(o.PlainText())
 			b.WriteString("\n")
+		}
+	}
+	return b.String()
+}
+
+// outputHTML is every text/html output of the notebook, concatenated.
+func outputHTML(nb *Notebook) string {
+	var b strings.Builder
+	for _, c := range nb.Cells {
+		for _, o := range c.Outputs {
+			if s, ok := o.Data.Text("text/html"); ok {
+				b.WriteString(s)
+				b.WriteString("\n")
+			}
 		}
 	}
 	return b.String()

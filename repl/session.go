@@ -98,8 +98,12 @@ func (s *session) emit(p kernel.Part) {
 		s.endLineLocked()
 		s.printValue(p)
 	case kernel.Display, kernel.UpdateDisplay:
-		// Live training figures are for notebooks. At the terminal a
-		// figure is a value: plot.Loss(h) after the training writes it.
+		// What display.Display shows is printed like a value (the REPL turns
+		// the live training figures off: at the terminal a figure is a
+		// value, plot.Loss(h) after the training writes it). An update is
+		// printed again.
+		s.endLineLocked()
+		s.printValue(p)
 	}
 }
 
@@ -135,8 +139,14 @@ func (s *session) printValue(p kernel.Part) {
 		text = string(p.Data["text/plain"])
 	}
 	text = strings.TrimRight(text, "\n")
-	if png, ok := p.Data["image/png"]; ok && len(png) > 0 {
-		path, err := s.savePNG(png)
+	png, ext := p.Data["image/png"], "png"
+	for _, im := range []struct{ mime, ext string }{{"image/svg+xml", "svg"}, {"image/jpeg", "jpg"}} {
+		if b := p.Data[im.mime]; len(png) == 0 && len(b) > 0 {
+			png, ext = b, im.ext
+		}
+	}
+	if len(png) > 0 {
+		path, err := s.saveImage(png, ext)
 		if err != nil {
 			fmt.Fprintf(s.out, "%s %s\n", text, s.style(styleRed, "(figure not saved: "+err.Error()+")"))
 			return
@@ -145,7 +155,7 @@ func (s *session) printValue(p kernel.Part) {
 			text = "figure"
 		}
 		fmt.Fprintf(s.out, "%s %s %s\n", text, s.style(styleDim, "→"), s.style(styleBlue, path))
-		if s.inline != "" {
+		if s.inline != "" && ext == "png" {
 			writeInline(s.out, s.inline, png)
 		}
 		return
@@ -160,13 +170,13 @@ func (s *session) printValue(p kernel.Part) {
 	fmt.Fprintln(s.out, text)
 }
 
-// savePNG writes a figure to the next free plotsDir/fig-N.png.
-func (s *session) savePNG(png []byte) (string, error) {
+// saveImage writes a figure to the next free plotsDir/fig-N.ext.
+func (s *session) saveImage(png []byte, ext string) (string, error) {
 	if err := os.MkdirAll(s.plotsDir, 0o755); err != nil {
 		return "", err
 	}
 	for n := 1; ; n++ {
-		path := filepath.Join(s.plotsDir, fmt.Sprintf("fig-%d.png", n))
+		path := filepath.Join(s.plotsDir, fmt.Sprintf("fig-%d.%s", n, ext))
 		err := atomicfile.WriteNew(path, png, 0o666)
 		if errors.Is(err, fs.ErrExist) {
 			continue

@@ -499,6 +499,8 @@ func (k *Kernel) execute(q queued) {
 				}
 			}
 			out.publish(typ, map[string]any{"data": mimeBundle(p), "metadata": map[string]any{}, "transient": transient})
+		case kernel.ClearOutput:
+			out.publish("clear_output", map[string]any{"wait": p.Wait})
 		}
 	}
 	code, err := k.runMeta(m, req.Code, out, emit, &payload)
