@@ -65,6 +65,8 @@ type Engine struct {
 
 	intr interruptState // stopped code still running (interrupt.go)
 
+	exited exitState // os.Exit of the running cell (exit.go)
+
 	traceMu sync.Mutex
 	trace   []string // yaegi's "L:C: panic: f(...)" lines, innermost first
 
@@ -152,6 +154,9 @@ func (e *Engine) reset() error {
 	})
 	if err := in.Use(stdgeneric.Stdlib()); err != nil {
 		return fmt.Errorf("kernel: loading the standard library: %v", err)
+	}
+	if err := in.Use(interp.Exports{"os/os": e.exitSymbols()}); err != nil {
+		return fmt.Errorf("kernel: os.Exit: %v", err)
 	}
 	if err := in.Use(interp.Exports{"os/os": {"Stdin": reflect.ValueOf(&e.stdinVar).Elem()}}); err != nil {
 		return fmt.Errorf("kernel: standard input: %v", err)
@@ -243,3 +248,4 @@ func pkgName(p string) (string, bool) {
 	}
 	return "", false
 }
+

@@ -61,6 +61,9 @@ var posRE = regexp.MustCompile(`^(?:[^\s:]*:)?(\d+):(\d+): `)
 
 // cellError turns a yaegi error into a CellError with cell positions.
 func (e *Engine) cellError(ctx context.Context, code string, err error) *CellError {
+	if code, called := e.exited.status(); called {
+		return exitError(code)
+	}
 	if ctx.Err() != nil && (errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded)) {
 		return e.interrupted(ctx.Err())
 	}

@@ -40,6 +40,9 @@ func (e *Engine) Execute(ctx context.Context, code string, emit func(Part)) erro
 	if cerr != nil {
 		return cerr
 	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	e.exited.begin(cancel)
 	if len(units) == 0 {
 		return nil
 	}
@@ -87,7 +90,7 @@ func (e *Engine) Execute(ctx context.Context, code string, emit func(Part)) erro
 	hasFinal := false
 	for i, u := range units {
 		if err := ctx.Err(); err != nil {
-			return e.interrupted(err)
+			return e.stopped(err)
 		}
 		if i > 0 {
 			// yaegi compiles into structures that running goroutines read.
@@ -110,7 +113,7 @@ func (e *Engine) Execute(ctx context.Context, code string, emit func(Part)) erro
 	if err := ctx.Err(); err != nil {
 		// The cell returned normally, but only because compiled code (nnlib's
 		// Fit) stopped on the cancelled context.
-		return e.interrupted(err)
+		return e.stopped(err)
 	}
 	if !hasFinal {
 		return nil

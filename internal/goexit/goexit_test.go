@@ -1,6 +1,7 @@
 package goexit
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"testing"
@@ -8,25 +9,32 @@ import (
 	"github.com/nnbook/nnbook/kernel"
 )
 
+// TestCode reads the status from what the engine reports for a cell that
+// calls os.Exit, and refuses every other error.
 func TestCode(t *testing.T) {
+	e, err := kernel.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	run := func(code string) error { return e.Execute(context.Background(), code, nil) }
 	tests := []struct {
+		name string
 		err  error
 		code int
 		ok   bool
 	}{
-		{&kernel.CellError{Name: "Panic", Value: "os.Exit(3)"}, 3, true},
-		{&kernel.CellError{Name: "Panic", Value: "os.Exit(0)"}, 0, true},
-		{fmt.Errorf("line 4: %w", &kernel.CellError{Name: "Panic", Value: "os.Exit(-1)"}), -1, true},
-		{&kernel.CellError{Name: "Panic", Value: "boom"}, 0, false},
-		{&kernel.CellError{Name: "CompileError", Value: "os.Exit(3)"}, 0, false},
-		{&kernel.CellError{Name: "Panic", Value: "os.Exit(99999999999999999999)"}, 0, false},
-		{errors.New("os.Exit(3)"), 0, false},
-		{nil, 0, false},
+		{"os.Exit(3)", run("defer fmt.Println(\"not printed\")\nos.Exit(3)"), 3, true},
+		{"os.Exit(0)", run("os.Exit(0)"), 0, true},
+		{"wrapped", fmt.Errorf("line 4: %w", run("os.Exit(-1)")), -1, true},
+		{"panic", run(`panic("os.Exit(3)")`), 0, false},
+		{"compile error", run("os.Exit(\"3\")"), 0, false},
+		{"plain error", errors.New("os.Exit(3)"), 0, false},
+		{"nil", nil, 0, false},
 	}
 	for _, tc := range tests {
 		code, ok := Code(tc.err)
 		if code != tc.code || ok != tc.ok {
-			t.Errorf("Code(%v) = %d, %v; want %d, %v", tc.err, code, ok, tc.code, tc.ok)
+			t.Errorf("%s: Code(%v) = %d, %v; want %d, %v", tc.name, tc.err, code, ok, tc.code, tc.ok)
 		}
 	}
 }

@@ -2,8 +2,12 @@ package rewrite
 
 import (
 	"go/ast"
+	"go/constant"
 	"go/token"
+	"go/types"
 	"sort"
+	"strconv"
+	"strings"
 )
 
 // The builtins min, max (Go 1.21) and clear, which yaegi v0.16.1 lacks.
@@ -86,6 +90,11 @@ func builtinEdits(s Session, u *Unit) []Edit {
 				return "", false
 			}
 			args[i] = s
+		}
+		if name != "clear" {
+			if lit, ok := constantCall(text[off(c.Pos()):off(c.End())], c.Args); ok {
+				return lit, true
+			}
 		}
 		if name == "clear" {
 			if len(args) != 1 {
@@ -179,4 +188,53 @@ func argRank(x ast.Expr) int {
 		return true
 	})
 	return rank
+}
+
+// constantCall returns min or max of constants written as literals and
+// operators, computed as the compiler does and written back as a literal of
+// the same untyped kind, so that `const c = min(1, 2.5)` stays a constant
+// (1.0).
+func constantCall(call string, exprs []ast.Expr) (string, bool) {
+	var isConst func(x ast.Expr) bool
+	isConst = func(x ast.Expr) bool {
+		if c, ok := x.(*ast.CallExpr); ok {
+			if id, ok := c.Fun.(*ast.Ident); ok && (id.Name == "min" || id.Name == "max") {
+				for _, a := range c.Args {
+					if !isConst(a) {
+						return false
+					}
+				}
+				return true
+			}
+		}
+		return ConstExpr(x)
+	}
+	for _, x := range exprs {
+		if !isConst(x) {
+			return "", false
+		}
+	}
+	tv, err := types.Eval(token.NewFileSet(), nil, token.NoPos, call)
+	if err != nil || tv.Value == nil {
+		return "", false
+	}
+	v := tv.Value
+	switch tv.Type {
+	case types.Typ[types.UntypedInt], types.Typ[types.UntypedString]:
+		return v.ExactString(), true
+	case types.Typ[types.UntypedRune]:
+		if r, ok := constant.Int64Val(v); ok {
+			return strconv.QuoteRune(rune(r)), true
+		}
+	case types.Typ[types.UntypedFloat]:
+		if f, exact := constant.Float64Val(v); exact {
+			s := strconv.FormatFloat(f, 'g', -1, 64)
+			if !strings.ContainsAny(s, ".eEn") {
+				s += ".0"
+			}
+			return "(" + s + ")", true
+		}
+		return "(" + v.ExactString() + ")", true
+	}
+	return "", false
 }

@@ -18,8 +18,24 @@ import (
 //	go f(a, b)          →  __rt.Go(f, a, b)("`go f(…)` at line 1")
 //	go f(xs...)         →  __rt.Go(func() { f(xs...) })("`go f(…)` at line 1")
 //	go close(c)         →  __rt.Go(func() { close(c) })("`go close(…)` at line 1")
+//	go func() { … }()   →  { __nngo := func() { … }; __rt.Go(__nngo)("`go func(){…}()` at line 1") }
+//
+// Inside a function, a function literal is bound to a variable first (at a
+// cell's top level yaegi cannot define variables in blocks): yaegi makes a closure
+// passed straight to a compiled function read its captured variables when
+// it runs, not when it was made, so goroutines started in a loop would all
+// see the last iteration's variables.
 
 func goStmtEdits(_ Session, u *Unit) []Edit {
+	inFunc := map[*ast.GoStmt]bool{} // go statements inside a function body
+	for _, body := range funcBodies(u) {
+		ast.Inspect(body, func(m ast.Node) bool {
+			if g, ok := m.(*ast.GoStmt); ok {
+				inFunc[g] = true
+			}
+			return true
+		})
+	}
 	var edits []Edit
 	ast.Inspect(u.File, func(n ast.Node) bool {
 		g, ok := n.(*ast.GoStmt)
@@ -41,6 +57,13 @@ func goStmtEdits(_ Session, u *Unit) []Edit {
 		repl := ""
 		if len(call.Args) > 0 {
 			repl = ", "
+		}
+		if _, ok := call.Fun.(*ast.FuncLit); ok && inFunc[g] {
+			edits = append(edits,
+				Edit{goOff, funOff, "{ __nngo := "},
+				Edit{lp, lp + 1, "; " + Runtime + ".Go(__nngo" + repl},
+				Edit{end, end, label + " }"})
+			return true
 		}
 		edits = append(edits,
 			Edit{goOff, funOff, Runtime + ".Go("},

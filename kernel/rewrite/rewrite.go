@@ -50,6 +50,7 @@ type Pass struct {
 
 // Passes is every source rewrite, in the order they are made.
 var Passes = []Pass{
+	{"loopvar", "loop variables captured in the body get one copy per iteration (Go 1.22)", loopVarEdits},
 	{"gostmt", "a go statement runs through the engine's helper, which recovers its panic and names it when an interrupt cannot stop it", goStmtEdits},
 	{"rangeint", "range over an integer becomes a three-clause loop", rangeIntEdits},
 	{"mapindex", "a comma-ok map read that misses sets the zero value", mapIndexEdits},

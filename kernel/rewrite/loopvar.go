@@ -1,0 +1,219 @@
+package rewrite
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"strings"
+)
+
+// Go 1.22 gives each iteration of a loop its own loop variables; yaegi
+// v0.16.1 shares one variable across iterations, so closures, goroutines
+// and pointers made in a loop all see its last value. In function bodies
+// (yaegi keeps a cell's top-level variables global, and a copy there would
+// replace the loop variable itself), where the body can
+// tell the difference — it holds a function literal or takes a loop
+// variable's address — each iteration gets its own copy:
+//
+//	for i, v := range xs { … }      →  for i, v := range xs { i, v := i, v; … }
+//	for i := 0; i < n; i++ { … }    →  for i := 0; i < n; i++ { i := i; … }
+//
+// When the body of a three-clause loop assigns the variable (or takes its
+// address), Go carries the iteration's value over to the next iteration;
+// the copy is written back at the end of the body and before each continue
+// of the loop:
+//
+//	for i := 0; i < n; i++ { i++; continue }
+//	  →  for i := 0; i < n; i++ { __nnlv7 := &i; i := i; i++; { *__nnlv7 = i; continue }; *__nnlv7 = i }
+
+func loopVarEdits(_ Session, u *Unit) []Edit {
+	var edits []Edit
+	for _, body := range funcBodies(u) {
+		edits = append(edits, loopVarBodyEdits(u, body)...)
+	}
+	return edits
+}
+
+// funcBodies returns the outermost function bodies of the unit (function
+// declarations and literals, not the wrapper around a cell's statements).
+func funcBodies(u *Unit) []*ast.BlockStmt {
+	var out []*ast.BlockStmt
+	ast.Inspect(u.File, func(n ast.Node) bool {
+		var body *ast.BlockStmt
+		switch n := n.(type) {
+		case *ast.FuncDecl:
+			body = n.Body
+		case *ast.FuncLit:
+			body = n.Body
+		}
+		if body != nil && u.Off(body.Pos()) >= 0 {
+			out = append(out, body)
+			return false
+		}
+		return true
+	})
+	return out
+}
+
+// loopVarBodyEdits returns the edits of the loops in one function body.
+func loopVarBodyEdits(u *Unit, fbody *ast.BlockStmt) []Edit {
+	var edits []Edit
+	labels := map[ast.Stmt]string{}
+	ast.Inspect(fbody, func(n ast.Node) bool {
+		if l, ok := n.(*ast.LabeledStmt); ok {
+			labels[l.Stmt] = l.Label.Name
+		}
+		var names []string
+		var body *ast.BlockStmt
+		threeClause := false
+		switch loop := n.(type) {
+		case *ast.RangeStmt:
+			if loop.Tok != token.DEFINE {
+				return true
+			}
+			for _, x := range []ast.Expr{loop.Key, loop.Value} {
+				if id, ok := x.(*ast.Ident); ok && id.Name != "_" {
+					names = append(names, id.Name)
+				}
+			}
+			body = loop.Body
+		case *ast.ForStmt:
+			as, ok := loop.Init.(*ast.AssignStmt)
+			if !ok || as.Tok != token.DEFINE {
+				return true
+			}
+			for _, x := range as.Lhs {
+				if id, ok := x.(*ast.Ident); ok && id.Name != "_" {
+					names = append(names, id.Name)
+				}
+			}
+			body, threeClause = loop.Body, true
+		default:
+			return true
+		}
+		names = captured(body, names)
+		if len(names) == 0 {
+			return true
+		}
+		list := strings.Join(names, ", ")
+		open := u.Off(body.Lbrace) + 1
+		if !threeClause || !assigns(body, names) {
+			edits = append(edits, Edit{open, open, " " + list + " := " + list + ";"})
+			return true
+		}
+		ptrs := make([]string, len(names))
+		addrs := make([]string, len(names))
+		derefs := make([]string, len(names))
+		for i, name := range names {
+			ptrs[i] = fmt.Sprintf("__nnlv%d_%d", open, i)
+			addrs[i] = "&" + name
+			derefs[i] = "*" + ptrs[i]
+		}
+		back := strings.Join(derefs, ", ") + " = " + list
+		edits = append(edits, Edit{open, open, " " + strings.Join(ptrs, ", ") + " := " + strings.Join(addrs, ", ") + "; " + list + " := " + list + ";"})
+		for _, c := range continues(body, labels[n.(ast.Stmt)]) {
+			edits = append(edits, Edit{u.Off(c.Pos()), u.Off(c.End()), "{ " + back + "; " + u.Text[u.Off(c.Pos()):u.Off(c.End())] + " }"})
+		}
+		close := u.Off(body.Rbrace)
+		edits = append(edits, Edit{close, close, "; " + back + " "})
+		return true
+	})
+	return edits
+}
+
+// captured returns the names the body can capture per iteration: used
+// somewhere in a body that holds a function literal, or whose address the
+// body takes.
+func captured(body *ast.BlockStmt, names []string) []string {
+	hasFunc := false
+	addr := map[string]bool{}
+	used := map[string]bool{}
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			hasFunc = true
+		case *ast.UnaryExpr:
+			if id, ok := n.X.(*ast.Ident); ok && n.Op == token.AND {
+				addr[id.Name] = true
+			}
+		case *ast.Ident:
+			used[n.Name] = true
+		case *ast.SelectorExpr:
+			ast.Inspect(n.X, func(m ast.Node) bool {
+				if id, ok := m.(*ast.Ident); ok {
+					used[id.Name] = true
+				}
+				return true
+			})
+			return false
+		}
+		return true
+	})
+	var out []string
+	for _, name := range names {
+		if used[name] && (hasFunc || addr[name]) {
+			out = append(out, name)
+		}
+	}
+	return out
+}
+
+// assigns reports whether the body assigns one of names (also in function
+// literals) or takes its address.
+func assigns(body *ast.BlockStmt, names []string) bool {
+	is := map[string]bool{}
+	for _, n := range names {
+		is[n] = true
+	}
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			if n.Tok != token.DEFINE {
+				for _, l := range n.Lhs {
+					if id, ok := l.(*ast.Ident); ok && is[id.Name] {
+						found = true
+					}
+				}
+			}
+		case *ast.IncDecStmt:
+			if id, ok := n.X.(*ast.Ident); ok && is[id.Name] {
+				found = true
+			}
+		case *ast.UnaryExpr:
+			if id, ok := n.X.(*ast.Ident); ok && n.Op == token.AND && is[id.Name] {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// continues returns the continue statements of the loop whose body is
+// body (label is the loop's label, or ""), outside function literals.
+func continues(body *ast.BlockStmt, label string) []*ast.BranchStmt {
+	var out []*ast.BranchStmt
+	var walk func(n ast.Node, nested bool)
+	walk = func(n ast.Node, nested bool) {
+		ast.Inspect(n, func(m ast.Node) bool {
+			switch m := m.(type) {
+			case *ast.FuncLit:
+				return false
+			case *ast.ForStmt:
+				walk(m.Body, true)
+				return false
+			case *ast.RangeStmt:
+				walk(m.Body, true)
+				return false
+			case *ast.BranchStmt:
+				if m.Tok == token.CONTINUE && (m.Label == nil && !nested || m.Label != nil && m.Label.Name == label && label != "") {
+					out = append(out, m)
+				}
+			}
+			return true
+		})
+	}
+	walk(body, false)
+	return out
+}
