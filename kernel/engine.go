@@ -248,4 +248,3 @@ func pkgName(p string) (string, bool) {
 	}
 	return "", false
 }
-
