@@ -65,7 +65,8 @@ func (f *fakeEngine) Execute(ctx context.Context, code string, emit func(kernel.
 			d, _ := time.ParseDuration(arg)
 			time.Sleep(d)
 		case "exit":
-			return &kernel.CellError{Name: "Panic", Value: "os.Exit(" + arg + ")", Line: i + 1}
+			code, _ := strconv.Atoi(arg)
+			return &kernel.CellError{Name: kernel.KindExit, Value: "os.Exit(" + arg + ")", ExitCode: code, Line: i + 1}
 		case "catfile":
 			b, err := os.ReadFile(arg)
 			if err != nil {

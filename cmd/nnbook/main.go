@@ -24,10 +24,16 @@ import (
 )
 
 func main() {
-	// A fatal Go error in a cell (stack overflow) cannot be recovered: run
-	// as a supervised child, so that nnbook can say what happened.
-	if status, ok := kernel.Supervise("nnbook"); ok {
-		os.Exit(status)
+	// A fatal Go error in a cell (stack overflow) cannot be recovered: the
+	// REPL and the runner run as a supervised child, so that nnbook can say
+	// what happened. The Jupyter kernel does not: a second process would
+	// double its memory, and the runtime's own report ("fatal error: …")
+	// already goes to the kernel's stderr, the Jupyter server's log, before
+	// the server restarts the kernel.
+	if len(os.Args) < 2 || os.Args[1] != "kernel" {
+		if status, ok := kernel.Supervise("nnbook"); ok {
+			os.Exit(status)
+		}
 	}
 	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 }
