@@ -1,76 +1,156 @@
 package kernel
 
 import (
+	"context"
 	"fmt"
 	"go/ast"
-	"go/build"
 	"go/parser"
 	"go/token"
+	"io/fs"
 	"os"
-	"os/exec"
-	"path/filepath"
-	"sort"
+	"runtime"
 	"strings"
 	"testing"
 
-	gen "github.com/traefik/yaegi/stdlib/generic"
+	"github.com/nnbook/nnbook/kernel/internal/stdapi"
+	"github.com/nnbook/nnbook/kernel/stdgeneric"
 )
 
-// TestStdlibCoverage lists, for each package of the standard library of the
-// toolchain running the test, the exported package-level names (those `go
-// doc` lists: funcs, types, vars, consts) and how many of them a cell can
-// use: names in the interpreter's compiled symbol tables, or defined by the
-// generic sources it compiles (cmp, maps, slices). testdata/coverage.txt
-// holds the result (go test -update rewrites it); the README quotes its
-// total.
-func TestStdlibCoverage(t *testing.T) {
-	out, err := exec.Command("go", "list", "std").Output()
+// The standard library's coverage: for every package of the toolchain's
+// standard library (go list std, without internal ones), the exported names
+// `go doc` lists (read from GOROOT, stdapi) and which of them a cell can
+// use: a name of a compiled table (yaegi's, with Go 1.26's additions) or
+// declared by an interpreted package of kernel/stdgeneric. Each usable
+// non-generic name is then referenced from a real cell, which must compile;
+// the generic ones are exercised by the corpus (testdata/programs). The
+// summary is testdata/stdlib_coverage.txt (go test -update rewrites it).
+
+// stdCoverage is one package's line of the summary.
+type stdCoverage struct {
+	pkg            string
+	usable, total  int
+	offered        bool     // a cell can import the package
+	missing        []string // names a cell cannot use ("generic func Foo")
+	usableNonGenic []stdapi.Name
+}
+
+// sourceNames returns the exported top-level names an interpreted package
+// of stdgeneric declares.
+func sourceNames(t *testing.T, p string) map[string]bool {
+	t.Helper()
+	src := stdgeneric.Source()
+	files, err := fs.Glob(src, "src/"+p+"/*.go")
 	if err != nil {
-		t.Skipf("go list std: %v", err)
+		t.Fatal(err)
 	}
-	var b strings.Builder
-	total, usable, partly := 0, 0, 0
-	shims := declaredNames(t, shimSources(t))
-	yaegiSource := declaredNames(t, gen.Sources[:])
-	for _, p := range strings.Fields(string(out)) {
-		if strings.Contains(p, "internal") || strings.HasPrefix(p, "vendor/") || strings.HasPrefix(p, "cmd/") {
-			continue
+	names := map[string]bool{}
+	fset := token.NewFileSet()
+	for _, file := range files {
+		b, err := fs.ReadFile(src, file)
+		if err != nil {
+			t.Fatal(err)
 		}
-		names := exportedNames(t, p)
-		if len(names) == 0 {
-			continue
+		f, err := parser.ParseFile(fset, file, b, parser.SkipObjectResolution)
+		if err != nil {
+			t.Fatal(err)
 		}
-		have := packageSymbols(p)
-		var missing, source []string
-		for _, n := range names {
-			_, bin := have[n]
-			switch {
-			case bin || shims[p+"."+n]:
-			case yaegiSource[p+"."+n]:
-				source = append(source, n)
-			default:
-				missing = append(missing, n)
+		for _, d := range f.Decls {
+			switch d := d.(type) {
+			case *ast.FuncDecl:
+				if d.Recv == nil && d.Name.IsExported() {
+					names[d.Name.Name] = true
+				}
+			case *ast.GenDecl:
+				for _, s := range d.Specs {
+					switch s := s.(type) {
+					case *ast.TypeSpec:
+						names[s.Name.Name] = s.Name.IsExported()
+					case *ast.ValueSpec:
+						for _, n := range s.Names {
+							names[n.Name] = n.IsExported()
+						}
+					}
+				}
 			}
 		}
-		total += len(names)
-		usable += len(names) - len(missing) - len(source)
-		partly += len(source)
-		fmt.Fprintf(&b, "%s %d/%d", p, len(names)-len(missing)-len(source), len(names))
-		if len(source) > 0 {
-			fmt.Fprintf(&b, " yaegi-source: %s", strings.Join(source, " "))
-		}
-		if len(missing) > 0 {
-			fmt.Fprintf(&b, " missing: %s", strings.Join(missing, " "))
-		}
-		b.WriteString("\n")
 	}
-	got := fmt.Sprintf("# exported names of the standard library a cell can use, per package (usable/total).\n"+
-		"# yaegi-source: generic functions from yaegi's Go 1.22 source of cmp, maps and slices; calls\n"+
-		"# of those whose type parameters are constrained as S ~[]E or M ~map[K]V fail to infer.\n"+
-		"total %d/%d (%.1f%%), %d more from yaegi's source\n%s", usable, total, 100*float64(usable)/float64(total), partly, b.String())
-	golden := filepath.Join("testdata", "coverage.txt")
+	return names
+}
+
+func coverage(t *testing.T) []stdCoverage {
+	t.Helper()
+	pkgs, err := stdapi.Packages()
+	if err != nil {
+		t.Skip(err) // no go command
+	}
+	var out []stdCoverage
+	for _, p := range pkgs {
+		names, err := stdapi.Exported(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		c := stdCoverage{pkg: p, total: len(names)}
+		_, c.offered = pkgName(p)
+		var has func(stdapi.Name) bool
+		switch {
+		case stdgeneric.IsSource(p):
+			src := sourceNames(t, p)
+			has = func(n stdapi.Name) bool { return src[n.Name] }
+		case c.offered:
+			table := stdgeneric.Table(p)
+			has = func(n stdapi.Name) bool { _, ok := table[n.Name]; return ok }
+		default:
+			has = func(stdapi.Name) bool { return false }
+		}
+		for _, n := range names {
+			if has(n) {
+				c.usable++
+				if !n.Generic {
+					c.usableNonGenic = append(c.usableNonGenic, n)
+				}
+			} else {
+				c.missing = append(c.missing, n.String())
+			}
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+func TestStdlibCoverage(t *testing.T) {
+	if testing.Short() {
+		t.Skip("reads all of GOROOT's standard library")
+	}
+	cov := coverage(t)
+	var b strings.Builder
+	fmt.Fprintf(&b, "# The standard library of %s (%s/%s) in cells: for each package, the\n", runtime.Version(), runtime.GOOS, runtime.GOARCH)
+	b.WriteString("# exported names go doc lists, how many a cell can use, and the others.\n")
+	b.WriteString("# Written by TestStdlibCoverage (go test ./kernel -run StdlibCoverage -update).\n\n")
+	usable, total, full, offered, offeredTotal := 0, 0, 0, 0, 0
+	for _, c := range cov {
+		usable += c.usable
+		total += c.total
+		if c.offered {
+			offered++
+			offeredTotal += c.total
+		}
+		if c.usable == c.total {
+			full++
+		}
+		line := fmt.Sprintf("%s %d/%d", c.pkg, c.usable, c.total)
+		switch {
+		case !c.offered:
+			line += " (not offered to cells)"
+		case len(c.missing) > 0:
+			line += ": no " + strings.Join(c.missing, ", ")
+		}
+		b.WriteString(line + "\n")
+	}
+	fmt.Fprintf(&b, "\n# total: %d of %d packages importable, %d of them complete; %d of their %d names usable (%.1f%%); %d of all %d names (syscall, unsafe, os/exec, … are not offered)\n",
+		offered, len(cov), full, usable, offeredTotal, 100*float64(usable)/float64(offeredTotal), usable, total)
+	golden := "testdata/stdlib_coverage.txt"
 	if *update {
-		if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
+		if err := os.WriteFile(golden, []byte(b.String()), 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -78,105 +158,41 @@ func TestStdlibCoverage(t *testing.T) {
 	if err != nil {
 		t.Fatalf("%v (run go test -update)", err)
 	}
-	if string(want) != got {
-		t.Errorf("coverage changed (go test -run TestStdlibCoverage -update, then check the README's numbers):\n%s", firstDiff(string(want), got))
+	if string(want) != b.String() {
+		t.Errorf("%s is stale (run go test ./kernel -run StdlibCoverage -update); now:\n%s", golden, b.String())
 	}
-	t.Logf("standard library: %d of %d exported names usable in cells, %d more from yaegi's generic source", usable, total, partly)
+	t.Logf("%d of %d exported names usable", usable, total)
 }
 
-// shimSources returns the engine's shims' Go source.
-func shimSources(t *testing.T) []string {
-	entries, err := shimFiles.ReadDir("shims")
+// TestStdlibNamesCompile references every usable non-generic name of every
+// importable standard package from a cell.
+func TestStdlibNamesCompile(t *testing.T) {
+	if testing.Short() {
+		t.Skip("compiles a reference to every standard name")
+	}
+	e, err := New()
 	if err != nil {
 		t.Fatal(err)
 	}
-	var out []string
-	for _, ent := range entries {
-		src, _ := shimFiles.ReadFile("shims/" + ent.Name())
-		out = append(out, string(src))
-	}
-	return out
-}
-
-// declaredNames returns "pkg.Name" for the exported functions and types
-// declared in Go sources.
-func declaredNames(t *testing.T, sources []string) map[string]bool {
-	m := map[string]bool{}
-	for _, src := range sources {
-		f, err := parser.ParseFile(token.NewFileSet(), "", src, 0)
-		if err != nil {
-			t.Fatal(err)
+	for i, c := range coverage(t) {
+		if !c.offered || len(c.usableNonGenic) == 0 {
+			continue
 		}
-		for _, d := range f.Decls {
-			switch d := d.(type) {
-			case *ast.FuncDecl:
-				if d.Recv == nil {
-					m[f.Name.Name+"."+d.Name.Name] = true
-				}
-			case *ast.GenDecl:
-				for _, s := range d.Specs {
-					if ts, ok := s.(*ast.TypeSpec); ok {
-						m[f.Name.Name+"."+ts.Name.Name] = true
-					}
-				}
+		alias := fmt.Sprintf("std%d", i)
+		var body strings.Builder
+		for j, n := range c.usableNonGenic {
+			switch n.Kind {
+			case "type":
+				fmt.Fprintf(&body, "\tvar v%d *%s.%s\n\t_ = v%d\n", j, alias, n.Name, j)
+			case "const":
+				fmt.Fprintf(&body, "\tconst c%d = %s.%s\n", j, alias, n.Name)
+			default:
+				fmt.Fprintf(&body, "\t_ = %s.%s\n", alias, n.Name)
 			}
 		}
-	}
-	return m
-}
-
-// exportedNames returns the exported package-level names of the standard
-// package p for this GOOS/GOARCH, sorted.
-func exportedNames(t *testing.T, p string) []string {
-	bp, err := build.Default.Import(p, "", 0)
-	if err != nil {
-		return nil
-	}
-	seen := map[string]bool{}
-	for _, f := range bp.GoFiles {
-		af, err := parser.ParseFile(token.NewFileSet(), filepath.Join(bp.Dir, f), nil, parser.SkipObjectResolution)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, d := range af.Decls {
-			switch d := d.(type) {
-			case *ast.FuncDecl:
-				if d.Recv == nil && d.Name.IsExported() {
-					seen[d.Name.Name] = true
-				}
-			case *ast.GenDecl:
-				for _, s := range d.Specs {
-					switch s := s.(type) {
-					case *ast.TypeSpec:
-						if s.Name.IsExported() {
-							seen[s.Name.Name] = true
-						}
-					case *ast.ValueSpec:
-						for _, n := range s.Names {
-							if n.IsExported() {
-								seen[n.Name] = true
-							}
-						}
-					}
-				}
-			}
+		cell := fmt.Sprintf("import %s %q\n\nfunc use%s() {\n%s}", alias, c.pkg, alias, body.String())
+		if err := e.Execute(context.Background(), cell, nil); err != nil {
+			t.Errorf("%s: %v", c.pkg, err)
 		}
 	}
-	names := make([]string, 0, len(seen))
-	for n := range seen {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	return names
-}
-
-// firstDiff returns the first differing line of two texts.
-func firstDiff(a, b string) string {
-	al, bl := strings.Split(a, "\n"), strings.Split(b, "\n")
-	for i := 0; i < len(al) && i < len(bl); i++ {
-		if al[i] != bl[i] {
-			return fmt.Sprintf("line %d:\nwas: %s\nnow: %s", i+1, al[i], bl[i])
-		}
-	}
-	return fmt.Sprintf("%d lines, now %d", len(al), len(bl))
 }

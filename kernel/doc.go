@@ -6,7 +6,11 @@
 // compiled packages (nnlib, nnlib/plot, from the generated tables in
 // kernel/symbols) and imports the common ones, so a cell can use fmt, math,
 // math/rand, strings, sort, time, os, errors, nnlib and plot without an
-// import line.
+// import line. rand, whose name other standard packages share, is imported
+// when a cell first uses it (imports.go), so a cell that imports
+// math/rand/v2 or crypto/rand first gets that package. The standard library
+// is that of the toolchain the binary was built with: yaegi's tables with
+// the newer names and the generic packages of kernel/stdgeneric.
 //
 // # Cells
 //

@@ -10,9 +10,9 @@ import (
 	"sync"
 
 	"github.com/nnbook/nnbook/kernel/rewrite"
+	"github.com/nnbook/nnbook/kernel/stdgeneric"
 	"github.com/nnbook/nnbook/kernel/symbols"
 	"github.com/traefik/yaegi/interp"
-	"github.com/traefik/yaegi/stdlib"
 )
 
 // Engine is one interpreter session: a yaegi interpreter with the standard
@@ -24,11 +24,13 @@ type Engine struct {
 	mu sync.Mutex
 	in *interp.Interpreter
 
-	imports map[string]string   // local package name → import path
-	names   map[string]nameKind // names defined by cells
-	funcs   map[string]string   // cell func name → "func f(a int) int" + doc
-	methods map[string][]string // cell type name → its method names
-	varType map[string]string   // variable → cell type name ("T", "*T"), when the AST tells
+	imports map[string]string // local package name → import path
+	// unimported holds the Preloaded names not yet imported into yaegi.
+	unimported map[string]bool
+	names      map[string]nameKind // names defined by cells
+	funcs      map[string]string   // cell func name → "func f(a int) int" + doc
+	methods    map[string][]string // cell type name → its method names
+	varType    map[string]string   // variable → cell type name ("T", "*T"), when the AST tells
 
 	// Cell types are declared under versioned names (T_nnv3) with an alias
 	// T; see types.go.
@@ -146,12 +148,12 @@ func (e *Engine) reset() error {
 		Stdout: streamWriter{Stdout},
 		Stderr: stderrWriter{e},
 		Env:    nil,
+		// The generic standard packages are interpreted source (stdgeneric).
+		GoPath:               stdgeneric.GoPath,
+		SourcecodeFilesystem: stdgeneric.Source(),
 	})
-	if err := in.Use(stdlibSymbols()); err != nil {
+	if err := in.Use(stdgeneric.Stdlib()); err != nil {
 		return fmt.Errorf("kernel: loading the standard library: %v", err)
-	}
-	if err := loadShims(in); err != nil {
-		return err
 	}
 	if err := in.Use(interp.Exports{"os/os": e.exitSymbols()}); err != nil {
 		return fmt.Errorf("kernel: os.Exit: %v", err)
@@ -159,7 +161,7 @@ func (e *Engine) reset() error {
 	if err := in.Use(interp.Exports{"os/os": {"Stdin": reflect.ValueOf(&e.stdinVar).Elem()}}); err != nil {
 		return fmt.Errorf("kernel: standard input: %v", err)
 	}
-	if err := in.Use(e.callbackSymbols()); err != nil {
+	if err := in.Use(stdgeneric.Rebase(e.callbackSymbols())); err != nil {
 		return fmt.Errorf("kernel: cell-aware blocking calls: %v", err)
 	}
 	if err := in.Use(symbols.Symbols); err != nil {
@@ -176,13 +178,19 @@ func (e *Engine) reset() error {
 	}
 	sort.Strings(locals)
 	imports := map[string]string{}
+	unimported := map[string]bool{}
 	for _, name := range locals {
 		p := Preloaded[name]
 		if !e.available(in, p) {
 			continue
 		}
-		fmt.Fprintf(&b, "\t%s %q\n", name, p)
 		imports[name] = p
+		if sharesName(name, p) {
+			// Imported into yaegi on first use (imports.go).
+			unimported[name] = true
+			continue
+		}
+		fmt.Fprintf(&b, "\t%s %q\n", name, p)
 	}
 	fmt.Fprintf(&b, "\t%s %q\n\t%s %q\n)", fmtName, "fmt", rtName, rtPath)
 	if _, err := in.Eval(b.String()); err != nil {
@@ -196,6 +204,7 @@ func (e *Engine) reset() error {
 	}
 	e.in = in
 	e.imports = imports
+	e.unimported = unimported
 	e.names = map[string]nameKind{}
 	e.funcs = map[string]string{}
 	e.methods = map[string][]string{}
@@ -214,16 +223,23 @@ func (e *Engine) available(in *interp.Interpreter, p string) bool {
 }
 
 // pkgName returns the package name of an import path the interpreter has
-// compiled symbols for ("rand" for "math/rand/v2").
+// compiled symbols or interpreted source for ("rand" for "math/rand/v2").
 func pkgName(p string) (string, bool) {
+	if stdgeneric.IsSource(p) {
+		return path.Base(p), true
+	}
+	if stdgeneric.Hidden(p) {
+		return "", false
+	}
+	std := stdgeneric.Stdlib()
 	key := p + "/" + path.Base(p)
-	if _, ok := stdlib.Symbols[key]; ok {
+	if _, ok := std[key]; ok {
 		return path.Base(p), true
 	}
 	if _, ok := symbols.Symbols[key]; ok {
 		return path.Base(p), true
 	}
-	for _, m := range []map[string]map[string]reflect.Value{stdlib.Symbols, symbols.Symbols} {
+	for _, m := range []map[string]map[string]reflect.Value{std, symbols.Symbols} {
 		for k := range m {
 			if path.Dir(k) == p {
 				return path.Base(k), true
@@ -231,19 +247,4 @@ func pkgName(p string) (string, bool) {
 		}
 	}
 	return "", false
-}
-
-// stdlibSymbols is yaegi's standard library table without the empty tables
-// of the generic-only packages (cmp, maps, slices): those would hide the
-// Go source of their generic functions that yaegi compiles when the table
-// is loaded.
-func stdlibSymbols() interp.Exports {
-	out := make(interp.Exports, len(stdlib.Symbols))
-	for k, v := range stdlib.Symbols {
-		if len(v) == 0 {
-			continue
-		}
-		out[k] = v
-	}
-	return out
 }

@@ -159,7 +159,7 @@ func TestCellErrorPositions(t *testing.T) {
 		{"// é comment\nx := \"é\"; y := undefinedToo", "CompileError", 2, 16},
 		{"func f() int {\n\treturn nope\n}", "CompileError", 2, 9},
 		{"var m map[string]int\nm[\"a\"] = 1", "Panic", 2, 1},
-		{"import \"crypto/rand\"", "CompileError", 1, 8},
+		{"fmt.Print(1)\nimport \"github.com/nobody/nothing\"", "CompileError", 2, 8},
 	} {
 		_, err := run(t, e, context.Background(), c.code)
 		ce, ok := err.(*CellError)

@@ -92,7 +92,9 @@ func (e *Engine) cellError(ctx context.Context, code string, err error) *CellErr
 	msg := err.Error()
 	first, rest, _ := strings.Cut(msg, "\n")
 	ce := &CellError{Name: KindCompile}
-	if m := posRE.FindStringSubmatch(first); m != nil {
+	// A position in stdgeneric's interpreted packages (src/slices/…) is not
+	// a cell's: the message keeps it and the error has no cell line.
+	if m := posRE.FindStringSubmatch(first); m != nil && !strings.HasPrefix(first, "src/") {
 		l, _ := strconv.Atoi(m[1])
 		c, _ := strconv.Atoi(m[2])
 		if l > 1 {

@@ -83,6 +83,9 @@ func (e *Engine) Execute(ctx context.Context, code string, emit func(Part)) erro
 		dropRetained(e.in)
 	}()
 
+	if err := e.importUsed(ctx, code, units); err != nil {
+		return err
+	}
 	var final unit
 	hasFinal := false
 	for i, u := range units {

@@ -16,6 +16,7 @@ import (
 	"unicode"
 
 	"github.com/nnbook/nnbook/kernel/internal/docgen"
+	"github.com/nnbook/nnbook/kernel/stdgeneric"
 	"github.com/nnbook/nnbook/kernel/symbols"
 	"github.com/traefik/yaegi/stdlib"
 )
@@ -195,7 +196,7 @@ func packageSymbols(p string) map[string]reflect.Value {
 	if s, ok := symbols.Symbols[key]; ok {
 		return s
 	}
-	return stdlib.Symbols[key]
+	return stdgeneric.Table(p)
 }
 
 // Inspect returns the declaration and doc comment of the identifier at cursor

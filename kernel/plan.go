@@ -255,7 +255,7 @@ func (e *Engine) planImports(code string, ch chunk) ([]unit, *CellError) {
 		off := ch.off + file.Offset(spec.Pos()) - base
 		end := ch.off + file.Offset(spec.End()) - base
 		if name != "_" && name != "." {
-			if have, ok := e.imports[name]; ok {
+			if have, ok := e.imports[name]; ok && (have == p || e.preloadClash(name)) {
 				if have == p {
 					continue
 				}

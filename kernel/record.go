@@ -142,7 +142,7 @@ func (e *Engine) record(u unit) {
 				name = n.Name.Name
 			}
 			if name != "_" && name != "." {
-				e.imports[name] = p
+				e.imported(name, p)
 			}
 		case *ast.AssignStmt:
 			if n.Tok == token.DEFINE {
