@@ -239,11 +239,32 @@ func (c *kernelConn) connect(ctx context.Context) error {
 	c.ws, c.closed, c.readErr = ws, closed, nil
 	c.mu.Unlock()
 	go c.read(ws, closed)
-	if _, err := c.call(ctx, "kernel_info_request", nil); err != nil {
+	if err := c.nudge(ctx); err != nil {
 		c.close()
 		return fmt.Errorf("learner %s: kernel_info: %v", c.l.name, err)
 	}
 	return nil
+}
+
+// nudge sends kernel_info_requests until one's idle status arrives on
+// iopub, as jupyter_server does for a new websocket: a ZMQ subscription
+// takes a moment to reach the kernel (a new kernel after a restart above
+// all), and what the kernel publishes before that is lost, so a cell sent
+// too early would get its reply but never its idle status.
+func (c *kernelConn) nudge(ctx context.Context) error {
+	for {
+		id, r, err := c.sendIdle("kernel_info_request", nil, true)
+		if err != nil {
+			return err
+		}
+		try, cancel := context.WithTimeout(ctx, time.Second)
+		_, err = c.wait(try, id, r)
+		cancel()
+		if err == nil || ctx.Err() != nil || r.reply == nil {
+			return err
+		}
+		// A reply without its idle status: iopub was not subscribed yet.
+	}
 }
 
 // kernelPID finds the process whose command line names the kernel's
@@ -325,6 +346,11 @@ func (c *kernelConn) finish(id string, r *request, err error) {
 // send sends a shell request and returns its msg_id and the request that
 // collects its reply.
 func (c *kernelConn) send(msgType string, content map[string]any) (string, *request, error) {
+	return c.sendIdle(msgType, content, msgType == "execute_request")
+}
+
+// sendIdle is send, waiting for the request's idle status when needIdle.
+func (c *kernelConn) sendIdle(msgType string, content map[string]any, needIdle bool) (string, *request, error) {
 	id := make([]byte, 16)
 	rand.Read(id)
 	m := wsMsg{
@@ -338,7 +364,7 @@ func (c *kernelConn) send(msgType string, content map[string]any) (string, *requ
 	if m.Content == nil {
 		m.Content = map[string]any{}
 	}
-	r := &request{needIdle: msgType == "execute_request", output: make(chan struct{}), done: make(chan struct{})}
+	r := &request{needIdle: needIdle, output: make(chan struct{}), done: make(chan struct{})}
 	c.mu.Lock()
 	if c.readErr != nil {
 		c.mu.Unlock()
