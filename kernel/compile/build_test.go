@@ -5,7 +5,9 @@ import (
 	"errors"
 	"os"
 	"reflect"
+	"strings"
 	"testing"
+	"time"
 )
 
 // builder returns a Builder in a temporary cache, or skips when compiled
@@ -24,11 +26,22 @@ func builder(t *testing.T) *Builder {
 
 func TestBuildAndLoad(t *testing.T) {
 	b := builder(t)
+	progress := make(chan string, 1)
+	b.Progress, b.ProgressAfter = func(line string) { progress <- line }, time.Nanosecond
 	ctx := context.Background()
 	p1, err := b.Build(ctx, Cell{Source: "//nnbook:compile\nimport \"math\"\n\ntype point struct{ X, Y float64 }\n\nfunc (p point) Norm() float64 { return math.Hypot(p.X, p.Y) }\n\nvar count = 3\n\nconst scale = 2\n\nfunc norm(x, y float64) float64 { count++; return point{x, y}.Norm() * scale }\n"})
 	if err != nil {
 		t.Fatal(err)
 	}
+	select {
+	case line := <-progress:
+		if !strings.HasPrefix(line, ProgressPrefix) {
+			t.Errorf("progress line %q", line)
+		}
+	default:
+		t.Error("a build longer than ProgressAfter printed no progress line")
+	}
+	b.Progress = nil
 	f := p1.Symbols["norm"].Interface().(func(float64, float64) float64)
 	if got := f(3, 4); got != 10 {
 		t.Errorf("norm(3, 4) = %v, want 10", got)
