@@ -120,7 +120,7 @@ func (e *Engine) interrupted(err error) *CellError {
 	e.intr.left = nil
 	e.intr.mu.Unlock()
 
-	ce := interruptNote(&CellError{Name: KindInterrupted, Value: "interrupted", Traceback: []string{"interrupted: " + err.Error()}})
+	ce := &CellError{Name: KindInterrupted, Value: "interrupted", Traceback: []string{"interrupted: " + err.Error()}}
 	var notes []string
 	if len(left) > 0 {
 		alive := waitGoroutines(left, deadline)
@@ -139,6 +139,9 @@ func (e *Engine) interrupted(err error) *CellError {
 	for _, g := range e.cellGoroutines(deadline) {
 		notes = append(notes, fmt.Sprintf("%s is still inside %s, which does not watch interrupts; when that call returns, the goroutine stores its results if its statement assigns them, and runs no further statement", g.label, g.where))
 	}
+	// Compiled functions still running once the stopped code had its
+	// grace to end (a compiled loop that never checks the context).
+	ce = interruptNote(ce)
 	if len(notes) > 0 {
 		ce.Value = "interrupted; " + strings.Join(notes, "; ")
 		ce.Traceback = append(ce.Traceback, notes...)

@@ -2,7 +2,10 @@ package main
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 )
@@ -121,18 +124,28 @@ func TestPTYFatalError(t *testing.T) {
 // not watch the interrupt: the REPL names it, and the next entry waits for
 // it and sees that the interrupted entry stopped.
 func TestPTYInterruptUnstoppable(t *testing.T) {
+	// Opening a FIFO blocks in compiled code until the test opens its
+	// other end: the call ends when the test says, not after a delay.
+	fifo := filepath.Join(t.TempDir(), "fifo")
+	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
+		t.Skip("no FIFOs here:", err)
+	}
 	c := newConsole(t)
-	c.enter(`import "sync"`)
-	c.enter("var mu sync.Mutex; late := 0")
-	c.send("mu.Lock(); time.AfterFunc(2 * time.Second, mu.Unlock); fmt.Println(\"started\"); mu.Lock(); late = 1\r")
+	c.enter("late := 0")
+	c.send("fmt.Println(\"started\"); f, _ := os.Open(`" + fifo + "`); late = 1; f.Close()\r")
 	c.expect("started\r\n")
 	start := time.Now()
 	c.send("\x03")
-	c.expect("still inside sync.(*Mutex).Lock")
+	c.expect("still inside os.Open")
 	c.waitPrompt()
 	t.Logf("Ctrl-C to prompt %v", time.Since(start))
 	c.send("late\r")
 	c.expect("waiting for the interrupted cell to stop")
+	w, err := os.OpenFile(fifo, os.O_WRONLY, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.Close()
 	c.expect("0 // int")
 	c.waitPrompt()
 	c.exit()
