@@ -123,6 +123,7 @@ const (
 // New returns a fresh session with the standard library, nnlib and nnlib/plot
 // loaded and the packages of Preloaded imported.
 func New() (*Engine, error) {
+	filterYaegiLog()
 	if err := startCapture(); err != nil {
 		return nil, fmt.Errorf("kernel: capturing output: %v", err)
 	}
