@@ -141,7 +141,8 @@ func runPython(t *testing.T, env []string, timeout time.Duration, args ...string
 	defer cancel()
 	cmd := exec.CommandContext(ctx, python, args...)
 	cmd.Dir, _ = filepath.Abs("testdata")
-	cmd.Env = env
+	// The scripts import check_client.py: no __pycache__ in the source tree.
+	cmd.Env = append(env[:len(env):len(env)], "PYTHONDONTWRITEBYTECODE=1")
 	var out bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &out
 	cmd.WaitDelay = 5 * time.Second

@@ -18,7 +18,7 @@ import time
 
 from jupyter_client.manager import start_new_kernel
 
-TIMEOUT = 60
+from check_client import TIMEOUT, check, execute, reply_for, result_text, stream_text
 
 BLOCKING = [
     ("time.Sleep", "time.Sleep(1500 * time.Millisecond)"),
@@ -33,25 +33,6 @@ BLOCKING = [
     ("context wait", "c, stop := context.WithTimeout(context.Background(), 1500 * time.Millisecond); defer stop(); <-c.Done()"),
     ("goroutine's sleep", "done := make(chan bool); go func() { time.Sleep(1500 * time.Millisecond); done <- true }(); <-done"),
 ]
-
-
-def fail(msg):
-    print("FAIL " + msg, flush=True)
-    sys.exit(1)
-
-
-def check(cond, name, detail=""):
-    if not cond:
-        fail(f"{name}: {detail}")
-    print("PASS " + name, flush=True)
-
-
-def reply_for(kc, msg_id, timeout=TIMEOUT):
-    deadline = time.time() + timeout
-    while True:
-        msg = kc.get_shell_msg(timeout=max(0.1, deadline - time.time()))
-        if msg["parent_header"].get("msg_id") == msg_id:
-            return msg["content"]
 
 
 def iopub_until(kc, msg_id, pred, timeout=TIMEOUT):
@@ -75,23 +56,6 @@ def has_stream(text):
     return lambda msg: msg["msg_type"] == "stream" and text in msg["content"]["text"]
 
 
-def execute(kc, code):
-    msg_id = kc.execute(code)
-    content = reply_for(kc, msg_id)
-    return content, iopub_until(kc, msg_id, is_idle)
-
-
-def result_text(outputs):
-    for m in outputs:
-        if m["msg_type"] == "execute_result":
-            return m["content"]["data"]["text/plain"]
-    return None
-
-
-def stream_text(outputs):
-    return "".join(m["content"]["text"] for m in outputs if m["msg_type"] == "stream")
-
-
 def interrupt_when_started(km, kc, code, how):
     """Runs code, interrupts it when it prints "started"; returns the reply
     and the seconds from the interrupt to the idle status."""
@@ -104,7 +68,7 @@ def interrupt_when_started(km, kc, code, how):
         km.signal_kernel(signal.SIGINT)
     iopub_until(kc, msg_id, is_idle)
     took = time.time() - t0
-    return reply_for(kc, msg_id), took
+    return reply_for(kc, msg_id)["content"], took
 
 
 def check_blocking(km, kc):
