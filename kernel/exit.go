@@ -2,6 +2,7 @@ package kernel
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"reflect"
 	"sync"
@@ -80,4 +81,16 @@ func (e *Engine) stopped(err error) *CellError {
 		return exitError(code)
 	}
 	return e.interrupted(err)
+}
+
+// ExitCode returns the status a cell passed to os.Exit when err is the
+// error of a cell stopped by os.Exit (possibly wrapped), and ok false for
+// any other error. Front ends that run a Go program (nnbook run prog.go,
+// nnbook < prog.go) end with it, as go run does.
+func ExitCode(err error) (code int, ok bool) {
+	var ce *CellError
+	if !errors.As(err, &ce) || ce.Name != KindExit {
+		return 0, false
+	}
+	return ce.ExitCode, true
 }

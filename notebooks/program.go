@@ -8,7 +8,6 @@ import (
 	"strconv"
 	"sync"
 
-	"github.com/nnbook/nnbook/internal/goexit"
 	"github.com/nnbook/nnbook/kernel"
 )
 
@@ -63,7 +62,7 @@ func runProgram(ctx context.Context, cfg *config, file string, src []byte, stdou
 		fmt.Fprintf(stderr, "nnbook run: %s: %v\n", file, err)
 		return exitStatus(exitFailed)
 	}
-	if code, ok := goexit.Code(err); ok {
+	if code, ok := kernel.ExitCode(err); ok {
 		if code == 0 {
 			return nil
 		}

@@ -12,7 +12,6 @@ import (
 
 	"github.com/chzyer/readline"
 
-	"github.com/nnbook/nnbook/internal/goexit"
 	"github.com/nnbook/nnbook/kernel"
 )
 
@@ -129,7 +128,7 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	if err := s.runScript(ctx, stdin, ""); err != nil {
-		if code, ok := goexit.Code(err); ok {
+		if code, ok := kernel.ExitCode(err); ok {
 			return code // the program called os.Exit: its status, as go run gives it
 		}
 		s.reportError(err)

@@ -1,18 +1,16 @@
-package goexit
+package kernel
 
 import (
 	"context"
 	"errors"
 	"fmt"
 	"testing"
-
-	"github.com/nnbook/nnbook/kernel"
 )
 
-// TestCode reads the status from what the engine reports for a cell that
+// TestExitCode reads the status from what the engine reports for a cell that
 // calls os.Exit, and refuses every other error.
-func TestCode(t *testing.T) {
-	e, err := kernel.New()
+func TestExitCode(t *testing.T) {
+	e, err := New()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -32,9 +30,9 @@ func TestCode(t *testing.T) {
 		{"nil", nil, 0, false},
 	}
 	for _, tc := range tests {
-		code, ok := Code(tc.err)
+		code, ok := ExitCode(tc.err)
 		if code != tc.code || ok != tc.ok {
-			t.Errorf("%s: Code(%v) = %d, %v; want %d, %v", tc.name, tc.err, code, ok, tc.code, tc.ok)
+			t.Errorf("%s: ExitCode(%v) = %d, %v; want %d, %v", tc.name, tc.err, code, ok, tc.code, tc.ok)
 		}
 	}
 }
