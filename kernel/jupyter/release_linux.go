@@ -2,11 +2,13 @@ package jupyter
 
 import (
 	"bufio"
+	"encoding/binary"
 	"io"
 	"os"
 	"runtime/debug"
 	"strconv"
 	"strings"
+	"unsafe"
 
 	"golang.org/x/sys/unix"
 )
@@ -48,7 +50,49 @@ func releaseStartupPages(heap bool) int {
 			released += int(m.end - m.start)
 		}
 	}
+	for _, b := range embeddedFonts {
+		released += releaseUnwritten(b)
+	}
 	return released
+}
+
+// releaseUnwritten unmaps the whole pages inside b, data of the binary that
+// nothing writes (the embedded font files) but that lives in a writable
+// mapping, when none of them was ever written (checked in
+// /proc/self/pagemap: a written page is a private copy, and releasing it
+// would lose what was written). It reports the bytes released.
+func releaseUnwritten(b []byte) int {
+	const page = 4096
+	if len(b) == 0 || os.Getpagesize() != page {
+		return 0
+	}
+	addr := uintptr(unsafe.Pointer(unsafe.SliceData(b)))
+	start := (addr + page - 1) &^ (page - 1)
+	end := (addr + uintptr(len(b))) &^ (page - 1)
+	if end <= start {
+		return 0
+	}
+	f, err := os.Open("/proc/self/pagemap")
+	if err != nil {
+		return 0
+	}
+	defer f.Close()
+	n := int((end - start) / page)
+	entries := make([]byte, 8*n)
+	if _, err := f.ReadAt(entries, int64(start/page*8)); err != nil {
+		return 0
+	}
+	for i := 0; i < n; i++ {
+		e := binary.LittleEndian.Uint64(entries[8*i:])
+		present, swapped, file := e&(1<<63) != 0, e&(1<<62) != 0, e&(1<<61) != 0
+		if swapped || present && !file {
+			return 0
+		}
+	}
+	if _, _, errno := unix.Syscall(unix.SYS_MADVISE, start, end-start, unix.MADV_DONTNEED); errno != 0 {
+		return 0
+	}
+	return int(end - start)
 }
 
 // A mapping is an address range of the process.

@@ -1,10 +1,13 @@
 package jupyter
 
 import (
+	"hash/crc32"
 	"os"
 	"strconv"
 	"strings"
 	"testing"
+
+	"codeberg.org/go-fonts/liberation/liberationserifregular"
 )
 
 // A piece of a real /proc/PID/smaps (nnbook kernel, Linux 6.18), shortened
@@ -130,5 +133,35 @@ func TestReleaseStartupPages(t *testing.T) {
 	defer f.Close()
 	if again := cleanFileMappings(f); len(again) == 0 {
 		t.Error("after the release, no clean file mapping is left in /proc/self/smaps")
+	}
+}
+
+// TestReleaseUnwritten releases the pages of an embedded font, which
+// nothing writes: they read back the same from the binary.
+func TestReleaseUnwritten(t *testing.T) {
+	ttf := liberationserifregular.TTF
+	before := crc32.ChecksumIEEE(ttf)
+	n := releaseUnwritten(ttf)
+	if n < len(ttf)-2*os.Getpagesize() {
+		t.Errorf("released %d bytes of a %d-byte font, want all its whole pages", n, len(ttf))
+	}
+	if after := crc32.ChecksumIEEE(ttf); after != before {
+		t.Errorf("font's checksum %08x after the release, %08x before", after, before)
+	}
+}
+
+// written is initialised data of the binary, so its pages are mapped from
+// the file until written.
+var written = [4 * 4096]byte{0: 1, 4*4096 - 1: 1}
+
+// TestReleaseUnwrittenKeepsWrittenPages: data written since start-up is a
+// private copy and is never released (it would read back as the file's).
+func TestReleaseUnwrittenKeepsWrittenPages(t *testing.T) {
+	written[2*4096] = 42
+	if n := releaseUnwritten(written[:]); n != 0 {
+		t.Errorf("released %d bytes of written data", n)
+	}
+	if written[2*4096] != 42 {
+		t.Errorf("written byte is %d after the release, want 42", written[2*4096])
 	}
 }
