@@ -45,6 +45,8 @@ type Engine struct {
 	valNames int
 
 	cellBuiltins map[string]bool // builtins the cell being planned calls as such (builtins.go)
+	program      bool            // the cell being planned is a whole Go file (package clause)
+	pending      []waiting       // declarations waiting for names of later cells (pending.go)
 
 	// Set by the runtime helpers while a cell runs.
 	valMu   sync.Mutex
@@ -214,6 +216,7 @@ func (e *Engine) reset() error {
 	e.typeSrc = map[string]string{}
 	e.methodSrc = map[string]map[string]string{}
 	e.trace = nil
+	e.pending = nil
 	return nil
 }
 

@@ -35,13 +35,32 @@ func (s session) Integer(name string) bool {
 	if err != nil || !v.IsValid() {
 		return false
 	}
-	switch v.Kind() {
+	return isIntegerKind(v.Kind())
+}
+
+func isIntegerKind(k reflect.Kind) bool {
+	switch k {
 	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
 		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
 		return true
 	}
 	return false
 }
+
+// IntegerType reports whether name is a cell type whose underlying type is
+// an integer.
+func (s session) IntegerType(name string) bool {
+	e := s.e
+	if e.names[name] != nameType || e.in == nil {
+		return false
+	}
+	v, err := e.eval(name + "(0)")
+	return err == nil && v.IsValid() && isIntegerKind(v.Kind())
+}
+
+// TypeOf names the cell type of a session variable, when its definition
+// showed it.
+func (s session) TypeOf(name string) string { return s.e.varType[name] }
 
 // sourceEdits returns the edits of every rewrite pass for a unit's source
 // (text is the unit's text, at offset base of file).
@@ -58,4 +77,14 @@ func applyEdits(text string, edits []rewrite.Edit) (string, error) {
 		return text, fmt.Errorf("internal error: nnbook cannot rewrite this code (%v); please report it", err)
 	}
 	return rewrite.Apply(text, edits), nil
+}
+
+// applyMoves is applyEdits that then moves variable declarations into Go's
+// initialization order (rewrite.InitOrder).
+func applyMoves(text string, edits []rewrite.Edit, moves []rewrite.Move) (string, error) {
+	out, err := rewrite.ApplyMoves(text, edits, moves)
+	if err != nil {
+		return text, fmt.Errorf("internal error: nnbook cannot rewrite this code (%v); please report it", err)
+	}
+	return out, nil
 }

@@ -16,6 +16,10 @@
 //  6. vargeneric — var x = min(…) inside functions becomes x := min(…)
 //  7. mainrename — identifiers named main are renamed, so that yaegi never runs a func main by itself
 //
+// After the passes, a unit of declarations gets its package-level variables
+// into Go's initialization order (initorder.go: InitOrder finds the moves,
+// ApplyMoves makes them together with the passes' edits, keeping positions).
+//
 // A pass sees the session only through Session (which names a cell
 // defined, which hold integers, which builtins are rewritten), so each can
 // be tested on its own. A test checks this list against Passes.

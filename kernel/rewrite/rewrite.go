@@ -35,6 +35,12 @@ type Session interface {
 	// Integer reports whether name is a variable or constant of the session
 	// holding an integer.
 	Integer(name string) bool
+	// IntegerType reports whether name is a type a cell declared whose
+	// underlying type is an integer (type Count int).
+	IntegerType(name string) bool
+	// TypeOf names the cell type of the session variable name ("Count"),
+	// when the source that defined it showed it; "" otherwise.
+	TypeOf(name string) string
 	// Builtin reports whether calls of the builtin name (min, max or clear)
 	// are rewritten in the cell being planned.
 	Builtin(name string) bool
