@@ -226,6 +226,17 @@ func (e *Engine) available(in *interp.Interpreter, p string) bool {
 	return ok
 }
 
+// packageSymbol returns the compiled symbol name of the package with
+// import path p.
+func packageSymbol(p, name string) (reflect.Value, bool) {
+	for _, m := range []map[string]map[string]reflect.Value{stdgeneric.Stdlib(), symbols.Symbols} {
+		if v, ok := m[p+"/"+path.Base(p)][name]; ok {
+			return v, true
+		}
+	}
+	return reflect.Value{}, false
+}
+
 // pkgName returns the package name of an import path the interpreter has
 // compiled symbols or interpreted source for ("rand" for "math/rand/v2").
 func pkgName(p string) (string, bool) {

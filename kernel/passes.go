@@ -3,7 +3,9 @@ package kernel
 import (
 	"fmt"
 	"go/ast"
+	"go/constant"
 	"go/token"
+	"math/big"
 	"reflect"
 
 	"github.com/nnbook/nnbook/kernel/rewrite"
@@ -61,6 +63,35 @@ func (s session) IntegerType(name string) bool {
 // TypeOf names the cell type of a session variable, when its definition
 // showed it.
 func (s session) TypeOf(name string) string { return s.e.varType[name] }
+
+// Constant returns the value of an untyped float constant of a compiled
+// package the session imports as pkg, as a literal with 100 digits.
+func (s session) Constant(pkg, name string) (string, bool) {
+	p, ok := s.e.imports[pkg]
+	if !ok {
+		return "", false
+	}
+	v, ok := packageSymbol(p, name)
+	if !ok || !v.IsValid() || !v.CanInterface() {
+		return "", false
+	}
+	c, ok := v.Interface().(constant.Value)
+	if !ok || c.Kind() != constant.Float {
+		return "", false
+	}
+	var f *big.Float
+	switch x := constant.Val(c).(type) {
+	case *big.Rat:
+		f = new(big.Float).SetPrec(512).SetRat(x)
+	case *big.Float:
+		f = x
+	case float64:
+		f = big.NewFloat(x)
+	default:
+		return "", false
+	}
+	return f.Text('e', 100), true
+}
 
 // sourceEdits returns the edits of every rewrite pass for a unit's source
 // (text is the unit's text, at offset base of file).
