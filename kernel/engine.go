@@ -44,7 +44,8 @@ type Engine struct {
 	// leaves a name it could not type unusable; see finalSource).
 	valNames int
 
-	cellBuiltins map[string]bool // builtins the cell being planned calls as such (builtins.go)
+	cellBuiltins map[string]bool   // builtins the cell being planned calls as such (builtins.go)
+	cellFuncs    map[string]string // funcs the cell being planned declares → signature (rangefunc.go)
 
 	// Set by the runtime helpers while a cell runs.
 	valMu   sync.Mutex

@@ -61,6 +61,7 @@ func (e *Engine) plan(code string) ([]unit, *CellError) {
 		return nil, compileErr(code, l, c, serr.msg)
 	}
 	e.cellBuiltins = cellBuiltins(code)
+	e.cellFuncs = map[string]string{}
 	var units []unit
 	program := false // the cell starts with package main
 	ps := e.newPlanState()
@@ -91,6 +92,7 @@ func (e *Engine) plan(code string) ([]unit, *CellError) {
 			if cerr != nil {
 				return nil, cerr
 			}
+			e.noteCellFuncs(f)
 			nodes := make([]ast.Node, len(f.Decls))
 			for j, d := range f.Decls {
 				nodes[j] = d

@@ -11,12 +11,14 @@
 //  1. loopvar — loop variables captured in the body get one copy per iteration (Go 1.22)
 //  2. gostmt — a go statement runs through the engine's helper, which recovers its panic and names it when an interrupt cannot stop it
 //  3. rangeint — range over an integer becomes a three-clause loop
-//  4. mapindex — a comma-ok map read that misses sets the zero value
-//  5. builtins — the builtins min, max and clear call the session's helpers
-//  6. vargeneric — var x = min(…) inside functions becomes x := min(…)
-//  7. mainrename — identifiers named main are renamed, so that yaegi never runs a func main by itself
+//  4. rangefunc — range over a function becomes a call of the iterator with the body as its yield function
+//  5. mapindex — a comma-ok map read that misses sets the zero value
+//  6. builtins — the builtins min, max and clear call the session's helpers
+//  7. vargeneric — var x = min(…) inside functions becomes x := min(…)
+//  8. mainrename — identifiers named main are renamed, so that yaegi never runs a func main by itself
 //
 // A pass sees the session only through Session (which names a cell
-// defined, which hold integers, which builtins are rewritten), so each can
+// defined, which hold integers, which builtins are rewritten, the types of
+// its functions and variables), so each can
 // be tested on its own. A test checks this list against Passes.
 package rewrite

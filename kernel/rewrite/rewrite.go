@@ -38,6 +38,10 @@ type Session interface {
 	// Builtin reports whether calls of the builtin name (min, max or clear)
 	// are rewritten in the cell being planned.
 	Builtin(name string) bool
+	// TypeOf returns the type of the session's function or variable name,
+	// or of a package member ("strings.Lines"), as Go source ("func(n int)
+	// iter.Seq[int]"), or "" when it is unknown.
+	TypeOf(name string) string
 }
 
 // Pass is one rewrite: Edits returns its edits of a unit, which must not
@@ -53,6 +57,7 @@ var Passes = []Pass{
 	{"loopvar", "loop variables captured in the body get one copy per iteration (Go 1.22)", loopVarEdits},
 	{"gostmt", "a go statement runs through the engine's helper, which recovers its panic and names it when an interrupt cannot stop it", goStmtEdits},
 	{"rangeint", "range over an integer becomes a three-clause loop", rangeIntEdits},
+	{"rangefunc", "range over a function becomes a call of the iterator with the body as its yield function", rangeFuncEdits},
 	{"mapindex", "a comma-ok map read that misses sets the zero value", mapIndexEdits},
 	{"builtins", "the builtins min, max and clear call the session's helpers", builtinEdits},
 	{"vargeneric", "var x = min(…) inside functions becomes x := min(…)", varGenericEdits},

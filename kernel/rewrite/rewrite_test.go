@@ -15,17 +15,25 @@ import (
 var update = flag.Bool("update", false, "rewrite the golden files under testdata")
 
 // fakeSession is a Session described by a case's first line:
-// "// session: declared=a,b integer=n builtin=min,max".
-type fakeSession struct{ declared, integer, builtin map[string]bool }
+// "// session: declared=a,b integer=n builtin=min,max type:seq=func(func(int)bool)".
+type fakeSession struct {
+	declared, integer, builtin map[string]bool
+	types                      map[string]string
+}
 
 func (s fakeSession) Declared(name string) bool { return s.declared[name] }
 func (s fakeSession) Integer(name string) bool  { return s.integer[name] }
 func (s fakeSession) Builtin(name string) bool  { return s.builtin[name] && !s.declared[name] }
+func (s fakeSession) TypeOf(name string) string { return s.types[name] }
 
 func parseSession(line string) fakeSession {
-	s := fakeSession{map[string]bool{}, map[string]bool{}, map[string]bool{}}
+	s := fakeSession{map[string]bool{}, map[string]bool{}, map[string]bool{}, map[string]string{}}
 	for _, f := range strings.Fields(strings.TrimPrefix(line, "// session:")) {
 		k, v, _ := strings.Cut(f, "=")
+		if name, ok := strings.CutPrefix(k, "type:"); ok {
+			s.types[name] = v
+			continue
+		}
 		m := map[string]map[string]bool{"declared": s.declared, "integer": s.integer, "builtin": s.builtin}[k]
 		for _, n := range strings.Split(v, ",") {
 			if m != nil {
