@@ -40,6 +40,7 @@ const (
 	rfDefers = "__nnrfd"  // the enclosing function's queued defers, one list per loop
 	rfGroup  = "__nnrfdg" // in the function running them: the list
 	rfIndex  = "__nnrfdi" // and its index
+	rfPanic  = "__nnrfpv" // the panic value the runner recovered, for the queued functions' recover()
 )
 
 // The states of a loop (Go's abi.RF_*, renumbered so a new loop is 0).
@@ -83,10 +84,11 @@ type rfWalker struct {
 
 // rfFunc is the function a walk is in.
 type rfFunc struct {
-	typ    *ast.FuncType
-	body   *ast.BlockStmt
-	top    bool // a cell's top level: no defer queue
-	defers bool // the queue is declared
+	typ      *ast.FuncType
+	body     *ast.BlockStmt
+	top      bool // a cell's top level: no defer queue
+	defers   bool // the queue is declared
+	recovers bool // the recovered panic value is declared
 }
 
 // frame is a statement that break or continue can target.
@@ -106,6 +108,7 @@ type rfLoop struct {
 	bare     bool           // root: a bare return
 	returns  bool           // a return in the body leaves this loop
 	defers   bool           // root: the body defers
+	recovers bool           // root: a function the body defers calls recover
 	exits    []exit         // branches leaving this loop
 	codes    map[string]int // root: branch → next code
 }
@@ -293,9 +296,21 @@ func (w *rfWalker) rangeFunc(fn *rfFunc, stack []*frame, r *ast.RangeStmt, label
 			}
 		}
 		if l.defers {
-			fmt.Fprintf(&head, "%s = append(%s, nil); defer func() { %s := %s[len(%s)-1]; %s = %s[:len(%s)-1]; for %s := len(%s) - 1; %s >= 0; %s-- { %s[%s]() } }(); ",
-				rfDefers, rfDefers, rfGroup, rfDefers, rfDefers, rfDefers, rfDefers, rfDefers,
-				rfIndex, rfGroup, rfIndex, rfIndex, rfGroup, rfIndex)
+			// The runner pops its list: yaegi makes a deferred function
+			// literal when the function returns, so every runner reads the
+			// variables' final values.
+			recov, repanic := "", ""
+			if l.recovers {
+				// A deferred function queued in the body is not called by
+				// the runtime, so its recover() reads the value the runner
+				// recovered, and the runner panics again with it unless one
+				// of them took it.
+				recov = fmt.Sprintf("if %s := recover(); %s != nil { %s = []any{%s} }; ", rfIndex, rfIndex, rfPanic, rfIndex)
+				repanic = fmt.Sprintf("; if len(%s) > 0 { %s := %s[0]; %s = nil; panic(%s) }", rfPanic, rfIndex, rfPanic, rfPanic, rfIndex)
+			}
+			fmt.Fprintf(&head, "%s = append(%s, nil); defer func() { %s%s := %s[len(%s)-1]; %s = %s[:len(%s)-1]; for %s := len(%s) - 1; %s >= 0; %s-- { %s[%s]() }%s }(); ",
+				rfDefers, rfDefers, recov, rfGroup, rfDefers, rfDefers, rfDefers, rfDefers, rfDefers,
+				rfIndex, rfGroup, rfIndex, rfIndex, rfGroup, rfIndex, repanic)
 		}
 	}
 	// yaegi cannot call a declared function named in parentheses, so only
@@ -488,15 +503,22 @@ func (w *rfWalker) deferStmt(fn *rfFunc, stack []*frame, st *ast.DeferStmt) {
 		w.add(fn.body.Lbrace+1, fn.body.Lbrace+1, fmt.Sprintf(" var %s [][]func();", rfDefers))
 	}
 	call := st.Call
+	if fl, ok := call.Fun.(*ast.FuncLit); ok && w.recoverEdits(fl) {
+		in.root.recovers = true
+		if !fn.recovers {
+			fn.recovers = true
+			w.add(fn.body.Lbrace+1, fn.body.Lbrace+1, fmt.Sprintf(" var %s []any;", rfPanic))
+		}
+	}
 	var temps, vals, args []string
 	for _, a := range call.Args {
 		if ConstExpr(a) {
-			args = append(args, w.text(a))
+			args = append(args, w.take(a))
 			continue
 		}
 		t := fmt.Sprintf("%s%d_%d", rfArg, in.n, len(temps))
 		temps = append(temps, t)
-		vals = append(vals, w.text(a))
+		vals = append(vals, w.take(a))
 		args = append(args, t)
 	}
 	ellipsis := ""
@@ -509,6 +531,46 @@ func (w *rfWalker) deferStmt(fn *rfFunc, stack []*frame, st *ast.DeferStmt) {
 		fmt.Fprintf(&b, "%s := %s; ", strings.Join(temps, ", "), strings.Join(vals, ", "))
 	}
 	last := fmt.Sprintf("%s[len(%s)-1]", rfDefers, rfDefers)
-	fmt.Fprintf(&b, "%s = append(%s, func() { %s(%s%s) }) }", last, last, w.text(call.Fun), strings.Join(args, ", "), ellipsis)
+	fmt.Fprintf(&b, "%s = append(%s, func() { %s(%s%s) }) }", last, last, w.take(call.Fun), strings.Join(args, ", "), ellipsis)
 	w.add(st.Pos(), st.End(), b.String())
+}
+
+// recoverEdits replaces the calls of recover in the body of a deferred
+// function literal (not in literals inside it) with reading the panic value
+// the runner recovered; it reports whether there were any.
+func (w *rfWalker) recoverEdits(fl *ast.FuncLit) bool {
+	if w.s.Declared("recover") {
+		return false
+	}
+	found := false
+	ast.Inspect(fl.Body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.CallExpr:
+			if id, ok := n.Fun.(*ast.Ident); ok && id.Name == "recover" && id.Obj == nil && len(n.Args) == 0 {
+				found = true
+				w.add(n.Pos(), n.End(), fmt.Sprintf("func() (r any) { if len(%s) > 0 { r = %s[0]; %s = nil }; return }()", rfPanic, rfPanic, rfPanic))
+			}
+		}
+		return true
+	})
+	return found
+}
+
+// take returns the source of n with the edits made inside it so far
+// applied, and drops those edits: n's text moves into a new edit.
+func (w *rfWalker) take(n ast.Node) string {
+	from, to := w.u.Off(n.Pos()), w.u.Off(n.End())
+	var inside, rest []Edit
+	for _, ed := range w.edits {
+		if ed.Off >= from && ed.End <= to {
+			ed.Off, ed.End = ed.Off-from, ed.End-from
+			inside = append(inside, ed)
+		} else {
+			rest = append(rest, ed)
+		}
+	}
+	w.edits = rest
+	return Apply(w.u.Text[from:to], inside)
 }
