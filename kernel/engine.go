@@ -45,7 +45,7 @@ type Engine struct {
 	valNames int
 
 	cellBuiltins map[string]bool   // builtins the cell being planned calls as such (builtins.go)
-	cellFuncs    map[string]string // funcs the cell being planned declares → signature (rangefunc.go)
+	cellFuncs    map[string]string // funcs and methods ("T.M") cells declared → signature (rangefunc.go)
 
 	// Set by the runtime helpers while a cell runs.
 	valMu   sync.Mutex

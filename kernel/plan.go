@@ -61,7 +61,6 @@ func (e *Engine) plan(code string) ([]unit, *CellError) {
 		return nil, compileErr(code, l, c, serr.msg)
 	}
 	e.cellBuiltins = cellBuiltins(code)
-	e.cellFuncs = map[string]string{}
 	var units []unit
 	program := false // the cell starts with package main
 	ps := e.newPlanState()

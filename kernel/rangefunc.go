@@ -31,31 +31,54 @@ var stdIterators = map[string]map[string]bool{
 	"bytes":   {"SplitSeq": true, "SplitAfterSeq": true, "FieldsSeq": true, "FieldsFuncSeq": true, "Lines": true},
 }
 
-// noteCellFuncs records the signatures of the functions and methods ("T.M")
-// a declaration chunk of the cell being planned declares, for TypeOf.
+// noteCellFuncs records the signatures of the functions and methods ("T.M",
+// also of generic types) a declaration chunk declares, for TypeOf in this
+// and later cells.
 func (e *Engine) noteCellFuncs(f *ast.File) {
+	if e.cellFuncs == nil {
+		e.cellFuncs = map[string]string{}
+	}
 	for _, d := range f.Decls {
 		fd, ok := d.(*ast.FuncDecl)
 		switch {
 		case !ok:
 		case fd.Recv == nil:
 			e.cellFuncs[fd.Name.Name] = funcSignature(fd)
-		case len(fd.Recv.List) == 1 && baseTypeName(fd.Recv.List[0].Type) != "":
-			e.cellFuncs[baseTypeName(fd.Recv.List[0].Type)+"."+fd.Name.Name] = funcSignature(fd)
+		case len(fd.Recv.List) == 1 && recvBase(fd.Recv.List[0].Type) != "":
+			e.cellFuncs[recvBase(fd.Recv.List[0].Type)+"."+fd.Name.Name] = funcSignature(fd)
 		}
 	}
 }
 
-// TypeOf returns the type of a function or method ("T.M") declared in the
-// cell or the session, of a session variable, or of a package member, as Go
-// source.
+// recvBase returns T for a receiver T, *T, T[P] or *T[P, Q].
+func recvBase(x ast.Expr) string {
+	if s, ok := x.(*ast.StarExpr); ok {
+		x = s.X
+	}
+	switch t := x.(type) {
+	case *ast.IndexExpr:
+		x = t.X
+	case *ast.IndexListExpr:
+		x = t.X
+	}
+	if id, ok := x.(*ast.Ident); ok {
+		return id.Name
+	}
+	return ""
+}
+
+// TypeOf returns, for a function or method ("T.M") declared in a cell, its
+// declaration's first line ("func f[T any](v T) T", "func (s *S) M() int");
+// for a session variable or a package member, its type as Go source.
 func (s session) TypeOf(name string) string {
 	e := s.e
-	if sig, ok := e.cellFuncs[name]; ok {
-		return sigType(sig)
+	sig, ok := e.cellFuncs[name]
+	if !ok {
+		sig, ok = e.funcs[name]
 	}
-	if sig, ok := e.funcs[name]; ok && strings.Contains(name, ".") {
-		return sigType(sig) // a method
+	if ok {
+		sig, _, _ = strings.Cut(sig, "\n")
+		return sig
 	}
 	if pkg, _, ok := strings.Cut(name, "."); ok {
 		if _, imported := e.imports[pkg]; !imported || e.in == nil {
@@ -63,34 +86,10 @@ func (s session) TypeOf(name string) string {
 		}
 		return e.typeOfValue(name)
 	}
-	switch e.names[name] {
-	case nameFunc:
-		return sigType(e.funcs[name])
-	case nameVar:
-		if e.in != nil {
-			return e.typeOfValue(name)
-		}
+	if e.names[name] == nameVar && e.in != nil {
+		return e.typeOfValue(name)
 	}
 	return ""
-}
-
-// sigType turns "func f(a int) int" or "func (r T) f(a int) int" (with or
-// without a doc after a blank line) into "func(a int) int"; "" for a
-// generic function.
-func sigType(sig string) string {
-	sig, _, _ = strings.Cut(sig, "\n")
-	rest, ok := strings.CutPrefix(sig, "func ")
-	if !ok {
-		return ""
-	}
-	if strings.HasPrefix(rest, "(") {
-		_, rest, _ = strings.Cut(rest, ") ") // the receiver
-	}
-	i := strings.IndexAny(rest, "([")
-	if i < 0 || rest[i] == '[' {
-		return ""
-	}
-	return "func" + rest[i:]
 }
 
 // typeOfValue returns the type of the value src names, as Go source, when

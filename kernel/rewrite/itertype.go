@@ -5,6 +5,7 @@ import (
 	"go/parser"
 	"go/token"
 	"go/types"
+	"strings"
 )
 
 // The rangefunc pass must spell the parameter types of the loop body it
@@ -61,6 +62,9 @@ func typeOf(s Session, x ast.Expr, depth int) ast.Expr {
 		if pkg, ok := x.X.(*ast.Ident); ok && pkg.Obj == nil && !s.Declared(pkg.Name) {
 			return sessionType(s, pkg.Name+"."+x.Sel.Name)
 		}
+		if ft := methodType(s, x, depth); ft != nil {
+			return ft // a method value
+		}
 	case *ast.CallExpr:
 		if isIterTypeExpr(x.Fun) && len(x.Args) == 1 {
 			return x.Fun // a conversion: iter.Seq[int](f)
@@ -69,6 +73,9 @@ func typeOf(s Session, x ast.Expr, depth int) ast.Expr {
 			return t
 		}
 		if t := methodType(s, x.Fun, depth); t != nil {
+			return resultType(t, 0, 1)
+		}
+		if t := instanceType(s, x.Fun); t != nil {
 			return resultType(t, 0, 1)
 		}
 		if ft, ok := typeOf(s, x.Fun, depth+1).(*ast.FuncType); ok {
@@ -124,8 +131,9 @@ func declType(s Session, id *ast.Ident, depth int) ast.Expr {
 }
 
 // methodType returns the type of the method value fun (v.M) when v's type
-// is a named type, or a pointer to one, whose method the session knows
-// (Session.TypeOf("T.M")).
+// is a named type, generic or not, or a pointer to one, whose method the
+// session knows (Session.TypeOf("T.M")), with the receiver's type
+// parameters replaced by v's type arguments.
 func methodType(s Session, fun ast.Expr, depth int) *ast.FuncType {
 	sel, ok := fun.(*ast.SelectorExpr)
 	if !ok {
@@ -138,12 +146,151 @@ func methodType(s Session, fun ast.Expr, depth int) *ast.FuncType {
 	if st, ok := t.(*ast.StarExpr); ok {
 		t = st.X
 	}
-	name, ok := t.(*ast.Ident)
+	base, args := typeArgs(t)
+	name, ok := base.(*ast.Ident)
 	if !ok {
 		return nil
 	}
-	ft, _ := sessionType(s, name.Name+"."+sel.Sel.Name).(*ast.FuncType)
+	fd := sessionDecl(s, name.Name+"."+sel.Sel.Name)
+	if fd == nil || fd.Recv == nil || len(fd.Recv.List) != 1 {
+		return nil
+	}
+	rt := fd.Recv.List[0].Type
+	if st, ok := rt.(*ast.StarExpr); ok {
+		rt = st.X
+	}
+	_, params := typeArgs(rt)
+	if len(params) != len(args) {
+		return nil
+	}
+	m := map[string]ast.Expr{}
+	for i, p := range params {
+		id, ok := p.(*ast.Ident)
+		if !ok {
+			return nil
+		}
+		m[id.Name] = args[i]
+	}
+	ft, _ := subst(fd.Type, m).(*ast.FuncType)
 	return ft
+}
+
+// instanceType returns the type of fun, an explicit instance (F[int]) of a
+// generic function of the unit or the session.
+func instanceType(s Session, fun ast.Expr) *ast.FuncType {
+	base, args := typeArgs(fun)
+	id, ok := base.(*ast.Ident)
+	if !ok || len(args) == 0 {
+		return nil
+	}
+	var fd *ast.FuncDecl
+	if id.Obj != nil {
+		fd, _ = id.Obj.Decl.(*ast.FuncDecl)
+	} else {
+		fd = sessionDecl(s, id.Name)
+	}
+	if fd == nil || fd.Recv != nil || fd.Type.TypeParams == nil {
+		return nil
+	}
+	m := map[string]ast.Expr{}
+	for _, f := range fd.Type.TypeParams.List {
+		for _, n := range f.Names {
+			if len(m) == len(args) {
+				return nil // inferred type arguments
+			}
+			m[n.Name] = args[len(m)]
+		}
+	}
+	if len(m) != len(args) {
+		return nil
+	}
+	ft, _ := subst(&ast.FuncType{Params: fd.Type.Params, Results: fd.Type.Results}, m).(*ast.FuncType)
+	return ft
+}
+
+// typeArgs splits T[A, B] into T and its arguments.
+func typeArgs(t ast.Expr) (ast.Expr, []ast.Expr) {
+	switch x := t.(type) {
+	case *ast.IndexExpr:
+		return x.X, []ast.Expr{x.Index}
+	case *ast.IndexListExpr:
+		return x.X, x.Indices
+	}
+	return t, nil
+}
+
+// subst returns the type expression x with the identifiers of m replaced,
+// or nil when x has a form it does not know.
+func subst(x ast.Expr, m map[string]ast.Expr) ast.Expr {
+	if len(m) == 0 || x == nil {
+		return x
+	}
+	list := func(xs []ast.Expr) ([]ast.Expr, bool) {
+		out := make([]ast.Expr, len(xs))
+		for i, e := range xs {
+			if out[i] = subst(e, m); out[i] == nil {
+				return nil, false
+			}
+		}
+		return out, true
+	}
+	fields := func(fl *ast.FieldList) (*ast.FieldList, bool) {
+		if fl == nil {
+			return nil, true
+		}
+		out := &ast.FieldList{}
+		for _, f := range fl.List {
+			t := subst(f.Type, m)
+			if t == nil {
+				return nil, false
+			}
+			out.List = append(out.List, &ast.Field{Names: f.Names, Type: t})
+		}
+		return out, true
+	}
+	switch x := x.(type) {
+	case *ast.Ident:
+		if r, ok := m[x.Name]; ok {
+			return r
+		}
+		return x
+	case *ast.SelectorExpr:
+		return x
+	case *ast.StarExpr:
+		if t := subst(x.X, m); t != nil {
+			return &ast.StarExpr{X: t}
+		}
+	case *ast.ParenExpr:
+		return subst(x.X, m)
+	case *ast.ArrayType:
+		if t := subst(x.Elt, m); t != nil {
+			return &ast.ArrayType{Len: x.Len, Elt: t}
+		}
+	case *ast.MapType:
+		k, v := subst(x.Key, m), subst(x.Value, m)
+		if k != nil && v != nil {
+			return &ast.MapType{Key: k, Value: v}
+		}
+	case *ast.ChanType:
+		if t := subst(x.Value, m); t != nil {
+			return &ast.ChanType{Dir: x.Dir, Value: t}
+		}
+	case *ast.IndexExpr:
+		if t := subst(x.Index, m); t != nil {
+			return &ast.IndexExpr{X: x.X, Index: t}
+		}
+	case *ast.IndexListExpr:
+		if ts, ok := list(x.Indices); ok {
+			return &ast.IndexListExpr{X: x.X, Indices: ts}
+		}
+	case *ast.FuncType:
+		ps, ok1 := fields(x.Params)
+		rs, ok2 := fields(x.Results)
+		if ok1 && ok2 {
+			return &ast.FuncType{Params: ps, Results: rs}
+		}
+	}
+	return nil
 }
 
 // rangeVarType returns the type of variable i (0 the key, 1 the value) of
@@ -193,8 +340,14 @@ func resultType(ft *ast.FuncType, i, n int) ast.Expr {
 }
 
 // sessionType parses the session's answer for name (a function, variable,
-// or package member).
+// or package member); a generic function or a method has no type here.
 func sessionType(s Session, name string) ast.Expr {
+	if fd := sessionDecl(s, name); fd != nil {
+		if fd.Recv != nil || fd.Type.TypeParams != nil {
+			return nil
+		}
+		return fd.Type
+	}
 	t := s.TypeOf(name)
 	if t == "" {
 		return nil
@@ -204,6 +357,21 @@ func sessionType(s Session, name string) ast.Expr {
 		return nil
 	}
 	return x
+}
+
+// sessionDecl parses the session's answer for a function or method name,
+// a declaration's first line.
+func sessionDecl(s Session, name string) *ast.FuncDecl {
+	sig := s.TypeOf(name)
+	if !strings.HasPrefix(sig, "func ") {
+		return nil
+	}
+	f, err := parser.ParseFile(token.NewFileSet(), "", "package p; "+sig, 0)
+	if err != nil || len(f.Decls) != 1 {
+		return nil
+	}
+	fd, _ := f.Decls[0].(*ast.FuncDecl)
+	return fd
 }
 
 // isIterTypeExpr reports whether x spells iter.Seq[…] or iter.Seq2[…].

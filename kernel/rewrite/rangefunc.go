@@ -481,11 +481,14 @@ func (w *rfWalker) ret(fn *rfFunc, stack []*frame, st *ast.ReturnStmt) {
 		w.add(st.Pos(), st.End(), fmt.Sprintf("{ %s%d = %d; %s%d = %d; return false }", rfNext, root.n, nextBareReturn, rfState, in.n, stateDone))
 		return
 	}
-	root.results = true
 	var rs []string
 	for i := range resultTypes(fn.typ) {
 		rs = append(rs, fmt.Sprintf("%s%d_%d", rfResult, root.n, i))
 	}
+	if _, call := st.Results[0].(*ast.CallExpr); len(rs) == 0 || len(rs) != len(st.Results) && !(call && len(st.Results) == 1) {
+		return // a wrong count of results: left for the compiler to name
+	}
+	root.results = true
 	w.add(st.Return, st.Results[0].Pos(), fmt.Sprintf("{ %s%d = %d; %s = ", rfNext, root.n, nextReturn, strings.Join(rs, ", ")))
 	w.add(st.End(), st.End(), fmt.Sprintf("; %s%d = %d; return false }", rfState, in.n, stateDone))
 }

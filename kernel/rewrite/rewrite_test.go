@@ -15,7 +15,8 @@ import (
 var update = flag.Bool("update", false, "rewrite the golden files under testdata")
 
 // fakeSession is a Session described by a case's first line:
-// "// session: declared=a,b integer=n builtin=min,max type:seq=func(func(int)bool)".
+// "// session: declared=a,b integer=n builtin=min,max type:seq=func(func(int)~bool)"
+// (~ stands for a space in a type).
 type fakeSession struct {
 	declared, integer, builtin map[string]bool
 	types                      map[string]string
@@ -31,7 +32,7 @@ func parseSession(line string) fakeSession {
 	for _, f := range strings.Fields(strings.TrimPrefix(line, "// session:")) {
 		k, v, _ := strings.Cut(f, "=")
 		if name, ok := strings.CutPrefix(k, "type:"); ok {
-			s.types[name] = v
+			s.types[name] = strings.ReplaceAll(v, "~", " ")
 			continue
 		}
 		m := map[string]map[string]bool{"declared": s.declared, "integer": s.integer, "builtin": s.builtin}[k]
