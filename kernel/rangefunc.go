@@ -17,10 +17,11 @@ import (
 // iterator when the code shows the iterator's types. This file answers the
 // pass's questions about the session's functions and variables, holds the
 // runtime check it calls (RangePanic), and fails, before anything runs, a
-// cell with a loop whose range expression is certainly a function — a func
-// declared in the cell or an earlier one, a function literal, or a call of
-// a standard iterator such as slices.All or strings.SplitSeq — that the
-// pass could not rewrite, naming the feature and its line.
+// cell with a loop whose range expression is certainly a function — one
+// the code shows is a function, a func declared in a cell, a call of one
+// that returns an iterator, or a call of a standard iterator such as
+// slices.All or strings.SplitSeq — that the pass could not rewrite, naming
+// the feature and its line.
 
 // stdIterators are the standard library's functions that return an
 // iterator, by package name.
@@ -180,6 +181,9 @@ func returnsIterator(sig string) bool {
 // the planned units that the rangefunc pass did not rewrite, or nil.
 func (e *Engine) rangeOverFunc(units []unit) *CellError {
 	isFunc := func(x ast.Expr) bool {
+		if rewrite.IsFunc(session{e}, x) {
+			return true
+		}
 		switch x := x.(type) {
 		case *ast.FuncLit:
 			return true

@@ -18,6 +18,16 @@ import (
 // iterator functions (slices.All(xs) yields int and xs's element type).
 // What it cannot tell is not rewritten; the engine names such a loop.
 
+// IsFunc reports whether the code shows that x is a function.
+func IsFunc(s Session, x ast.Expr) bool {
+	t := typeOf(s, x, 0)
+	if p, ok := t.(*ast.ParenExpr); ok {
+		t = p.X
+	}
+	_, fn := t.(*ast.FuncType)
+	return fn || isIterTypeExpr(t)
+}
+
 // IterYield returns the parameter types of the yield function of the
 // iterator x, a range expression, as source text, or ok false when x is not
 // an iterator whose types the code shows.
@@ -64,6 +74,14 @@ func typeOf(s Session, x ast.Expr, depth int) ast.Expr {
 		}
 		if ft := methodType(s, x, depth); ft != nil {
 			return ft // a method value
+		}
+		return fieldType(typeOf(s, x.X, depth+1), x.Sel.Name)
+	case *ast.IndexExpr:
+		switch t := typeOf(s, x.X, depth+1).(type) {
+		case *ast.ArrayType:
+			return t.Elt
+		case *ast.MapType:
+			return t.Value
 		}
 	case *ast.CallExpr:
 		if isIterTypeExpr(x.Fun) && len(x.Args) == 1 {
@@ -206,6 +224,31 @@ func instanceType(s Session, fun ast.Expr) *ast.FuncType {
 	}
 	ft, _ := subst(&ast.FuncType{Params: fd.Type.Params, Results: fd.Type.Results}, m).(*ast.FuncType)
 	return ft
+}
+
+// fieldType returns the type of field name of t, a struct type or a
+// pointer to a struct type the unit declares.
+func fieldType(t ast.Expr, name string) ast.Expr {
+	if st, ok := t.(*ast.StarExpr); ok {
+		t = st.X
+	}
+	if id, ok := t.(*ast.Ident); ok && id.Obj != nil {
+		if ts, ok := id.Obj.Decl.(*ast.TypeSpec); ok && ts.TypeParams == nil {
+			t = ts.Type
+		}
+	}
+	st, ok := t.(*ast.StructType)
+	if !ok {
+		return nil
+	}
+	for _, f := range st.Fields.List {
+		for _, n := range f.Names {
+			if n.Name == name {
+				return f.Type
+			}
+		}
+	}
+	return nil
 }
 
 // typeArgs splits T[A, B] into T and its arguments.
