@@ -38,15 +38,19 @@ type Session interface {
 	// IntegerType reports whether name is a type a cell declared whose
 	// underlying type is an integer (type Count int).
 	IntegerType(name string) bool
-	// TypeOf names the cell type of the session variable name ("Count"),
+	// VarType names the cell type of the session variable name ("Count"),
 	// when the source that defined it showed it; "" otherwise.
-	TypeOf(name string) string
+	VarType(name string) string
 	// Constant returns the value of the untyped float constant name of the
 	// compiled package the session imports as pkg, as a Go literal.
 	Constant(pkg, name string) (literal string, ok bool)
 	// Builtin reports whether calls of the builtin name (min, max or clear)
 	// are rewritten in the cell being planned.
 	Builtin(name string) bool
+	// TypeOf returns the type of the session's function or variable name,
+	// or of a package member ("strings.Lines"), as Go source ("func(n int)
+	// iter.Seq[int]"), or "" when it is unknown.
+	TypeOf(name string) string
 }
 
 // Pass is one rewrite: Edits returns its edits of a unit, which must not
@@ -62,6 +66,7 @@ var Passes = []Pass{
 	{"loopvar", "loop variables captured in the body get one copy per iteration (Go 1.22)", loopVarEdits},
 	{"gostmt", "a go statement runs through the engine's helper, which recovers its panic and names it when an interrupt cannot stop it", goStmtEdits},
 	{"rangeint", "range over an integer becomes a three-clause loop", rangeIntEdits},
+	{"rangefunc", "range over a function becomes a call of the iterator with the body as its yield function", rangeFuncEdits},
 	{"mapindex", "a comma-ok map read that misses sets the zero value", mapIndexEdits},
 	{"constlit", "untyped float constants of compiled packages in constant declarations are written as their values", constLitEdits},
 	{"builtins", "the builtins min, max and clear call the session's helpers", builtinEdits},
