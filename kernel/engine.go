@@ -156,6 +156,9 @@ func (e *Engine) reset() error {
 	if err := in.Use(stdgeneric.Stdlib()); err != nil {
 		return fmt.Errorf("kernel: loading the standard library: %v", err)
 	}
+	if err := useCellErrors(in); err != nil {
+		return fmt.Errorf("kernel: errors of cell types: %v", err)
+	}
 	if err := in.Use(interp.Exports{"os/os": e.exitSymbols()}); err != nil {
 		return fmt.Errorf("kernel: os.Exit: %v", err)
 	}
