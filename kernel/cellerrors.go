@@ -1,6 +1,8 @@
 package kernel
 
 import (
+	"reflect"
+
 	"github.com/nnbook/nnbook/kernel/internal/cellerr"
 	"github.com/traefik/yaegi/interp"
 )
@@ -16,4 +18,14 @@ func useCellErrors(in *interp.Interpreter) error {
 		return err
 	}
 	return in.Use(interp.Exports{"errors/errors": cellerr.Symbols()})
+}
+
+// cellErrorSymbols are the helpers of the rewrite passes errorself and
+// typeswitch, in the session's runtime package.
+func (e *Engine) cellErrorSymbols() map[string]reflect.Value {
+	return map[string]reflect.Value{
+		"RegisterError": reflect.ValueOf(e.errTypes.Register),
+		"AsError":       reflect.ValueOf(e.errTypes.AsError),
+		"IsError":       reflect.ValueOf(e.errTypes.IsError),
+	}
 }

@@ -12,7 +12,7 @@ import "reflect"
 // nil.
 func Unwrap(err error) error {
 	next, _ := unwrap(err)
-	return next
+	return Whole(next)
 }
 
 // unwrap returns what err's Unwrap method gives: one error (Unwrap() error)
@@ -48,7 +48,7 @@ func unwrap(err error) (error, []error) {
 func isMethod(err, target error) bool {
 	if v := reflect.ValueOf(err); wrapped(v) {
 		if f, ok := methodFunc(v, "Is").(func(error) bool); ok {
-			return f(target)
+			return f(Whole(target))
 		}
 		return false
 	}
@@ -135,10 +135,15 @@ func As(err error, target any) bool {
 		panic("errors: target must be a non-nil pointer")
 	}
 	targetType := typ.Elem()
+	if targetType.Kind() == reflect.Struct && targetType.PkgPath() == yaegiPath {
+		// yaegi keeps a variable of an interface type declared in a cell as
+		// a value of its own that compiled code cannot fill.
+		panic("errors.As: the target has an interface type declared in the cell, which nnbook cannot set; use an interface of a package (error, fmt.Stringer) or a concrete type")
+	}
 	return walk(err, func(err error) bool {
 		if targetType.Kind() == reflect.Interface {
 			if reflect.TypeOf(err).Implements(targetType) {
-				val.Elem().Set(reflect.ValueOf(err))
+				val.Elem().Set(reflect.ValueOf(Whole(err)))
 				return true
 			}
 		} else if v := Value(err); v != nil && reflect.TypeOf(v).AssignableTo(targetType) {
@@ -158,3 +163,6 @@ func Symbols() map[string]reflect.Value {
 		"Unwrap": reflect.ValueOf(Unwrap),
 	}
 }
+
+// yaegiPath is the package of yaegi's own types.
+const yaegiPath = "github.com/traefik/yaegi/interp"

@@ -75,6 +75,12 @@ func TestWrappers(t *testing.T) {
 	if !Is(v, wrapS{IValue: 7, WError: func() string { return "v" }, WnnbookSelf: func() any { return cellErr{7} }}) {
 		t.Errorf("two wrappers of equal struct values are not Is")
 	}
+	if w, ok := Whole(v).(wrapS); !ok || w.IValue != (cellErr{7}) || w.Error() != "v" {
+		t.Errorf("Whole of a struct value's wrapper = %#v", Whole(v))
+	}
+	if Whole(inner) != inner {
+		t.Errorf("Whole changed a compiled error")
+	}
 	many := wrapU{IValue: &cellErr{1}, WError: func() string { return "m" }, WUnwrap: func() []error { return []error{fs.ErrClosed, inner} }}
 	if !Is(many, inner) || Unwrap(many) != nil {
 		t.Errorf("Unwrap() []error is not followed by Is, or is returned by Unwrap")

@@ -52,3 +52,25 @@ func method(v reflect.Value, name string) reflect.Value {
 	}
 	return f
 }
+
+// Whole returns err with its cell value whole: a wrapper of a struct value
+// (whose IValue yaegi set to the struct's last field) is copied with IValue
+// set to the struct, so that a type assertion in the cell
+// (target.(StatusErr)) sees it. Any other error is returned as it is.
+func Whole(err error) error {
+	if err == nil {
+		return nil
+	}
+	v := reflect.ValueOf(err)
+	if !wrapped(v) {
+		return err
+	}
+	val := Value(err)
+	if inner := v.Field(0).Elem(); inner.IsValid() && inner.Type() == reflect.TypeOf(val) {
+		return err
+	}
+	w := reflect.New(v.Type()).Elem()
+	w.Set(v)
+	w.Field(0).Set(reflect.ValueOf(val))
+	return w.Interface().(error)
+}

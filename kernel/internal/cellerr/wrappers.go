@@ -178,6 +178,7 @@ func Wrappers() (interp.Exports, error) {
 	for _, f := range formatFuncs {
 		m[reflect.ValueOf(f)] = FormatArgs
 	}
+
 	return interp.Exports{
 		".":       {"MapTypes": reflect.ValueOf(m)},
 		"fmt/fmt": {},
