@@ -9,6 +9,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/nnbook/nnbook/kernel/internal/cellerr"
 	"github.com/nnbook/nnbook/kernel/rewrite"
 	"github.com/nnbook/nnbook/kernel/stdgeneric"
 	"github.com/nnbook/nnbook/kernel/symbols"
@@ -31,6 +32,7 @@ type Engine struct {
 	funcs      map[string]string   // cell func name → "func f(a int) int" + doc
 	methods    map[string][]string // cell type name → its method names
 	varType    map[string]string   // variable → cell type name ("T", "*T"), when the AST tells
+	errTypes   *cellerr.Registry   // the cell types that are errors (cellerrors.go)
 
 	// Cell types are declared under versioned names (T_nnv3) with an alias
 	// T; see types.go.
@@ -147,6 +149,7 @@ func (e *Engine) Reset() error {
 func (e *Engine) reset() error {
 	e.intr.forget()
 	e.stdinVar = &e.stdin
+	e.errTypes = &cellerr.Registry{}
 	in := interp.New(interp.Options{
 		Stdin:  &e.stdin,
 		Stdout: streamWriter{Stdout},
@@ -158,6 +161,9 @@ func (e *Engine) reset() error {
 	})
 	if err := in.Use(stdgeneric.Stdlib()); err != nil {
 		return fmt.Errorf("kernel: loading the standard library: %v", err)
+	}
+	if err := useCellErrors(in); err != nil {
+		return fmt.Errorf("kernel: errors of cell types: %v", err)
 	}
 	if err := in.Use(interp.Exports{"os/os": e.exitSymbols()}); err != nil {
 		return fmt.Errorf("kernel: os.Exit: %v", err)

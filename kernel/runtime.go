@@ -43,6 +43,9 @@ func (e *Engine) runtimeSymbols() map[string]reflect.Value {
 	} {
 		syms[k] = v
 	}
+	for k, v := range e.cellErrorSymbols() {
+		syms[k] = v
+	}
 	return syms
 }
 

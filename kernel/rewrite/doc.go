@@ -16,7 +16,10 @@
 //  6. constlit — untyped float constants of compiled packages in constant declarations are written as their values
 //  7. builtins — the builtins min, max and clear call the session's helpers
 //  8. vargeneric — var x = min(…) inside functions becomes x := min(…)
-//  9. mainrename — identifiers named main are renamed, so that yaegi never runs a func main by itself
+//  9. errorconv — error(x), var e error = x and errors.Join's arguments make a cell value an error through a return
+//  10. typeswitch — a type switch with a case error becomes an expression switch whose error case the engine's helper decides
+//  11. errorself — a method Error gets a hidden twin that returns its receiver, so that errors.As and errors.Is see a struct value whole
+//  12. mainrename — identifiers named main are renamed, so that yaegi never runs a func main by itself
 //
 // After the passes, a unit of declarations gets its package-level variables
 // into Go's initialization order (initorder.go: InitOrder finds the moves,

@@ -71,6 +71,9 @@ var Passes = []Pass{
 	{"constlit", "untyped float constants of compiled packages in constant declarations are written as their values", constLitEdits},
 	{"builtins", "the builtins min, max and clear call the session's helpers", builtinEdits},
 	{"vargeneric", "var x = min(…) inside functions becomes x := min(…)", varGenericEdits},
+	{"errorconv", "error(x), var e error = x and errors.Join's arguments make a cell value an error through a return", errorConvEdits},
+	{"typeswitch", "a type switch with a case error becomes an expression switch whose error case the engine's helper decides", typeSwitchEdits},
+	{"errorself", "a method Error gets a hidden twin that returns its receiver, so that errors.As and errors.Is see a struct value whole", errorSelfEdits},
 	{"mainrename", "identifiers named main are renamed, so that yaegi never runs a func main by itself", mainEdits},
 }
 
@@ -129,13 +132,19 @@ func overlap(edits []Edit) (i, j int, found bool) {
 
 // Apply applies non-overlapping edits to text; edits outside text are
 // skipped. Insertions at the same offset end up in the reverse of their
-// order in edits.
+// order in edits, before the new text of an edit that replaces the text
+// starting there.
 func Apply(text string, edits []Edit) string {
 	if len(edits) == 0 {
 		return text
 	}
 	sorted := append([]Edit(nil), edits...)
-	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].Off > sorted[j].Off })
+	sort.SliceStable(sorted, func(i, j int) bool {
+		if sorted[i].Off != sorted[j].Off {
+			return sorted[i].Off > sorted[j].Off
+		}
+		return sorted[i].End > sorted[j].End
+	})
 	for _, ed := range sorted {
 		if ed.Off < 0 || ed.End > len(text) || ed.Off > ed.End {
 			continue

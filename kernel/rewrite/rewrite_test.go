@@ -188,6 +188,19 @@ func TestOverlap(t *testing.T) {
 	}
 }
 
+// An insertion where another edit replaces text goes before the new text,
+// whichever comes first in the list.
+func TestApplyInsertionBeforeReplacement(t *testing.T) {
+	for _, edits := range [][]Edit{
+		{{0, 0, "f("}, {0, 1, "T2"}, {1, 1, ")"}},
+		{{0, 1, "T2"}, {0, 0, "f("}, {1, 1, ")"}},
+	} {
+		if got := Apply("T{}", edits); got != "f(T2){}" {
+			t.Errorf("Apply(%v) = %q, want %q", edits, got, "f(T2){}")
+		}
+	}
+}
+
 func ExampleApply() {
 	fmt.Println(Apply("go f(x)", []Edit{{0, 3, Runtime + ".Go("}, {4, 5, ", "}}))
 	// Output: __rt.Go(f, x)
