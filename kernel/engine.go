@@ -45,6 +45,7 @@ type Engine struct {
 	valNames int
 
 	cellBuiltins map[string]bool // builtins the cell being planned calls as such (builtins.go)
+	cellDefines  map[string]bool // names the cell may define before the unit being planned (panics.go)
 
 	// Set by the runtime helpers while a cell runs.
 	valMu   sync.Mutex
@@ -69,6 +70,8 @@ type Engine struct {
 
 	traceMu sync.Mutex
 	trace   []string // yaegi's "L:C: panic: f(...)" lines, innermost first
+
+	panicked panicSite // the failed bounds check of the running cell (panics.go)
 
 	comp *compiledState // compiled cells (compiled.go)
 }

@@ -43,6 +43,26 @@ func (s session) Integer(name string) bool {
 	return false
 }
 
+// VarType returns the type of a session variable (not one of a compiled
+// cell, which units read through an accessor, nor one the cell may
+// define again, with another type, before the unit runs).
+func (s session) VarType(name string) reflect.Type {
+	e := s.e
+	if k, ok := e.names[name]; !ok || k != nameVar || e.in == nil || !e.declared(name) || e.cellDefines[name] {
+		return nil
+	}
+	if e.comp != nil {
+		if _, ok := e.comp.names[name]; ok {
+			return nil
+		}
+	}
+	v, err := e.eval(name)
+	if err != nil || !v.IsValid() {
+		return nil
+	}
+	return v.Type()
+}
+
 // sourceEdits returns the edits of every rewrite pass for a unit's source
 // (text is the unit's text, at offset base of file).
 func (e *Engine) sourceEdits(text string, f *ast.File, file *token.File, base int) ([]rewrite.Edit, error) {

@@ -12,9 +12,11 @@
 //  2. gostmt — a go statement runs through the engine's helper, which recovers its panic and names it when an interrupt cannot stop it
 //  3. rangeint — range over an integer becomes a three-clause loop
 //  4. mapindex — a comma-ok map read that misses sets the zero value
-//  5. builtins — the builtins min, max and clear call the session's helpers
-//  6. vargeneric — var x = min(…) inside functions becomes x := min(…)
-//  7. mainrename — identifiers named main are renamed, so that yaegi never runs a func main by itself
+//  5. bounds — index and slice expressions check their bounds first and panic with Go's runtime error
+//  6. builtins — the builtins min, max and clear call the session's helpers
+//  7. recover — recover() returns what Go's would: the value passed to panic, a runtime.Error for a run-time panic
+//  8. vargeneric — var x = min(…) inside functions becomes x := min(…)
+//  9. mainrename — identifiers named main are renamed, so that yaegi never runs a func main by itself
 //
 // A pass sees the session only through Session (which names a cell
 // defined, which hold integers, which builtins are rewritten), so each can

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"go/ast"
 	"go/token"
+	"reflect"
 	"sort"
 )
 
@@ -35,9 +36,13 @@ type Session interface {
 	// Integer reports whether name is a variable or constant of the session
 	// holding an integer.
 	Integer(name string) bool
-	// Builtin reports whether calls of the builtin name (min, max or clear)
-	// are rewritten in the cell being planned.
+	// Builtin reports whether calls of the builtin name (min, max, clear or
+	// recover) are rewritten in the cell being planned.
 	Builtin(name string) bool
+	// VarType returns the type of the session variable name (defined by an
+	// earlier cell), or nil when name is not one the unit may read as
+	// written.
+	VarType(name string) reflect.Type
 }
 
 // Pass is one rewrite: Edits returns its edits of a unit, which must not
@@ -54,7 +59,9 @@ var Passes = []Pass{
 	{"gostmt", "a go statement runs through the engine's helper, which recovers its panic and names it when an interrupt cannot stop it", goStmtEdits},
 	{"rangeint", "range over an integer becomes a three-clause loop", rangeIntEdits},
 	{"mapindex", "a comma-ok map read that misses sets the zero value", mapIndexEdits},
+	{"bounds", "index and slice expressions check their bounds first and panic with Go's runtime error", boundsEdits},
 	{"builtins", "the builtins min, max and clear call the session's helpers", builtinEdits},
+	{"recover", "recover() returns what Go's would: the value passed to panic, a runtime.Error for a run-time panic", recoverEdits},
 	{"vargeneric", "var x = min(…) inside functions becomes x := min(…)", varGenericEdits},
 	{"mainrename", "identifiers named main are renamed, so that yaegi never runs a func main by itself", mainEdits},
 }

@@ -7,6 +7,7 @@ import (
 	"go/token"
 	"os"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"strings"
 	"testing"
@@ -15,18 +16,28 @@ import (
 var update = flag.Bool("update", false, "rewrite the golden files under testdata")
 
 // fakeSession is a Session described by a case's first line:
-// "// session: declared=a,b integer=n builtin=min,max".
-type fakeSession struct{ declared, integer, builtin map[string]bool }
+// "// session: declared=a,b integer=n builtin=min,max slice=xs string=s"
+// (slice: variables of type []int, string: of type string).
+type fakeSession struct{ declared, integer, builtin, slice, str map[string]bool }
 
 func (s fakeSession) Declared(name string) bool { return s.declared[name] }
 func (s fakeSession) Integer(name string) bool  { return s.integer[name] }
 func (s fakeSession) Builtin(name string) bool  { return s.builtin[name] && !s.declared[name] }
+func (s fakeSession) VarType(name string) reflect.Type {
+	switch {
+	case s.slice[name]:
+		return reflect.TypeOf([]int(nil))
+	case s.str[name]:
+		return reflect.TypeOf("")
+	}
+	return nil
+}
 
 func parseSession(line string) fakeSession {
-	s := fakeSession{map[string]bool{}, map[string]bool{}, map[string]bool{}}
+	s := fakeSession{map[string]bool{}, map[string]bool{}, map[string]bool{}, map[string]bool{}, map[string]bool{}}
 	for _, f := range strings.Fields(strings.TrimPrefix(line, "// session:")) {
 		k, v, _ := strings.Cut(f, "=")
-		m := map[string]map[string]bool{"declared": s.declared, "integer": s.integer, "builtin": s.builtin}[k]
+		m := map[string]map[string]bool{"declared": s.declared, "integer": s.integer, "builtin": s.builtin, "slice": s.slice, "string": s.str}[k]
 		for _, n := range strings.Split(v, ",") {
 			if m != nil {
 				m[n] = true
