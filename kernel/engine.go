@@ -50,6 +50,7 @@ type Engine struct {
 	program      bool              // the cell being planned is a whole Go file (package clause)
 	pending      []waiting         // declarations waiting for names of later cells (pending.go)
 	cellFuncs    map[string]string // funcs and methods ("T.M") cells declared → signature (rangefunc.go)
+	cellDefines  map[string]bool   // names the cell may define before the unit being planned (panics.go)
 
 	// Set by the runtime helpers while a cell runs.
 	valMu   sync.Mutex
@@ -74,6 +75,8 @@ type Engine struct {
 
 	traceMu sync.Mutex
 	trace   []string // yaegi's "L:C: panic: f(...)" lines, innermost first
+
+	panicked panicSite // the failed bounds check of the running cell (panics.go)
 
 	comp *compiledState // compiled cells (compiled.go)
 }

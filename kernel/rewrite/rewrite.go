@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"go/ast"
 	"go/token"
+	"reflect"
 	"sort"
 )
 
@@ -38,19 +39,23 @@ type Session interface {
 	// IntegerType reports whether name is a type a cell declared whose
 	// underlying type is an integer (type Count int).
 	IntegerType(name string) bool
-	// VarType names the cell type of the session variable name ("Count"),
-	// when the source that defined it showed it; "" otherwise.
-	VarType(name string) string
+	// VarTypeName names the cell type of the session variable name
+	// ("Count"), when the source that defined it showed it; "" otherwise.
+	VarTypeName(name string) string
 	// Constant returns the value of the untyped float constant name of the
 	// compiled package the session imports as pkg, as a Go literal.
 	Constant(pkg, name string) (literal string, ok bool)
-	// Builtin reports whether calls of the builtin name (min, max or clear)
-	// are rewritten in the cell being planned.
+	// Builtin reports whether calls of the builtin name (min, max, clear or
+	// recover) are rewritten in the cell being planned.
 	Builtin(name string) bool
 	// TypeOf returns the type of the session's function or variable name,
 	// or of a package member ("strings.Lines"), as Go source ("func(n int)
 	// iter.Seq[int]"), or "" when it is unknown.
 	TypeOf(name string) string
+	// VarType returns the type of the session variable name (defined by an
+	// earlier cell), or nil when name is not one the unit may read as
+	// written.
+	VarType(name string) reflect.Type
 }
 
 // Pass is one rewrite: Edits returns its edits of a unit, which must not
@@ -69,7 +74,9 @@ var Passes = []Pass{
 	{"rangefunc", "range over a function becomes a call of the iterator with the body as its yield function", rangeFuncEdits},
 	{"mapindex", "a comma-ok map read that misses sets the zero value", mapIndexEdits},
 	{"constlit", "untyped float constants of compiled packages in constant declarations are written as their values", constLitEdits},
+	{"bounds", "index and slice expressions check their bounds first and panic with Go's runtime error", boundsEdits},
 	{"builtins", "the builtins min, max and clear call the session's helpers", builtinEdits},
+	{"recover", "recover() returns what Go's would: the value passed to panic, a runtime.Error for a run-time panic", recoverEdits},
 	{"vargeneric", "var x = min(…) inside functions becomes x := min(…)", varGenericEdits},
 	{"errorconv", "error(x), var e error = x and errors.Join's arguments make a cell value an error through a return", errorConvEdits},
 	{"typeswitch", "a type switch with a case error becomes an expression switch whose error case the engine's helper decides", typeSwitchEdits},
