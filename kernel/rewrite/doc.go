@@ -10,13 +10,16 @@
 //
 //  1. loopvar — loop variables captured in the body get one copy per iteration (Go 1.22)
 //  2. gostmt — a go statement runs through the engine's helper, which recovers its panic and names it when an interrupt cannot stop it
-//  3. rangeint — range over an integer becomes a three-clause loop
-//  4. mapindex — a comma-ok map read that misses sets the zero value
-//  5. builtins — the builtins min, max and clear call the session's helpers
-//  6. vargeneric — var x = min(…) inside functions becomes x := min(…)
-//  7. mainrename — identifiers named main are renamed, so that yaegi never runs a func main by itself
+//  3. deferbind — a defer statement binds its function value, receiver and arguments when it runs
+//  4. methodvalue — a method value copies its receiver when evaluated; a method expression becomes a function literal
+//  5. rangeint — range over an integer becomes a three-clause loop
+//  6. mapindex — a comma-ok map read that misses sets the zero value
+//  7. builtins — the builtins min, max and clear call the session's helpers
+//  8. vargeneric — var x = min(…) inside functions becomes x := min(…)
+//  9. mainrename — identifiers named main are renamed, so that yaegi never runs a func main by itself
 //
 // A pass sees the session only through Session (which names a cell
-// defined, which hold integers, which builtins are rewritten), so each can
+// defined, which hold integers, which builtins are rewritten, which methods
+// cells declared), so each can
 // be tested on its own. A test checks this list against Passes.
 package rewrite

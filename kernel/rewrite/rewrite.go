@@ -38,6 +38,10 @@ type Session interface {
 	// Builtin reports whether calls of the builtin name (min, max or clear)
 	// are rewritten in the cell being planned.
 	Builtin(name string) bool
+	// MethodDecl returns the declaration of method of the type typ as a
+	// cell wrote it ("func (b Box) Get() int { … }"), or "" when no cell
+	// declared one.
+	MethodDecl(typ, method string) string
 }
 
 // Pass is one rewrite: Edits returns its edits of a unit, which must not
@@ -52,6 +56,8 @@ type Pass struct {
 var Passes = []Pass{
 	{"loopvar", "loop variables captured in the body get one copy per iteration (Go 1.22)", loopVarEdits},
 	{"gostmt", "a go statement runs through the engine's helper, which recovers its panic and names it when an interrupt cannot stop it", goStmtEdits},
+	{"deferbind", "a defer statement binds its function value, receiver and arguments when it runs", deferBindEdits},
+	{"methodvalue", "a method value copies its receiver when evaluated; a method expression becomes a function literal", methodValueEdits},
 	{"rangeint", "range over an integer becomes a three-clause loop", rangeIntEdits},
 	{"mapindex", "a comma-ok map read that misses sets the zero value", mapIndexEdits},
 	{"builtins", "the builtins min, max and clear call the session's helpers", builtinEdits},
@@ -114,13 +120,19 @@ func overlap(edits []Edit) (i, j int, found bool) {
 
 // Apply applies non-overlapping edits to text; edits outside text are
 // skipped. Insertions at the same offset end up in the reverse of their
-// order in edits.
+// order in edits, and before the text an edit at that offset replaces.
 func Apply(text string, edits []Edit) string {
 	if len(edits) == 0 {
 		return text
 	}
 	sorted := append([]Edit(nil), edits...)
-	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].Off > sorted[j].Off })
+	sort.SliceStable(sorted, func(i, j int) bool {
+		a, b := sorted[i], sorted[j]
+		if a.Off != b.Off {
+			return a.Off > b.Off
+		}
+		return a.End > a.Off && b.End == b.Off // a replacement before an insertion at its start
+	})
 	for _, ed := range sorted {
 		if ed.Off < 0 || ed.End > len(text) || ed.Off > ed.End {
 			continue

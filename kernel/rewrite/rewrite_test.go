@@ -18,9 +18,10 @@ var update = flag.Bool("update", false, "rewrite the golden files under testdata
 // "// session: declared=a,b integer=n builtin=min,max".
 type fakeSession struct{ declared, integer, builtin map[string]bool }
 
-func (s fakeSession) Declared(name string) bool { return s.declared[name] }
-func (s fakeSession) Integer(name string) bool  { return s.integer[name] }
-func (s fakeSession) Builtin(name string) bool  { return s.builtin[name] && !s.declared[name] }
+func (s fakeSession) Declared(name string) bool     { return s.declared[name] }
+func (s fakeSession) Integer(name string) bool      { return s.integer[name] }
+func (s fakeSession) Builtin(name string) bool      { return s.builtin[name] && !s.declared[name] }
+func (s fakeSession) MethodDecl(_, _ string) string { return "" }
 
 func parseSession(line string) fakeSession {
 	s := fakeSession{map[string]bool{}, map[string]bool{}, map[string]bool{}}
