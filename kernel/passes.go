@@ -27,6 +27,9 @@ func (s session) Builtin(name string) bool { return s.e.builtinRewritten(name) }
 // MethodDecl returns a cell's declaration of method of type typ, or "".
 func (s session) MethodDecl(typ, method string) string { return s.e.methodSrc[typ][method] }
 
+// VarType returns the cell type of a session variable ("T", "*T"), or "".
+func (s session) VarType(name string) string { return s.e.varType[name] }
+
 // Integer reports whether name is a session variable or constant holding an
 // integer.
 func (s session) Integer(name string) bool {

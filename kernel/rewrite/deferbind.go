@@ -20,19 +20,21 @@ import (
 // block first — yaegi gives a variable defined in a block fresh storage
 // each time the block runs, and the deferred call keeps that storage:
 //
-//	defer fmt.Println("deferred", i)  →  { __nnf, __nnd1 := fmt.Println, i; defer __nnf("deferred", __nnd1) }
+//	defer fmt.Println("deferred", i)  →  { __nnd1 := i; defer fmt.Println("deferred", __nnd1) }
 //	defer f()                         →  { __nnf := f; defer __nnf() }                      (f a variable)
 //	defer c.Show()                    →  { __nnf := func(__nnr Counter) func() { return __nnr.Show }(c); defer __nnf() }
 //	defer func() { … }()              →  { __nnf := func() func() { return func() { … } }(); defer __nnf() }   (in a loop)
 //
 // (the method value is the methodvalue pass's part). A function literal
-// bound this way, or assigned to a variable the function defers a call of,
-// is made inside a literal called at once, so that it takes that literal's
-// frame lock rather than the deferring function's:
+// bound this way, or assigned to a variable that the function defers a call
+// of or that a deferred function literal calls, is made inside a literal
+// called at once, so that it takes that literal's frame lock rather than the
+// deferring function's:
 //
 //	cleanup := func() { … }  →  cleanup := func() func() { return func() { … } }()
 //
-// Constant arguments stay in the call (they may be untyped); a single
+// A function (or package function) called by name moves into the deferred
+// call, as do constant arguments (they may be untyped); a single
 // argument that is a call (it may return several values) is not bound; a
 // function literal that calls recover is left as written, since recover
 // works only in the literal yaegi creates at the return. Builtins (close,
@@ -87,10 +89,9 @@ func deferBindEdits(s Session, u *Unit) []Edit {
 	for _, body := range funcBodies(u) {
 		deferredVars := map[string]bool{}
 		walkDefers(body, false, func(ds *ast.DeferStmt, inLoop bool) {
-			eds, fnVar := d.edits(ds, inLoop)
-			edits = append(edits, eds...)
-			if fnVar != "" {
-				deferredVars[fnVar] = true
+			edits = append(edits, d.edits(ds, inLoop)...)
+			for _, name := range d.calledVars(ds.Call) {
+				deferredVars[name] = true
 			}
 		})
 		if len(deferredVars) > 0 {
@@ -136,12 +137,11 @@ func walkDefers(n ast.Node, inLoop bool, fn func(*ast.DeferStmt, bool)) {
 	})
 }
 
-// edits returns the edits of one defer statement, and the name of the
-// variable it calls, if it calls one.
-func (d *deferBinder) edits(ds *ast.DeferStmt, inLoop bool) ([]Edit, string) {
+// edits returns the edits of one defer statement.
+func (d *deferBinder) edits(ds *ast.DeferStmt, inLoop bool) []Edit {
 	u, call := d.u, ds.Call
 	if IsBuiltin(call.Fun) && !d.s.Declared(call.Fun.(*ast.Ident).Name) {
-		return nil, ""
+		return nil
 	}
 	bindArgs := false
 	for _, a := range call.Args {
@@ -153,23 +153,21 @@ func (d *deferBinder) edits(ds *ast.DeferStmt, inLoop bool) ([]Edit, string) {
 		}
 	}
 	pre, post := "", "" // around the function value
-	bindFun, fnVar := false, ""
+	bindFun := false
 	switch f := call.Fun.(type) {
 	case *ast.FuncLit:
 		if callsRecover(f.Body) || !inLoop && !bindArgs {
-			return nil, ""
+			return nil
 		}
 		pre, post = "func() "+types.ExprString(f.Type)+" { return ", " }()"
 		bindFun = true
 	case *ast.Ident:
-		if d.vars[f.Name] {
-			bindFun, fnVar = true, f.Name
-		}
+		bindFun = d.vars[f.Name]
 	case *ast.SelectorExpr:
 		_, _, bindFun = valueMethod(d.s, u, d.types, f)
 	}
 	if !bindFun && !bindArgs {
-		return nil, ""
+		return nil
 	}
 	off := u.Off
 	deferOff, funOff, funEnd := off(ds.Defer), off(call.Fun.Pos()), off(call.Fun.End())
@@ -179,9 +177,15 @@ func (d *deferBinder) edits(ds *ast.DeferStmt, inLoop bool) ([]Edit, string) {
 			{deferOff, funOff, "{ __nnf := " + pre},
 			{funEnd, lp + 1, post + "; defer __nnf(" + newlines(u.Text[funEnd:lp])},
 			{rp + 1, rp + 1, " }"},
-		}, fnVar
+		}
 	}
-	lhs := []string{"__nnf"}
+	// A function or package function named in the call stays in it (it may
+	// be generic, and cannot change); any other function value is bound.
+	static := d.static(call.Fun)
+	fun, lhs := "__nnf", []string{"__nnf"}
+	if static {
+		fun, lhs = u.Text[funOff:funEnd], nil
+	}
 	var callArgs []string
 	var edits []Edit
 	prev, moved := funEnd, "" // moved: line breaks of removed text, kept at the end
@@ -196,22 +200,61 @@ func (d *deferBinder) edits(ds *ast.DeferStmt, inLoop bool) ([]Edit, string) {
 			edits = append(edits, Edit{prev, off(a.End()), lead})
 			moved += sep + newlines(text)
 			callArgs = append(callArgs, text)
-		} else {
-			name := fmt.Sprintf("__nnd%d", i)
-			lhs = append(lhs, name)
-			callArgs = append(callArgs, name)
-			edits = append(edits, Edit{prev, off(a.Pos()), lead + ", " + sep})
+			prev = off(a.End())
+			continue
 		}
+		if len(lhs) > 0 {
+			lead += ", "
+		}
+		name := fmt.Sprintf("__nnd%d", i)
+		lhs = append(lhs, name)
+		callArgs = append(callArgs, name)
+		edits = append(edits, Edit{prev, off(a.Pos()), lead + sep})
 		prev = off(a.End())
 	}
 	ellipsis := ""
 	if call.Ellipsis.IsValid() {
 		ellipsis = "..."
 	}
-	edits = append(edits,
-		Edit{deferOff, funOff, "{ " + strings.Join(lhs, ", ") + " := " + pre},
-		Edit{prev, rp + 1, "; defer __nnf(" + strings.Join(callArgs, ", ") + ellipsis + ") }" + newlines(u.Text[prev:rp]) + moved})
-	return edits, fnVar
+	head := Edit{deferOff, funOff, "{ " + strings.Join(lhs, ", ") + " := " + pre}
+	if static {
+		head.End = funEnd
+	}
+	edits = append(edits, head,
+		Edit{prev, rp + 1, "; defer " + fun + "(" + strings.Join(callArgs, ", ") + ellipsis + ") }" + newlines(u.Text[prev:rp]) + moved})
+	return edits
+}
+
+// calledVars returns the variables a deferred call calls: its function, or
+// those a deferred function literal calls.
+func (d *deferBinder) calledVars(call *ast.CallExpr) []string {
+	var out []string
+	ast.Inspect(call.Fun, func(n ast.Node) bool {
+		if c, ok := n.(*ast.CallExpr); ok {
+			if id, ok := c.Fun.(*ast.Ident); ok && d.vars[id.Name] {
+				out = append(out, id.Name)
+			}
+		}
+		return true
+	})
+	if id, ok := call.Fun.(*ast.Ident); ok && d.vars[id.Name] {
+		out = append(out, id.Name)
+	}
+	return out
+}
+
+// static reports whether a deferred call's function is a function or a
+// package's function named as such (f, strings.ToUpper): not a variable, a
+// method value or an expression.
+func (d *deferBinder) static(fun ast.Expr) bool {
+	switch f := fun.(type) {
+	case *ast.Ident:
+		return !d.vars[f.Name] && f.Name != "main"
+	case *ast.SelectorExpr:
+		x, ok := f.X.(*ast.Ident)
+		return ok && !d.vars[x.Name] && !d.s.Declared(x.Name) && d.types[x.Name] == typeRef{}
+	}
+	return false
 }
 
 // constant reports whether an argument is a constant the call must see

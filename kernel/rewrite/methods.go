@@ -20,7 +20,7 @@ const recvName = "__nnr"
 // of its type and whether it is a pointer to it, when every declaration of
 // the name says so plainly (x := T{…}, x := &T{…}, new(T), var x T, a
 // parameter x T or x *T). Names declared in other ways, or with different
-// types, are left out.
+// types, map to typeRef{}.
 func varTypes(f *ast.File) map[string]typeRef {
 	known := map[string]typeRef{}
 	poisoned := map[string]bool{}
@@ -29,7 +29,7 @@ func varTypes(f *ast.File) map[string]typeRef {
 			return
 		}
 		if old, seen := known[id.Name]; !ok || seen && old != t {
-			delete(known, id.Name)
+			known[id.Name] = typeRef{}
 			poisoned[id.Name] = true
 			return
 		}
@@ -176,6 +176,10 @@ func valueMethod(s Session, u *Unit, vars map[string]typeRef, sel *ast.SelectorE
 	}
 	t, ok := vars[id.Name]
 	if !ok {
+		vt := s.VarType(id.Name) // a variable of an earlier cell
+		t = typeRef{strings.TrimPrefix(vt, "*"), strings.HasPrefix(vt, "*")}
+	}
+	if t.name == "" {
 		return typeRef{}, nil, false
 	}
 	fd := methodDecl(s, u, t.name, sel.Sel.Name)

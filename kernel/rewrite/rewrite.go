@@ -42,6 +42,9 @@ type Session interface {
 	// cell wrote it ("func (b Box) Get() int { … }"), or "" when no cell
 	// declared one.
 	MethodDecl(typ, method string) string
+	// VarType returns the type of the session variable name when the cell
+	// that defined it showed it ("T" or "*T" for a cell type T), or "".
+	VarType(name string) string
 }
 
 // Pass is one rewrite: Edits returns its edits of a unit, which must not

@@ -16,17 +16,38 @@ var update = flag.Bool("update", false, "rewrite the golden files under testdata
 
 // fakeSession is a Session described by a case's first line:
 // "// session: declared=a,b integer=n builtin=min,max".
-type fakeSession struct{ declared, integer, builtin map[string]bool }
+// "vartype=b:Box,p:*Box" gives the session variables' types, and
+// "methods=Box.Get,*Box.Set" methods its cells declared (each taking no
+// arguments and returning an int).
+type fakeSession struct {
+	declared, integer, builtin map[string]bool
+	varType, methods           map[string]string
+}
 
-func (s fakeSession) Declared(name string) bool     { return s.declared[name] }
-func (s fakeSession) Integer(name string) bool      { return s.integer[name] }
-func (s fakeSession) Builtin(name string) bool      { return s.builtin[name] && !s.declared[name] }
-func (s fakeSession) MethodDecl(_, _ string) string { return "" }
+func (s fakeSession) Declared(name string) bool       { return s.declared[name] }
+func (s fakeSession) Integer(name string) bool        { return s.integer[name] }
+func (s fakeSession) Builtin(name string) bool        { return s.builtin[name] && !s.declared[name] }
+func (s fakeSession) MethodDecl(typ, m string) string { return s.methods[typ+"."+m] }
+func (s fakeSession) VarType(name string) string      { return s.varType[name] }
 
 func parseSession(line string) fakeSession {
-	s := fakeSession{map[string]bool{}, map[string]bool{}, map[string]bool{}}
+	s := fakeSession{map[string]bool{}, map[string]bool{}, map[string]bool{}, map[string]string{}, map[string]string{}}
 	for _, f := range strings.Fields(strings.TrimPrefix(line, "// session:")) {
 		k, v, _ := strings.Cut(f, "=")
+		if k == "vartype" {
+			for _, nt := range strings.Split(v, ",") {
+				n, t, _ := strings.Cut(nt, ":")
+				s.varType[n] = t
+			}
+			continue
+		}
+		if k == "methods" {
+			for _, tm := range strings.Split(v, ",") {
+				t, m, _ := strings.Cut(tm, ".")
+				s.methods[strings.TrimPrefix(t, "*")+"."+m] = fmt.Sprintf("func (r %s) %s() int { return 0 }", t, m)
+			}
+			continue
+		}
 		m := map[string]map[string]bool{"declared": s.declared, "integer": s.integer, "builtin": s.builtin}[k]
 		for _, n := range strings.Split(v, ",") {
 			if m != nil {
