@@ -15,41 +15,41 @@ import (
 var update = flag.Bool("update", false, "rewrite the golden files under testdata")
 
 // fakeSession is a Session described by a case's first line:
-// "// session: declared=a,b integer=n builtin=min,max".
-// "vartype=b:Box,p:*Box" gives the session variables' types, and
-// "methods=Box.Get,*Box.Set" methods its cells declared (each taking no
-// arguments and returning an int).
+// "// session: declared=a,b integer=n builtin=min,max inttype=Count
+// typeof=n:Count methods=Box.Get,*Box.Set" (methods cells declared, each
+// taking no arguments and returning an int).
 type fakeSession struct {
-	declared, integer, builtin map[string]bool
-	varType, methods           map[string]string
+	declared, integer, builtin, inttype map[string]bool
+	typeOf, methods                     map[string]string
 }
 
-func (s fakeSession) Declared(name string) bool       { return s.declared[name] }
-func (s fakeSession) Integer(name string) bool        { return s.integer[name] }
-func (s fakeSession) Builtin(name string) bool        { return s.builtin[name] && !s.declared[name] }
-func (s fakeSession) MethodDecl(typ, m string) string { return s.methods[typ+"."+m] }
-func (s fakeSession) VarType(name string) string      { return s.varType[name] }
+func (s fakeSession) Declared(name string) bool    { return s.declared[name] }
+func (s fakeSession) Integer(name string) bool     { return s.integer[name] }
+func (s fakeSession) Builtin(name string) bool     { return s.builtin[name] && !s.declared[name] }
+func (s fakeSession) IntegerType(name string) bool { return s.inttype[name] }
+func (s fakeSession) TypeOf(name string) string    { return s.typeOf[name] }
+func (s fakeSession) MethodDecl(typ, m string) string {
+	return s.methods[typ+"."+m]
+}
+
+// Constant knows math.Pi and math.E (short, for the golden files).
+func (s fakeSession) Constant(pkg, name string) (string, bool) {
+	lit, ok := map[string]string{"math.Pi": "3.14159265358979323846e+00", "math.E": "2.71828182845904523536e+00"}[pkg+"."+name]
+	return lit, ok
+}
 
 func parseSession(line string) fakeSession {
-	s := fakeSession{map[string]bool{}, map[string]bool{}, map[string]bool{}, map[string]string{}, map[string]string{}}
+	s := fakeSession{map[string]bool{}, map[string]bool{}, map[string]bool{}, map[string]bool{}, map[string]string{}, map[string]string{}}
 	for _, f := range strings.Fields(strings.TrimPrefix(line, "// session:")) {
 		k, v, _ := strings.Cut(f, "=")
-		if k == "vartype" {
-			for _, nt := range strings.Split(v, ",") {
-				n, t, _ := strings.Cut(nt, ":")
-				s.varType[n] = t
+		m := map[string]map[string]bool{"declared": s.declared, "integer": s.integer, "builtin": s.builtin, "inttype": s.inttype}[k]
+		for _, n := range strings.Split(v, ",") {
+			if name, typ, ok := strings.Cut(n, ":"); ok && k == "typeof" {
+				s.typeOf[name] = typ
 			}
-			continue
-		}
-		if k == "methods" {
-			for _, tm := range strings.Split(v, ",") {
-				t, m, _ := strings.Cut(tm, ".")
+			if t, m, ok := strings.Cut(n, "."); ok && k == "methods" {
 				s.methods[strings.TrimPrefix(t, "*")+"."+m] = fmt.Sprintf("func (r %s) %s() int { return 0 }", t, m)
 			}
-			continue
-		}
-		m := map[string]map[string]bool{"declared": s.declared, "integer": s.integer, "builtin": s.builtin}[k]
-		for _, n := range strings.Split(v, ",") {
 			if m != nil {
 				m[n] = true
 			}
