@@ -44,9 +44,10 @@ type Engine struct {
 	// leaves a name it could not type unusable; see finalSource).
 	valNames int
 
-	cellBuiltins map[string]bool // builtins the cell being planned calls as such (builtins.go)
-	program      bool            // the cell being planned is a whole Go file (package clause)
-	pending      []waiting       // declarations waiting for names of later cells (pending.go)
+	cellBuiltins map[string]bool   // builtins the cell being planned calls as such (builtins.go)
+	program      bool              // the cell being planned is a whole Go file (package clause)
+	pending      []waiting         // declarations waiting for names of later cells (pending.go)
+	cellFuncs    map[string]string // funcs and methods ("T.M") cells declared → signature (rangefunc.go)
 
 	// Set by the runtime helpers while a cell runs.
 	valMu   sync.Mutex

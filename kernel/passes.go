@@ -63,9 +63,9 @@ func (s session) IntegerType(name string) bool {
 	return err == nil && v.IsValid() && isIntegerKind(v.Kind())
 }
 
-// TypeOf names the cell type of a session variable, when its definition
+// VarType names the cell type of a session variable, when its definition
 // showed it.
-func (s session) TypeOf(name string) string { return s.e.varType[name] }
+func (s session) VarType(name string) string { return s.e.varType[name] }
 
 // Constant returns the value of an untyped float constant of a compiled
 // package the session imports as pkg, as a literal with 100 digits.

@@ -91,6 +91,7 @@ func (e *Engine) plan(code string) ([]unit, *CellError) {
 			if cerr != nil {
 				return nil, cerr
 			}
+			e.noteCellFuncs(f)
 			nodes := make([]ast.Node, len(f.Decls))
 			for j, d := range f.Decls {
 				nodes[j] = d

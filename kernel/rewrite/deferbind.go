@@ -88,7 +88,7 @@ func deferBindEdits(s Session, u *Unit) []Edit {
 	var edits []Edit
 	for _, body := range funcBodies(u) {
 		deferredVars := map[string]bool{}
-		walkDefers(body, false, func(ds *ast.DeferStmt, inLoop bool) {
+		walkDefers(s, u, body, func(ds *ast.DeferStmt, inLoop bool) {
 			edits = append(edits, d.edits(ds, inLoop)...)
 			for _, name := range d.calledVars(ds.Call) {
 				deferredVars[name] = true
@@ -110,31 +110,40 @@ type deferBinder struct {
 	consts map[string]bool
 }
 
-// walkDefers calls fn for every defer statement under n, saying whether a
-// loop of its own function encloses it.
-func walkDefers(n ast.Node, inLoop bool, fn func(*ast.DeferStmt, bool)) {
-	ast.Inspect(n, func(m ast.Node) bool {
-		switch m := m.(type) {
-		case *ast.FuncLit:
-			walkDefers(m.Body, false, fn)
-			return false
-		case *ast.ForStmt:
-			for _, c := range []ast.Node{m.Init, m.Cond, m.Post} {
-				if c != nil {
-					walkDefers(c, inLoop, fn)
+// walkDefers calls fn for every defer statement of the function body n and
+// the function literals in it, saying whether a loop of its own function
+// encloses it. Defer statements in the body of a
+// range over a function are the rangefunc pass's: it queues them.
+func walkDefers(s Session, u *Unit, n ast.Node, fn func(*ast.DeferStmt, bool)) {
+	rf := &rfWalker{s: s, u: u}
+	var walk func(n ast.Node, inLoop, queued bool)
+	walk = func(n ast.Node, inLoop, queued bool) {
+		ast.Inspect(n, func(m ast.Node) bool {
+			switch m := m.(type) {
+			case *ast.FuncLit:
+				walk(m.Body, false, false)
+				return false
+			case *ast.ForStmt:
+				for _, c := range []ast.Node{m.Init, m.Cond, m.Post} {
+					if c != nil {
+						walk(c, inLoop, queued)
+					}
+				}
+				walk(m.Body, true, queued)
+				return false
+			case *ast.RangeStmt:
+				walk(m.X, inLoop, queued)
+				walk(m.Body, true, queued || rf.isRangeFunc(nil, m))
+				return false
+			case *ast.DeferStmt:
+				if !queued {
+					fn(m, inLoop)
 				}
 			}
-			walkDefers(m.Body, true, fn)
-			return false
-		case *ast.RangeStmt:
-			walkDefers(m.X, inLoop, fn)
-			walkDefers(m.Body, true, fn)
-			return false
-		case *ast.DeferStmt:
-			fn(m, inLoop)
-		}
-		return true
-	})
+			return true
+		})
+	}
+	walk(n, false, false)
 }
 
 // edits returns the edits of one defer statement.

@@ -13,17 +13,19 @@
 //  3. deferbind — a defer statement binds its function value, receiver and arguments when it runs
 //  4. methodvalue — a method value copies its receiver when evaluated; a method expression becomes a function literal
 //  5. rangeint — range over an integer becomes a three-clause loop
-//  6. mapindex — a comma-ok map read that misses sets the zero value
-//  7. constlit — untyped float constants of compiled packages in constant declarations are written as their values
-//  8. builtins — the builtins min, max and clear call the session's helpers
-//  9. vargeneric — var x = min(…) inside functions becomes x := min(…)
-//  10. mainrename — identifiers named main are renamed, so that yaegi never runs a func main by itself
+//  6. rangefunc — range over a function becomes a call of the iterator with the body as its yield function
+//  7. mapindex — a comma-ok map read that misses sets the zero value
+//  8. constlit — untyped float constants of compiled packages in constant declarations are written as their values
+//  9. builtins — the builtins min, max and clear call the session's helpers
+//  10. vargeneric — var x = min(…) inside functions becomes x := min(…)
+//  11. mainrename — identifiers named main are renamed, so that yaegi never runs a func main by itself
 //
 // After the passes, a unit of declarations gets its package-level variables
 // into Go's initialization order (initorder.go: InitOrder finds the moves,
 // ApplyMoves makes them together with the passes' edits, keeping positions).
 //
 // A pass sees the session only through Session (which names a cell
-// defined, which hold integers, which builtins are rewritten, which methods
-// cells declared), so each can be tested on its own. A test checks this list against Passes.
+// defined, which hold integers, which builtins are rewritten, the types of
+// its functions and variables, which methods cells declared), so each can
+// be tested on its own. A test checks this list against Passes.
 package rewrite

@@ -56,7 +56,7 @@ func varTypes(f *ast.File) map[string]typeRef {
 			for i, id := range n.Names {
 				switch {
 				case n.Type != nil:
-					t, ok := typeOf(n.Type)
+					t, ok := namedType(n.Type)
 					add(id, t, ok)
 				case len(n.Values) == len(n.Names):
 					t, ok := valueType(n.Values[i])
@@ -66,7 +66,7 @@ func varTypes(f *ast.File) map[string]typeRef {
 				}
 			}
 		case *ast.Field:
-			t, ok := typeOf(n.Type)
+			t, ok := namedType(n.Type)
 			for _, id := range n.Names {
 				add(id, t, ok)
 			}
@@ -94,8 +94,8 @@ type typeRef struct {
 	ptr  bool
 }
 
-// typeOf reads T or *T.
-func typeOf(x ast.Expr) (typeRef, bool) {
+// namedType reads T or *T.
+func namedType(x ast.Expr) (typeRef, bool) {
 	ptr := false
 	if s, ok := x.(*ast.StarExpr); ok {
 		x, ptr = s.X, true
@@ -139,7 +139,7 @@ func methodDecl(s Session, u *Unit, typ, name string) *ast.FuncDecl {
 			if !ok || fd.Recv == nil || len(fd.Recv.List) != 1 || fd.Name.Name != name {
 				continue
 			}
-			if t, ok := typeOf(fd.Recv.List[0].Type); ok && t.name == typ {
+			if t, ok := namedType(fd.Recv.List[0].Type); ok && t.name == typ {
 				return fd
 			}
 		}
@@ -161,7 +161,7 @@ func methodDecl(s Session, u *Unit, typ, name string) *ast.FuncDecl {
 
 // ptrReceiver reports whether the method has a pointer receiver.
 func ptrReceiver(fd *ast.FuncDecl) bool {
-	t, _ := typeOf(fd.Recv.List[0].Type)
+	t, _ := namedType(fd.Recv.List[0].Type)
 	return t.ptr
 }
 
@@ -176,7 +176,7 @@ func valueMethod(s Session, u *Unit, vars map[string]typeRef, sel *ast.SelectorE
 	}
 	t, ok := vars[id.Name]
 	if !ok {
-		vt := s.TypeOf(id.Name) // a variable of an earlier cell
+		vt := s.VarType(id.Name) // a variable of an earlier cell
 		t = typeRef{strings.TrimPrefix(vt, "*"), strings.HasPrefix(vt, "*")}
 	}
 	if t.name == "" {

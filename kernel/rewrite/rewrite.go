@@ -38,9 +38,9 @@ type Session interface {
 	// IntegerType reports whether name is a type a cell declared whose
 	// underlying type is an integer (type Count int).
 	IntegerType(name string) bool
-	// TypeOf names the cell type of the session variable name ("Count"),
+	// VarType names the cell type of the session variable name ("Count"),
 	// when the source that defined it showed it; "" otherwise.
-	TypeOf(name string) string
+	VarType(name string) string
 	// Constant returns the value of the untyped float constant name of the
 	// compiled package the session imports as pkg, as a Go literal.
 	Constant(pkg, name string) (literal string, ok bool)
@@ -51,6 +51,10 @@ type Session interface {
 	// cell wrote it ("func (b Box) Get() int { … }"), or "" when no cell
 	// declared one.
 	MethodDecl(typ, method string) string
+	// TypeOf returns the type of the session's function or variable name,
+	// or of a package member ("strings.Lines"), as Go source ("func(n int)
+	// iter.Seq[int]"), or "" when it is unknown.
+	TypeOf(name string) string
 }
 
 // Pass is one rewrite: Edits returns its edits of a unit, which must not
@@ -68,6 +72,7 @@ var Passes = []Pass{
 	{"deferbind", "a defer statement binds its function value, receiver and arguments when it runs", deferBindEdits},
 	{"methodvalue", "a method value copies its receiver when evaluated; a method expression becomes a function literal", methodValueEdits},
 	{"rangeint", "range over an integer becomes a three-clause loop", rangeIntEdits},
+	{"rangefunc", "range over a function becomes a call of the iterator with the body as its yield function", rangeFuncEdits},
 	{"mapindex", "a comma-ok map read that misses sets the zero value", mapIndexEdits},
 	{"constlit", "untyped float constants of compiled packages in constant declarations are written as their values", constLitEdits},
 	{"builtins", "the builtins min, max and clear call the session's helpers", builtinEdits},

@@ -16,18 +16,20 @@ var update = flag.Bool("update", false, "rewrite the golden files under testdata
 
 // fakeSession is a Session described by a case's first line:
 // "// session: declared=a,b integer=n builtin=min,max inttype=Count
-// typeof=n:Count methods=Box.Get,*Box.Set" (methods cells declared, each
-// taking no arguments and returning an int).
+// vartype=n:Count type:seq=func(func(int)~bool) methods=Box.Get,*Box.Set"
+// (~ stands for a space in a type; methods cells declared, each taking no
+// arguments and returning an int).
 type fakeSession struct {
 	declared, integer, builtin, inttype map[string]bool
-	typeOf, methods                     map[string]string
+	varType, types, methods             map[string]string
 }
 
 func (s fakeSession) Declared(name string) bool    { return s.declared[name] }
 func (s fakeSession) Integer(name string) bool     { return s.integer[name] }
 func (s fakeSession) Builtin(name string) bool     { return s.builtin[name] && !s.declared[name] }
 func (s fakeSession) IntegerType(name string) bool { return s.inttype[name] }
-func (s fakeSession) TypeOf(name string) string    { return s.typeOf[name] }
+func (s fakeSession) VarType(name string) string   { return s.varType[name] }
+func (s fakeSession) TypeOf(name string) string    { return s.types[name] }
 func (s fakeSession) MethodDecl(typ, m string) string {
 	return s.methods[typ+"."+m]
 }
@@ -39,13 +41,17 @@ func (s fakeSession) Constant(pkg, name string) (string, bool) {
 }
 
 func parseSession(line string) fakeSession {
-	s := fakeSession{map[string]bool{}, map[string]bool{}, map[string]bool{}, map[string]bool{}, map[string]string{}, map[string]string{}}
+	s := fakeSession{map[string]bool{}, map[string]bool{}, map[string]bool{}, map[string]bool{}, map[string]string{}, map[string]string{}, map[string]string{}}
 	for _, f := range strings.Fields(strings.TrimPrefix(line, "// session:")) {
 		k, v, _ := strings.Cut(f, "=")
+		if name, ok := strings.CutPrefix(k, "type:"); ok {
+			s.types[name] = strings.ReplaceAll(v, "~", " ")
+			continue
+		}
 		m := map[string]map[string]bool{"declared": s.declared, "integer": s.integer, "builtin": s.builtin, "inttype": s.inttype}[k]
 		for _, n := range strings.Split(v, ",") {
-			if name, typ, ok := strings.Cut(n, ":"); ok && k == "typeof" {
-				s.typeOf[name] = typ
+			if name, typ, ok := strings.Cut(n, ":"); ok && k == "vartype" {
+				s.varType[name] = typ
 			}
 			if t, m, ok := strings.Cut(n, "."); ok && k == "methods" {
 				s.methods[strings.TrimPrefix(t, "*")+"."+m] = fmt.Sprintf("func (r %s) %s() int { return 0 }", t, m)
