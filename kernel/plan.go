@@ -61,6 +61,7 @@ func (e *Engine) plan(code string) ([]unit, *CellError) {
 		return nil, compileErr(code, l, c, serr.msg)
 	}
 	e.cellBuiltins = cellBuiltins(code)
+	e.cellImports = map[string]string{}
 	var units []unit
 	program := false // the cell starts with package main
 	ps := e.newPlanState()
@@ -265,6 +266,7 @@ func (e *Engine) planImports(code string, ch chunk) ([]unit, *CellError) {
 				return nil, compileErr(code, l, c, fmt.Sprintf("%s is already imported as %q; import %q under another name, e.g. import x%s %q", name, have, p, name, p))
 			}
 		}
+		e.cellImports[name] = p
 		l, c := lineCol(code, off)
 		if !e.available(e.in, p) {
 			return nil, compileErr(code, l, c, fmt.Sprintf("package %q is not available: cells can import the standard library, %s", p, importable()))

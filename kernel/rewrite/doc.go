@@ -13,9 +13,12 @@
 //  3. rangeint — range over an integer becomes a three-clause loop
 //  4. mapindex — a comma-ok map read that misses sets the zero value
 //  5. constlit — untyped float constants of compiled packages in constant declarations are written as their values
-//  6. builtins — the builtins min, max and clear call the session's helpers
-//  7. vargeneric — var x = min(…) inside functions becomes x := min(…)
-//  8. mainrename — identifiers named main are renamed, so that yaegi never runs a func main by itself
+//  6. fieldtags — unexported fields of struct types get the tags json:"-" and xml:"-" (yaegi exports them under an X prefix)
+//  7. coretypes — a type parameter constrained by ~map[K]V or ~[]E and used only as a parameter's type becomes that type
+//  8. typeargs — a generic call given only untyped constants for its type parameter gets the constants' default type as type argument
+//  9. builtins — the builtins min, max and clear call the session's helpers
+//  10. vargeneric — var x = min(…) inside functions becomes x := min(…)
+//  11. mainrename — identifiers named main are renamed, so that yaegi never runs a func main by itself
 //
 // After the passes, a unit of declarations gets its package-level variables
 // into Go's initialization order (initorder.go: InitOrder finds the moves,

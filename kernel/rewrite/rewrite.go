@@ -44,6 +44,12 @@ type Session interface {
 	// Constant returns the value of the untyped float constant name of the
 	// compiled package the session imports as pkg, as a Go literal.
 	Constant(pkg, name string) (literal string, ok bool)
+	// Func returns the declaration (without body) of the function name a
+	// cell declared, or nil.
+	Func(name string) *ast.FuncDecl
+	// PackageFunc returns the declaration of the function name of the
+	// interpreted standard package the session imports as pkg, or nil.
+	PackageFunc(pkg, name string) *ast.FuncDecl
 	// Builtin reports whether calls of the builtin name (min, max or clear)
 	// are rewritten in the cell being planned.
 	Builtin(name string) bool
@@ -64,6 +70,9 @@ var Passes = []Pass{
 	{"rangeint", "range over an integer becomes a three-clause loop", rangeIntEdits},
 	{"mapindex", "a comma-ok map read that misses sets the zero value", mapIndexEdits},
 	{"constlit", "untyped float constants of compiled packages in constant declarations are written as their values", constLitEdits},
+	{"fieldtags", "unexported fields of struct types get the tags json:\"-\" and xml:\"-\" (yaegi exports them under an X prefix)", fieldTagEdits},
+	{"coretypes", "a type parameter constrained by ~map[K]V or ~[]E and used only as a parameter's type becomes that type", coreTypeEdits},
+	{"typeargs", "a generic call given only untyped constants for its type parameter gets the constants' default type as type argument", typeArgEdits},
 	{"builtins", "the builtins min, max and clear call the session's helpers", builtinEdits},
 	{"vargeneric", "var x = min(…) inside functions becomes x := min(…)", varGenericEdits},
 	{"mainrename", "identifiers named main are renamed, so that yaegi never runs a func main by itself", mainEdits},

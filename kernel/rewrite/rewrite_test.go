@@ -3,6 +3,7 @@ package rewrite
 import (
 	"flag"
 	"fmt"
+	"go/ast"
 	"go/parser"
 	"go/token"
 	"os"
@@ -27,6 +28,30 @@ func (s fakeSession) Integer(name string) bool     { return s.integer[name] }
 func (s fakeSession) Builtin(name string) bool     { return s.builtin[name] && !s.declared[name] }
 func (s fakeSession) IntegerType(name string) bool { return s.inttype[name] }
 func (s fakeSession) TypeOf(name string) string    { return s.typeOf[name] }
+
+// Func knows Clamp[T cmp.Ordered](x, lo, hi T) T.
+func (s fakeSession) Func(name string) *ast.FuncDecl {
+	if name != "Clamp" || !s.declared[name] {
+		return nil
+	}
+	return parseFunc("func Clamp[T cmp.Ordered](x, lo, hi T) T")
+}
+
+// PackageFunc knows maps.EqualFunc.
+func (s fakeSession) PackageFunc(pkg, name string) *ast.FuncDecl {
+	if pkg+"."+name != "maps.EqualFunc" {
+		return nil
+	}
+	return parseFunc("func EqualFunc[K comparable, V1, V2 any](m1 map[K]V1, m2 map[K]V2, eq func(V1, V2) bool) bool")
+}
+
+func parseFunc(sig string) *ast.FuncDecl {
+	f, err := parser.ParseFile(token.NewFileSet(), "", "package p; "+sig, 0)
+	if err != nil {
+		panic(err)
+	}
+	return f.Decls[0].(*ast.FuncDecl)
+}
 
 // Constant knows math.Pi and math.E (short, for the golden files).
 func (s fakeSession) Constant(pkg, name string) (string, bool) {
