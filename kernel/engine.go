@@ -2,6 +2,7 @@ package kernel
 
 import (
 	"fmt"
+	"go/ast"
 	"io"
 	"path"
 	"reflect"
@@ -44,10 +45,11 @@ type Engine struct {
 	// leaves a name it could not type unusable; see finalSource).
 	valNames int
 
-	cellBuiltins map[string]bool   // builtins the cell being planned calls as such (builtins.go)
-	program      bool              // the cell being planned is a whole Go file (package clause)
-	cellImports  map[string]string // local name → path of the imports of the cell being planned
-	pending      []waiting         // declarations waiting for names of later cells (pending.go)
+	cellBuiltins map[string]bool          // builtins the cell being planned calls as such (builtins.go)
+	program      bool                     // the cell being planned is a whole Go file (package clause)
+	cellImports  map[string]string        // local name → path of the imports of the cell being planned
+	cellFuncs    map[string]*ast.FuncDecl // the funcs the cell being planned declares
+	pending      []waiting                // declarations waiting for names of later cells (pending.go)
 
 	// Set by the runtime helpers while a cell runs.
 	valMu   sync.Mutex

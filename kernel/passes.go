@@ -65,9 +65,37 @@ func (s session) IntegerType(name string) bool {
 	return err == nil && v.IsValid() && isIntegerKind(v.Kind())
 }
 
-// TypeOf names the cell type of a session variable, when its definition
-// showed it.
-func (s session) TypeOf(name string) string { return s.e.varType[name] }
+// TypeOf names the type of a session variable: its cell type when its
+// definition showed it, or its type when that is made of predeclared types
+// (float64, []int, map[string]float64).
+func (s session) TypeOf(name string) string {
+	e := s.e
+	if t := e.varType[name]; t != "" || e.names[name] != nameVar || e.in == nil {
+		return t
+	}
+	v, err := e.eval(name)
+	if err != nil || !v.IsValid() || !predeclaredOnly(v.Type()) {
+		return ""
+	}
+	return v.Type().String()
+}
+
+// predeclaredOnly reports whether t is a predeclared type or a slice, map,
+// pointer or array of such types, so that its String is Go source a cell
+// can write.
+func predeclaredOnly(t reflect.Type) bool {
+	switch t.Kind() {
+	case reflect.Slice, reflect.Pointer, reflect.Array:
+		return predeclaredOnly(t.Elem())
+	case reflect.Map:
+		return predeclaredOnly(t.Key()) && predeclaredOnly(t.Elem())
+	case reflect.Bool, reflect.String, reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr,
+		reflect.Float32, reflect.Float64, reflect.Complex64, reflect.Complex128:
+		return t.PkgPath() == "" && t.Name() == t.Kind().String()
+	}
+	return false
+}
 
 // Constant returns the value of an untyped float constant of a compiled
 // package the session imports as pkg, as a literal with 100 digits.
@@ -100,6 +128,9 @@ func (s session) Constant(pkg, name string) (string, bool) {
 
 // Func returns the declaration, without body, of a func a cell declared.
 func (s session) Func(name string) *ast.FuncDecl {
+	if fd, ok := s.e.cellFuncs[name]; ok {
+		return fd
+	}
 	if s.e.names[name] != nameFunc {
 		return nil
 	}

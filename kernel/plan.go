@@ -62,6 +62,7 @@ func (e *Engine) plan(code string) ([]unit, *CellError) {
 	}
 	e.cellBuiltins = cellBuiltins(code)
 	e.cellImports = map[string]string{}
+	e.cellFuncs = map[string]*ast.FuncDecl{}
 	var units []unit
 	program := false // the cell starts with package main
 	ps := e.newPlanState()
@@ -95,6 +96,9 @@ func (e *Engine) plan(code string) ([]unit, *CellError) {
 			nodes := make([]ast.Node, len(f.Decls))
 			for j, d := range f.Decls {
 				nodes[j] = d
+				if fd, ok := d.(*ast.FuncDecl); ok && fd.Recv == nil {
+					e.cellFuncs[fd.Name.Name] = fd
+				}
 			}
 			base := len(declHeader) + len(pad(line, col))
 			edits, err := e.sourceEdits(text, f, file, base)

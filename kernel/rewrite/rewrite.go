@@ -38,14 +38,14 @@ type Session interface {
 	// IntegerType reports whether name is a type a cell declared whose
 	// underlying type is an integer (type Count int).
 	IntegerType(name string) bool
-	// TypeOf names the cell type of the session variable name ("Count"),
-	// when the source that defined it showed it; "" otherwise.
+	// TypeOf names the type of the session variable name, as Go source
+	// ("Count", "[]float64"), when it is known; "" otherwise.
 	TypeOf(name string) string
 	// Constant returns the value of the untyped float constant name of the
 	// compiled package the session imports as pkg, as a Go literal.
 	Constant(pkg, name string) (literal string, ok bool)
-	// Func returns the declaration (without body) of the function name a
-	// cell declared, or nil.
+	// Func returns the declaration (maybe without body) of the function
+	// name a cell declared (or the cell being planned declares), or nil.
 	Func(name string) *ast.FuncDecl
 	// PackageFunc returns the declaration of the function name of the
 	// interpreted standard package the session imports as pkg, or nil.

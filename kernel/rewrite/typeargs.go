@@ -2,59 +2,66 @@ package rewrite
 
 import (
 	"go/ast"
+	"go/parser"
 	"go/token"
+	"go/types"
 	"strings"
 )
 
-// yaegi v0.16.1 infers a type parameter given only untyped constants as
-// "untyped float" (or int, rune…) instead of the constants' default type,
-// and rejects the call: Clamp(-2.5, -1, 1) with T cmp.Ordered fails with
-// "untyped float does not implement cmp.Ordered", and a variadic
-// Largest(3, 9, 2) panics in yaegi's compiler. Go infers the default type
-// of the constants (int, rune, float64, complex128 — the last of those
-// the constants have, in that order). A call of a generic function with one
-// type parameter (declared in the unit or by a cell), all of whose
-// arguments for that parameter are untyped constant expressions, gets the
-// type argument written out; yaegi handles explicit instantiation.
+// yaegi v0.16.1 infers type arguments its own way, which differs from Go's
+// in everyday calls:
+//   - it binds the types it finds to the type parameters by position in the
+//     parameter list, so Map([]int{1}, func(x int) string {…}) with
+//     Map[T, U any](xs []T, f func(T) U) gets U = int, and
+//     maps.EqualFunc(m1, m2, eq) with two map[int]string gets V2 = int;
+//   - it reads only the first argument of parameters declared together, and
+//     takes an untyped constant's type as it is: Clamp(-2.5, -1, 1) fails
+//     with "untyped float does not implement cmp.Ordered", Clamp(0.5, lo,
+//     hi) with float64 lo and hi fails, a variadic Largest(3, 9, 2) panics.
 //
-// yaegi also binds the types it infers to the type parameters by position
-// in the parameter list, so maps.EqualFunc(m1, m2, eq) with two
-// map[int]string gets V2 = int. A call of a generic function with several
-// type parameters (of the unit, a cell, or an interpreted standard package,
-// Session.PackageFunc) whose type arguments all follow from the written
-// types of its arguments (composite literals, variables declared with a
-// type or from one) gets them written out too.
+// Go infers from the typed arguments first, then gives a type parameter
+// that only untyped constants determine their default type (int, rune,
+// float64, complex128 — the last of those the constants have, in that
+// order). A call of a generic function (of the unit, of a cell, or of an
+// interpreted standard package, Session.PackageFunc) whose type arguments
+// all follow that way from the written types of its arguments — untyped
+// constants, composite literals, function literals, conversions to basic
+// types, variables declared with a type or from such a value — gets them
+// written out; yaegi handles explicit instantiation. Calls inside generic
+// functions, and functions with a core-type constraint (M ~map[K]V, which
+// yaegi cannot instantiate explicitly; see coretypes), are left alone.
 //
 //	Clamp(-2.5, -1, 1)   →   Clamp[float64](-2.5, -1, 1)
 //	Largest(3, 9, 2)     →   Largest[int](3, 9, 2)
+//	Map([]int{1}, func(x int) string { … })
+//	  →  Map[int, string]([]int{1}, func(x int) string { … })
 //	maps.EqualFunc(m, u, strings.EqualFold)
 //	  →  maps.EqualFunc[int, string, string](m, u, strings.EqualFold)
 //	     (m, u := map[int]string{…})
 
 func typeArgEdits(s Session, u *Unit) []Edit {
 	var edits []Edit
-	ast.Inspect(u.File, func(n ast.Node) bool {
-		call, ok := n.(*ast.CallExpr)
-		if !ok || call.Ellipsis.IsValid() {
-			return true
-		}
-		fd := genericFunc(s, call.Fun)
-		if fd == nil {
-			return true
-		}
-		end := u.Off(call.Fun.End())
-		tps := fd.Type.TypeParams.List
-		if len(tps) == 1 && len(tps[0].Names) == 1 {
-			if t := untypedTypeArg(fd.Type, tps[0].Names[0].Name, call.Args); t != "" {
-				edits = append(edits, Edit{end, end, "[" + t + "]"})
+	var visit func(n ast.Node) bool
+	visit = func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncDecl:
+			return n.Type.TypeParams == nil // not inside generic functions
+		case *ast.CallExpr:
+			if n.Ellipsis.IsValid() {
+				return true
 			}
-			return true
-		}
-		if ts := writtenTypeArgs(u, fd.Type, call.Args); ts != "" {
-			edits = append(edits, Edit{end, end, "[" + ts + "]"})
+			fd := genericFunc(s, n.Fun)
+			if fd == nil {
+				return true
+			}
+			if ts := inferTypeArgs(s, fd.Type, n.Args); ts != "" {
+				end := u.Off(n.Fun.End())
+				edits = append(edits, Edit{end, end, "[" + ts + "]"})
+			}
 		}
 		return true
-	})
+	}
+	ast.Inspect(u.File, visit)
 	return edits
 }
 
@@ -66,7 +73,7 @@ func genericFunc(s Session, fun ast.Expr) *ast.FuncDecl {
 	case *ast.Ident:
 		if f.Obj != nil {
 			fd, _ = f.Obj.Decl.(*ast.FuncDecl)
-		} else if s.Declared(f.Name) {
+		} else {
 			fd = s.Func(f.Name)
 		}
 	case *ast.SelectorExpr:
@@ -80,51 +87,209 @@ func genericFunc(s Session, fun ast.Expr) *ast.FuncDecl {
 	return fd
 }
 
-// untypedTypeArg returns the type Go infers for the type parameter tp of a
-// function of type ft called with args, when every argument for tp is an
-// untyped constant and tp appears in no other parameter; "" otherwise.
-func untypedTypeArg(ft *ast.FuncType, tp string, args []ast.Expr) string {
+// inferTypeArgs returns the type arguments Go infers for a call of a
+// function of type ft with args, separated by commas, when the written
+// types of the arguments give every one; "" otherwise.
+func inferTypeArgs(s Session, ft *ast.FuncType, args []ast.Expr) string {
+	var names []string
+	isParam := map[string]bool{}
+	for _, f := range ft.TypeParams.List {
+		if coreType(f.Type) != nil {
+			return ""
+		}
+		for _, n := range f.Names {
+			names = append(names, n.Name)
+			isParam[n.Name] = true
+		}
+	}
 	var params []ast.Expr // the parameter type of each argument
 	for _, f := range ft.Params.List {
-		n := max(len(f.Names), 1)
-		for range n {
+		for range max(len(f.Names), 1) {
 			params = append(params, f.Type)
 		}
 	}
-	kind := -1
+	bound := map[string]string{}
+	untyped := map[string]int{}  // type parameter → kind of its untyped constants
+	unknown := map[string]bool{} // type parameters used by arguments of unknown type
 	for i, a := range args {
 		var pt ast.Expr
 		switch {
 		case i < len(params):
 			pt = params[i]
 		case len(params) > 0:
-			pt = params[len(params)-1] // the variadic parameter
+			pt = params[len(params)-1]
 		default:
 			return ""
 		}
 		if e, ok := pt.(*ast.Ellipsis); ok {
 			pt = e.Elt
+		} else if i >= len(params) {
+			return "" // too many arguments: the compiler says so
 		}
-		if id, ok := pt.(*ast.Ident); ok && id.Name == tp {
-			k := constKind(a)
-			if k < 0 {
-				return ""
+		if k := constKind(a); k >= 0 {
+			if id, ok := pt.(*ast.Ident); ok && isParam[id.Name] {
+				if old, seen := untyped[id.Name]; !seen || k > old {
+					untyped[id.Name] = k
+				}
 			}
-			kind = max(kind, k)
 			continue
 		}
-		if mentions(pt, tp) {
+		at := writtenType(s, a, 0)
+		if at == nil {
+			// An argument of a type the source does not show: the type
+			// parameters it uses must come from typed arguments.
+			for n := range isParam {
+				if mentions(pt, n) {
+					unknown[n] = true
+				}
+			}
+			continue
+		}
+		if !unify(pt, at, isParam, unknown, bound) {
 			return ""
 		}
 	}
-	if kind < 0 {
-		return ""
+	var ts []string
+	for _, n := range names {
+		if bound[n] == "" {
+			k, ok := untyped[n]
+			if !ok || unknown[n] {
+				return ""
+			}
+			bound[n] = defaultTypes[k]
+		}
+		ts = append(ts, bound[n])
 	}
-	return defaultTypes[kind]
+	return strings.Join(ts, ", ")
 }
 
 // defaultTypes are the default types of untyped constants, by constKind.
-var defaultTypes = []string{"int", "rune", "float64", "complex128", "string", "bool"}
+var defaultTypes = []string{"int", "rune", "float64", "complex128", "string"}
+
+// basicTypes are the predeclared types a conversion may name.
+var basicTypes = map[string]bool{
+	"bool": true, "string": true, "int": true, "int8": true, "int16": true, "int32": true, "int64": true,
+	"uint": true, "uint8": true, "uint16": true, "uint32": true, "uint64": true, "uintptr": true,
+	"byte": true, "rune": true, "float32": true, "float64": true, "complex64": true, "complex128": true,
+}
+
+// writtenType returns the type expression the source gives x: a composite
+// or function literal's type, a conversion's type, or the type a variable
+// was declared with or gets from its value (depth > 0: an untyped constant
+// then has its default type).
+func writtenType(s Session, x ast.Expr, depth int) ast.Expr {
+	if depth > 4 {
+		return nil
+	}
+	if k := constKind(x); k >= 0 && depth > 0 {
+		return ast.NewIdent(defaultTypes[k])
+	}
+	switch x := x.(type) {
+	case *ast.ParenExpr:
+		return writtenType(s, x.X, depth+1)
+	case *ast.CompositeLit:
+		return x.Type
+	case *ast.FuncLit:
+		return x.Type
+	case *ast.CallExpr:
+		switch f := x.Fun.(type) {
+		case *ast.Ident:
+			if len(x.Args) == 1 && (f.Obj == nil && basicTypes[f.Name] && !s.Declared(f.Name) || f.Obj != nil && f.Obj.Kind == ast.Typ) {
+				return f
+			}
+		case *ast.ArrayType, *ast.MapType:
+			return f
+		}
+	case *ast.Ident:
+		if x.Obj == nil {
+			if t, err := parser.ParseExpr(s.TypeOf(x.Name)); err == nil {
+				return t
+			}
+			return nil
+		}
+		if d, ok := x.Obj.Decl.(*ast.ValueSpec); ok && d.Type != nil {
+			return d.Type
+		}
+		if _, value := declOf(x); value != nil {
+			return writtenType(s, value, depth+1)
+		}
+	}
+	return nil
+}
+
+// unify matches the parameter type pt with the written argument type at,
+// binding the type parameters pt uses to the types they stand for; it
+// reports false on a conflict. The type parameters of a shape it cannot
+// follow (a named type for []T) are marked unknown.
+func unify(pt, at ast.Expr, isParam, unknown map[string]bool, bound map[string]string) bool {
+	follow := func(p, a ast.Expr) bool { return unify(p, a, isParam, unknown, bound) }
+	switch p := pt.(type) {
+	case *ast.Ident:
+		if !isParam[p.Name] {
+			return true
+		}
+		text := types.ExprString(at)
+		if old, ok := bound[p.Name]; ok && old != text {
+			return false
+		}
+		bound[p.Name] = text
+		return true
+	case *ast.MapType:
+		if a, ok := at.(*ast.MapType); ok {
+			return follow(p.Key, a.Key) && follow(p.Value, a.Value)
+		}
+	case *ast.ArrayType:
+		if a, ok := at.(*ast.ArrayType); ok && p.Len == nil && a.Len == nil {
+			return follow(p.Elt, a.Elt)
+		}
+	case *ast.StarExpr:
+		if a, ok := at.(*ast.StarExpr); ok {
+			return follow(p.X, a.X)
+		}
+	case *ast.ChanType:
+		if a, ok := at.(*ast.ChanType); ok {
+			return follow(p.Value, a.Value)
+		}
+	case *ast.FuncType:
+		if a, ok := at.(*ast.FuncType); ok {
+			pp, ap := fieldTypes(p.Params), fieldTypes(a.Params)
+			pr, ar := fieldTypes(p.Results), fieldTypes(a.Results)
+			if len(pp) == len(ap) && len(pr) == len(ar) {
+				for i := range pp {
+					if !follow(pp[i], ap[i]) {
+						return false
+					}
+				}
+				for i := range pr {
+					if !follow(pr[i], ar[i]) {
+						return false
+					}
+				}
+				return true
+			}
+		}
+	}
+	for n := range isParam {
+		if mentions(pt, n) {
+			unknown[n] = true
+		}
+	}
+	return true
+}
+
+// fieldTypes lists the type of every field of fl, once per name.
+func fieldTypes(fl *ast.FieldList) []ast.Expr {
+	if fl == nil {
+		return nil
+	}
+	var ts []ast.Expr
+	for _, f := range fl.List {
+		for range max(len(f.Names), 1) {
+			ts = append(ts, f.Type)
+		}
+	}
+	return ts
+}
 
 // constKind returns the index in defaultTypes of the kind of the untyped
 // constant expression x written with literals, or -1 when x is not one.
@@ -169,108 +334,4 @@ func mentions(t ast.Expr, tp string) bool {
 		return !found
 	})
 	return found
-}
-
-// writtenTypeArgs returns the type arguments of a function of type ft
-// called with args, separated by commas, when the written types of the
-// arguments give every one and no type parameter has a core-type constraint
-// (yaegi cannot instantiate those explicitly); "" otherwise.
-func writtenTypeArgs(u *Unit, ft *ast.FuncType, args []ast.Expr) string {
-	var names []string
-	for _, f := range ft.TypeParams.List {
-		if coreType(f.Type) != nil {
-			return ""
-		}
-		for _, n := range f.Names {
-			names = append(names, n.Name)
-		}
-	}
-	bound := map[string]string{}
-	isParam := map[string]bool{}
-	for _, n := range names {
-		isParam[n] = true
-	}
-	var params []ast.Expr
-	for _, f := range ft.Params.List {
-		for range max(len(f.Names), 1) {
-			params = append(params, f.Type)
-		}
-	}
-	for i, a := range args {
-		if i >= len(params) {
-			break
-		}
-		if _, ok := params[i].(*ast.Ellipsis); ok {
-			break
-		}
-		if at := writtenType(a, 0); at != nil && !unify(u, params[i], at, isParam, bound) {
-			return ""
-		}
-	}
-	var ts []string
-	for _, n := range names {
-		if bound[n] == "" {
-			return ""
-		}
-		ts = append(ts, bound[n])
-	}
-	return strings.Join(ts, ", ")
-}
-
-// writtenType returns the type expression the source gives x: a composite
-// literal's type, or the type or value of the declaration of a variable.
-func writtenType(x ast.Expr, depth int) ast.Expr {
-	if depth > 4 {
-		return nil
-	}
-	switch x := x.(type) {
-	case *ast.ParenExpr:
-		return writtenType(x.X, depth+1)
-	case *ast.CompositeLit:
-		return x.Type
-	case *ast.Ident:
-		if x.Obj == nil {
-			return nil
-		}
-		switch d := x.Obj.Decl.(type) {
-		case *ast.ValueSpec:
-			if d.Type != nil {
-				return d.Type
-			}
-		}
-		if _, value := declOf(x); value != nil {
-			return writtenType(value, depth+1)
-		}
-	}
-	return nil
-}
-
-// unify matches the parameter type pt with the written argument type at,
-// binding the type parameters pt uses to the text of the types they stand
-// for; it reports false on a conflict. Shapes it cannot follow bind nothing.
-func unify(u *Unit, pt, at ast.Expr, isParam map[string]bool, bound map[string]string) bool {
-	switch p := pt.(type) {
-	case *ast.Ident:
-		if !isParam[p.Name] {
-			return true
-		}
-		text := u.Text[u.Off(at.Pos()):u.Off(at.End())]
-		if old, ok := bound[p.Name]; ok && old != text {
-			return false
-		}
-		bound[p.Name] = text
-	case *ast.MapType:
-		if a, ok := at.(*ast.MapType); ok {
-			return unify(u, p.Key, a.Key, isParam, bound) && unify(u, p.Value, a.Value, isParam, bound)
-		}
-	case *ast.ArrayType:
-		if a, ok := at.(*ast.ArrayType); ok && p.Len == nil && a.Len == nil {
-			return unify(u, p.Elt, a.Elt, isParam, bound)
-		}
-	case *ast.StarExpr:
-		if a, ok := at.(*ast.StarExpr); ok {
-			return unify(u, p.X, a.X, isParam, bound)
-		}
-	}
-	return true
 }
