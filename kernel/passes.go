@@ -31,6 +31,9 @@ func (s session) Declared(name string) bool { return s.e.declared(name) }
 // Builtin reports whether the cell's calls of the builtin name are rewritten.
 func (s session) Builtin(name string) bool { return s.e.builtinRewritten(name) }
 
+// MethodDecl returns a cell's declaration of method of type typ, or "".
+func (s session) MethodDecl(typ, method string) string { return s.e.methodSrc[typ][method] }
+
 // Integer reports whether name is a session variable or constant holding an
 // integer.
 func (s session) Integer(name string) bool {
@@ -65,37 +68,9 @@ func (s session) IntegerType(name string) bool {
 	return err == nil && v.IsValid() && isIntegerKind(v.Kind())
 }
 
-// TypeOf names the type of a session variable: its cell type when its
-// definition showed it, or its type when that is made of predeclared types
-// (float64, []int, map[string]float64).
-func (s session) TypeOf(name string) string {
-	e := s.e
-	if t := e.varType[name]; t != "" || e.names[name] != nameVar || e.in == nil {
-		return t
-	}
-	v, err := e.eval(name)
-	if err != nil || !v.IsValid() || !predeclaredOnly(v.Type()) {
-		return ""
-	}
-	return v.Type().String()
-}
-
-// predeclaredOnly reports whether t is a predeclared type or a slice, map,
-// pointer or array of such types, so that its String is Go source a cell
-// can write.
-func predeclaredOnly(t reflect.Type) bool {
-	switch t.Kind() {
-	case reflect.Slice, reflect.Pointer, reflect.Array:
-		return predeclaredOnly(t.Elem())
-	case reflect.Map:
-		return predeclaredOnly(t.Key()) && predeclaredOnly(t.Elem())
-	case reflect.Bool, reflect.String, reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
-		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr,
-		reflect.Float32, reflect.Float64, reflect.Complex64, reflect.Complex128:
-		return t.PkgPath() == "" && t.Name() == t.Kind().String()
-	}
-	return false
-}
+// VarTypeName names the cell type of a session variable, when its
+// definition showed it.
+func (s session) VarTypeName(name string) string { return s.e.varType[name] }
 
 // Constant returns the value of an untyped float constant of a compiled
 // package the session imports as pkg, as a literal with 100 digits.
@@ -126,15 +101,20 @@ func (s session) Constant(pkg, name string) (string, bool) {
 	return f.Text('e', 100), true
 }
 
-// Func returns the declaration, without body, of a func a cell declared.
+// Func returns the declaration, without body, of a func a cell declared
+// (or the cell being planned declares).
 func (s session) Func(name string) *ast.FuncDecl {
-	if fd, ok := s.e.cellFuncs[name]; ok {
-		return fd
-	}
-	if s.e.names[name] != nameFunc {
+	if k, ok := s.e.names[name]; ok && k != nameFunc {
 		return nil
 	}
-	sig, _, _ := strings.Cut(s.e.funcs[name], "\n\n")
+	sig, ok := s.e.cellFuncs[name]
+	if !ok {
+		sig, ok = s.e.funcs[name]
+	}
+	if !ok {
+		return nil
+	}
+	sig, _, _ = strings.Cut(sig, "\n\n")
 	f, err := parser.ParseFile(token.NewFileSet(), "", "package p\n"+sig, 0)
 	if err != nil || len(f.Decls) != 1 {
 		return nil
@@ -189,6 +169,26 @@ func sourceFuncs(p string) map[string]*ast.FuncDecl {
 	}
 	sourceFuncsOf[p] = m
 	return m
+}
+
+// VarType returns the type of a session variable (not one of a compiled
+// cell, which units read through an accessor, nor one the cell may
+// define again, with another type, before the unit runs).
+func (s session) VarType(name string) reflect.Type {
+	e := s.e
+	if k, ok := e.names[name]; !ok || k != nameVar || e.in == nil || !e.declared(name) || e.cellDefines[name] {
+		return nil
+	}
+	if e.comp != nil {
+		if _, ok := e.comp.names[name]; ok {
+			return nil
+		}
+	}
+	v, err := e.eval(name)
+	if err != nil || !v.IsValid() {
+		return nil
+	}
+	return v.Type()
 }
 
 // sourceEdits returns the edits of every rewrite pass for a unit's source

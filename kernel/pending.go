@@ -128,9 +128,9 @@ func (e *Engine) resolvePending(ctx context.Context, defined []string) *CellErro
 		names = append(names, w.names...)
 	}
 	code := strings.Join(texts, "\n\n")
-	saveBuiltins, saveProgram, saveImports, saveFuncs := e.cellBuiltins, e.program, e.cellImports, e.cellFuncs
+	saveBuiltins, saveProgram, saveImports := e.cellBuiltins, e.program, e.cellImports
 	units, cerr := e.plan(code)
-	e.cellBuiltins, e.program, e.cellImports, e.cellFuncs = saveBuiltins, saveProgram, saveImports, saveFuncs
+	e.cellBuiltins, e.program, e.cellImports = saveBuiltins, saveProgram, saveImports
 	if cerr == nil {
 		for i := range units {
 			if cerr = e.run(ctx, code, &units[i]); cerr != nil {

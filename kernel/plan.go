@@ -62,13 +62,13 @@ func (e *Engine) plan(code string) ([]unit, *CellError) {
 	}
 	e.cellBuiltins = cellBuiltins(code)
 	e.cellImports = map[string]string{}
-	e.cellFuncs = map[string]*ast.FuncDecl{}
 	var units []unit
 	program := false // the cell starts with package main
 	ps := e.newPlanState()
 	for i, ch := range chunks {
 		text := code[ch.off:ch.end]
 		line, col := lineCol(code, ch.off)
+		e.cellDefines = cellDefines(code[:ch.off])
 		switch ch.kind {
 		case chunkPackage:
 			// A whole Go file pasted into a cell: as `go run` would, a
@@ -93,12 +93,10 @@ func (e *Engine) plan(code string) ([]unit, *CellError) {
 			if cerr != nil {
 				return nil, cerr
 			}
+			e.noteCellFuncs(f)
 			nodes := make([]ast.Node, len(f.Decls))
 			for j, d := range f.Decls {
 				nodes[j] = d
-				if fd, ok := d.(*ast.FuncDecl); ok && fd.Recv == nil {
-					e.cellFuncs[fd.Name.Name] = fd
-				}
 			}
 			base := len(declHeader) + len(pad(line, col))
 			edits, err := e.sourceEdits(text, f, file, base)

@@ -252,8 +252,8 @@ func unify(pt, at ast.Expr, isParam, unknown map[string]bool, bound map[string]s
 		}
 	case *ast.FuncType:
 		if a, ok := at.(*ast.FuncType); ok {
-			pp, ap := fieldTypes(p.Params), fieldTypes(a.Params)
-			pr, ar := fieldTypes(p.Results), fieldTypes(a.Results)
+			pp, ap := fieldTypeExprs(p.Params), fieldTypeExprs(a.Params)
+			pr, ar := fieldTypeExprs(p.Results), fieldTypeExprs(a.Results)
 			if len(pp) == len(ap) && len(pr) == len(ar) {
 				for i := range pp {
 					if !follow(pp[i], ap[i]) {
@@ -277,8 +277,8 @@ func unify(pt, at ast.Expr, isParam, unknown map[string]bool, bound map[string]s
 	return true
 }
 
-// fieldTypes lists the type of every field of fl, once per name.
-func fieldTypes(fl *ast.FieldList) []ast.Expr {
+// fieldTypeExprs lists the type of every field of fl, once per name.
+func fieldTypeExprs(fl *ast.FieldList) []ast.Expr {
 	if fl == nil {
 		return nil
 	}
