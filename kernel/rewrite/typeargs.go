@@ -45,7 +45,7 @@ func typeArgEdits(s Session, u *Unit) []Edit {
 	visit = func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.FuncDecl:
-			return n.Type.TypeParams == nil // not inside generic functions
+			return n.Type.TypeParams == nil && !genericRecv(n) // not inside generic functions or methods
 		case *ast.CallExpr:
 			if n.Ellipsis.IsValid() {
 				return true
@@ -334,4 +334,20 @@ func mentions(t ast.Expr, tp string) bool {
 		return !found
 	})
 	return found
+}
+
+// genericRecv reports whether fd is a method of a generic type.
+func genericRecv(fd *ast.FuncDecl) bool {
+	if fd.Recv == nil || len(fd.Recv.List) != 1 {
+		return false
+	}
+	t := fd.Recv.List[0].Type
+	if st, ok := t.(*ast.StarExpr); ok {
+		t = st.X
+	}
+	switch t.(type) {
+	case *ast.IndexExpr, *ast.IndexListExpr:
+		return true
+	}
+	return false
 }
