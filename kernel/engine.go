@@ -52,6 +52,7 @@ type Engine struct {
 	cellFuncs    map[string]string // funcs and methods ("T.M") cells declared → signature (rangefunc.go)
 	cellDefines  map[string]bool   // names the cell may define before the unit being planned (panics.go)
 	cellImports  map[string]string // local name → path of the imports of the cell being planned
+	cellVars     map[string]string // variables the cell defines before the unit being planned → type ("" unknown)
 
 	// Set by the runtime helpers while a cell runs.
 	valMu   sync.Mutex

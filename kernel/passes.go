@@ -123,6 +123,15 @@ func (s session) Func(name string) *ast.FuncDecl {
 	return fd
 }
 
+// CellVarType reports whether the cell being planned defines name before
+// the unit, and the type its source gives it.
+func (s session) CellVarType(name string) (string, bool) {
+	if t, ok := s.e.cellVars[name]; ok {
+		return t, true
+	}
+	return "", s.e.cellDefines[name]
+}
+
 // PackageFunc returns the declaration of a function of an interpreted
 // standard package (kernel/stdgeneric) the session imports as pkg.
 func (s session) PackageFunc(pkg, name string) *ast.FuncDecl {

@@ -51,6 +51,11 @@ type Session interface {
 	// PackageFunc returns the declaration of the function name of the
 	// interpreted standard package the session imports as pkg, or nil.
 	PackageFunc(pkg, name string) *ast.FuncDecl
+	// CellVarType reports whether the cell being planned defines the
+	// variable name before the unit (then the session's variable of that
+	// name is not the one the unit reads), and the type its source gives
+	// it, as Go source, when the source shows one.
+	CellVarType(name string) (typ string, defined bool)
 	// Builtin reports whether calls of the builtin name (min, max, clear or
 	// recover) are rewritten in the cell being planned.
 	Builtin(name string) bool

@@ -62,6 +62,9 @@ func (s fakeSession) PackageFunc(pkg, name string) *ast.FuncDecl {
 	return parseFunc("func EqualFunc[K comparable, V1, V2 any](m1 map[K]V1, m2 map[K]V2, eq func(V1, V2) bool) bool")
 }
 
+// CellVarType knows no variables of the cell.
+func (s fakeSession) CellVarType(name string) (string, bool) { return "", false }
+
 func parseFunc(sig string) *ast.FuncDecl {
 	f, err := parser.ParseFile(token.NewFileSet(), "", "package p; "+sig, 0)
 	if err != nil {

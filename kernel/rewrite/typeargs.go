@@ -26,7 +26,8 @@ import (
 // interpreted standard package, Session.PackageFunc) whose type arguments
 // all follow that way from the written types of its arguments — untyped
 // constants, composite literals, function literals, conversions to basic
-// types, variables declared with a type or from such a value — gets them
+// types, variables declared with a type or from such a value (in the unit,
+// earlier in the cell: Session.CellVarType, or by an earlier cell) — gets them
 // written out; yaegi handles explicit instantiation. Calls inside generic
 // functions, and functions with a core-type constraint (M ~map[K]V, which
 // yaegi cannot instantiate explicitly; see coretypes), are left alone.
@@ -202,7 +203,11 @@ func writtenType(s Session, x ast.Expr, depth int) ast.Expr {
 		}
 	case *ast.Ident:
 		if x.Obj == nil {
-			if t, err := parser.ParseExpr(s.TypeOf(x.Name)); err == nil {
+			t, defined := s.CellVarType(x.Name)
+			if !defined {
+				t = s.TypeOf(x.Name)
+			}
+			if t, err := parser.ParseExpr(t); err == nil {
 				return t
 			}
 			return nil
@@ -350,4 +355,50 @@ func genericRecv(fd *ast.FuncDecl) bool {
 		return true
 	}
 	return false
+}
+
+// DefinedTypes returns the variables a statement defines at its top level
+// (x := v, var x T, var x = v) with the types their source gives them as Go
+// source, "" where it shows none.
+func DefinedTypes(s Session, st ast.Stmt) map[string]string {
+	defs := map[string]string{}
+	typeText := func(x ast.Expr) string {
+		if t := writtenType(s, x, 1); t != nil {
+			return types.ExprString(t)
+		}
+		return ""
+	}
+	switch st := st.(type) {
+	case *ast.AssignStmt:
+		if st.Tok != token.DEFINE {
+			break
+		}
+		for i, l := range st.Lhs {
+			if id, ok := l.(*ast.Ident); ok && id.Name != "_" {
+				defs[id.Name] = ""
+				if len(st.Lhs) == len(st.Rhs) {
+					defs[id.Name] = typeText(st.Rhs[i])
+				}
+			}
+		}
+	case *ast.DeclStmt:
+		g, ok := st.Decl.(*ast.GenDecl)
+		if !ok || g.Tok != token.VAR {
+			break
+		}
+		for _, spec := range g.Specs {
+			vs := spec.(*ast.ValueSpec)
+			for i, id := range vs.Names {
+				switch {
+				case vs.Type != nil:
+					defs[id.Name] = types.ExprString(vs.Type)
+				case len(vs.Values) == len(vs.Names):
+					defs[id.Name] = typeText(vs.Values[i])
+				default:
+					defs[id.Name] = ""
+				}
+			}
+		}
+	}
+	return defs
 }
