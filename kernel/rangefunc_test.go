@@ -49,6 +49,8 @@ func TestRangeOverFuncNamed(t *testing.T) {
 	tests := []struct{ cell, want string }{
 		{"func gen[T any](v T) iter.Seq[T] { return func(yield func(T) bool) { yield(v) } }\nfor x := range gen(1) {\n\t_ = x\n}", "2:16: range over a function (gen(1)) is supported"},
 		{"for x := range func(yield func(int, int, int) bool) {} {\n\t_ = x\n}", "1:16: range over a function (a function literal)"},
+		{"func seq(yield func(int) bool) {}\nfor i, x := range seq {\n\t_, _ = i, x\n}", "2:19: range over seq permits only one iteration variable"},
+		{"import \"slices\"\nfor x := range slices.Values(mystery()) {\n\t_ = x\n}", "2:16: range over a function (slices.Values(mystery()))"},
 	}
 	for _, tc := range tests {
 		e := newEngine(t)

@@ -36,8 +36,11 @@ func TestYaegiLogFilter(t *testing.T) {
 // types) fails with an error and prints no internal log line.
 func TestRangeOverFuncLogsNothing(t *testing.T) {
 	e := newEngine(t)
+	if err := e.Execute(t.Context(), "type Nums struct{}\nfunc (Nums) All() func(func(int) bool) { return func(yield func(int) bool) { yield(1) } }\ntype Seqer interface{ All() func(func(int) bool) }", nil); err != nil {
+		t.Fatal(err)
+	}
 	var stderr bytes.Buffer
-	err := e.Execute(t.Context(), "seqs := []func(func(int) bool){func(yield func(int) bool) { yield(1) }}\nfor x := range seqs[0] {\n\tfmt.Println(x)\n}", func(p Part) {
+	err := e.Execute(t.Context(), "var s Seqer = Nums{}\nfor x := range s.All() {\n\tfmt.Println(x)\n}", func(p Part) {
 		if p.Kind == Stderr {
 			stderr.WriteString(p.Text)
 		}

@@ -75,7 +75,7 @@ func typeOf(s Session, x ast.Expr, depth int) ast.Expr {
 		if ft := methodType(s, x, depth); ft != nil {
 			return ft // a method value
 		}
-		return fieldType(typeOf(s, x.X, depth+1), x.Sel.Name)
+		return fieldType(s, typeOf(s, x.X, depth+1), x.Sel.Name)
 	case *ast.IndexExpr:
 		switch t := typeOf(s, x.X, depth+1).(type) {
 		case *ast.ArrayType:
@@ -86,6 +86,22 @@ func typeOf(s Session, x ast.Expr, depth int) ast.Expr {
 	case *ast.CallExpr:
 		if isIterTypeExpr(x.Fun) && len(x.Args) == 1 {
 			return x.Fun // a conversion: iter.Seq[int](f)
+		}
+		if id, ok := x.Fun.(*ast.Ident); ok && id.Obj == nil && !s.Declared(id.Name) && len(x.Args) > 0 {
+			switch id.Name {
+			case "make":
+				return x.Args[0]
+			case "new":
+				return &ast.StarExpr{X: x.Args[0]}
+			}
+		}
+		switch fun := x.Fun.(type) {
+		case *ast.ArrayType, *ast.MapType, *ast.FuncType, *ast.ChanType:
+			return fun // a conversion
+		case *ast.ParenExpr:
+			if _, ok := fun.X.(*ast.FuncType); ok {
+				return fun.X
+			}
 		}
 		if t := stdIterCall(s, x, depth); t != nil {
 			return t
@@ -227,8 +243,8 @@ func instanceType(s Session, fun ast.Expr) *ast.FuncType {
 }
 
 // fieldType returns the type of field name of t, a struct type or a
-// pointer to a struct type the unit declares.
-func fieldType(t ast.Expr, name string) ast.Expr {
+// pointer to a struct type the unit or the session declares.
+func fieldType(s Session, t ast.Expr, name string) ast.Expr {
 	if st, ok := t.(*ast.StarExpr); ok {
 		t = st.X
 	}
@@ -236,6 +252,8 @@ func fieldType(t ast.Expr, name string) ast.Expr {
 		if ts, ok := id.Obj.Decl.(*ast.TypeSpec); ok && ts.TypeParams == nil {
 			t = ts.Type
 		}
+	} else if ok {
+		t = sessionTypeDecl(s, id.Name)
 	}
 	st, ok := t.(*ast.StructType)
 	if !ok {
@@ -415,6 +433,24 @@ func sessionDecl(s Session, name string) *ast.FuncDecl {
 	}
 	fd, _ := f.Decls[0].(*ast.FuncDecl)
 	return fd
+}
+
+// sessionTypeDecl returns the type a session type name is declared with.
+func sessionTypeDecl(s Session, name string) ast.Expr {
+	decl := s.TypeOf(name)
+	if !strings.HasPrefix(decl, "type ") {
+		return nil
+	}
+	f, err := parser.ParseFile(token.NewFileSet(), "", "package p; "+decl, 0)
+	if err != nil || len(f.Decls) != 1 {
+		return nil
+	}
+	if g, ok := f.Decls[0].(*ast.GenDecl); ok && len(g.Specs) == 1 {
+		if ts, ok := g.Specs[0].(*ast.TypeSpec); ok && ts.TypeParams == nil {
+			return ts.Type
+		}
+	}
+	return nil
 }
 
 // isIterTypeExpr reports whether x spells iter.Seq[…] or iter.Seq2[…].
