@@ -423,34 +423,31 @@ func sessionType(s Session, name string) ast.Expr {
 // sessionDecl parses the session's answer for a function or method name,
 // a declaration's first line.
 func sessionDecl(s Session, name string) *ast.FuncDecl {
-	sig := s.TypeOf(name)
-	if !strings.HasPrefix(sig, "func ") {
-		return nil
-	}
-	f, err := parser.ParseFile(token.NewFileSet(), "", "package p; "+sig, 0)
-	if err != nil || len(f.Decls) != 1 {
-		return nil
-	}
-	fd, _ := f.Decls[0].(*ast.FuncDecl)
+	fd, _ := parseDecl(s.TypeOf(name), "func ").(*ast.FuncDecl)
 	return fd
 }
 
 // sessionTypeDecl returns the type a session type name is declared with.
 func sessionTypeDecl(s Session, name string) ast.Expr {
-	decl := s.TypeOf(name)
-	if !strings.HasPrefix(decl, "type ") {
-		return nil
-	}
-	f, err := parser.ParseFile(token.NewFileSet(), "", "package p; "+decl, 0)
-	if err != nil || len(f.Decls) != 1 {
-		return nil
-	}
-	if g, ok := f.Decls[0].(*ast.GenDecl); ok && len(g.Specs) == 1 {
+	if g, ok := parseDecl(s.TypeOf(name), "type ").(*ast.GenDecl); ok && len(g.Specs) == 1 {
 		if ts, ok := g.Specs[0].(*ast.TypeSpec); ok && ts.TypeParams == nil {
 			return ts.Type
 		}
 	}
 	return nil
+}
+
+// parseDecl parses src, one declaration starting with keyword, or returns
+// nil.
+func parseDecl(src, keyword string) ast.Decl {
+	if !strings.HasPrefix(src, keyword) {
+		return nil
+	}
+	f, err := parser.ParseFile(token.NewFileSet(), "", "package p; "+src, 0)
+	if err != nil || len(f.Decls) != 1 {
+		return nil
+	}
+	return f.Decls[0]
 }
 
 // isIterTypeExpr reports whether x spells iter.Seq[…] or iter.Seq2[…].
