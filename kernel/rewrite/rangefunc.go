@@ -30,10 +30,10 @@ import (
 // would run them (a queued call's function value is read when it runs, its
 // arguments at the defer). A recover() in a queued function literal reads
 // the panic that runner recovered; the runner panics again with it if none
-// took it. A goto out of the body is carried out like a labeled break. Not
-// rewritten, so left for the engine to name: loops at a cell's top level
-// that return or defer (Go has no such statements outside functions), and
-// loops over iterators whose types the code does not show.
+// took it. A goto out of the body is carried out like a labeled break. At a
+// cell's top level, outside any function, a return or defer in the body is
+// left as written. A loop over an iterator whose types the code does not
+// show is not rewritten; the engine names it.
 
 // Names of the rewritten loops' variables; each is followed by the loop's
 // number in the unit.
