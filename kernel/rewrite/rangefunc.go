@@ -563,20 +563,17 @@ func (w *rfWalker) deferStmt(fn *rfFunc, stack []*frame, st *ast.DeferStmt) {
 			w.add(fn.body.Lbrace+1, fn.body.Lbrace+1, fmt.Sprintf(" var %s []any;", rfPanic))
 		}
 	}
-	var temps, vals, args []string
+	// The call stays in place (other passes edit inside it); the arguments
+	// that are not constants move to variables bound now.
+	var temps, vals []string
 	for _, a := range call.Args {
 		if ConstExpr(a) {
-			args = append(args, w.take(a))
 			continue
 		}
 		t := fmt.Sprintf("%s%d_%d", rfArg, in.n, len(temps))
 		temps = append(temps, t)
 		vals = append(vals, w.take(a))
-		args = append(args, t)
-	}
-	ellipsis := ""
-	if call.Ellipsis.IsValid() {
-		ellipsis = "..."
+		w.add(a.Pos(), a.End(), t)
 	}
 	var b strings.Builder
 	b.WriteString("{ ")
@@ -584,8 +581,9 @@ func (w *rfWalker) deferStmt(fn *rfFunc, stack []*frame, st *ast.DeferStmt) {
 		fmt.Fprintf(&b, "%s := %s; ", strings.Join(temps, ", "), strings.Join(vals, ", "))
 	}
 	last := fmt.Sprintf("%s[len(%s)-1]", rfDefers, rfDefers)
-	fmt.Fprintf(&b, "%s = append(%s, func() { %s(%s%s) }) }", last, last, w.take(call.Fun), strings.Join(args, ", "), ellipsis)
-	w.add(st.Pos(), st.End(), b.String())
+	fmt.Fprintf(&b, "%s = append(%s, func() { ", last, last)
+	w.add(st.Defer, call.Pos(), b.String())
+	w.add(call.End(), call.End(), " }) }")
 }
 
 // recoverEdits replaces the calls of recover in the body of a deferred
