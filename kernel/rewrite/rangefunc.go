@@ -539,8 +539,25 @@ func (w *rfWalker) ret(fn *rfFunc, stack []*frame, st *ast.ReturnStmt) {
 		return // a wrong count of results: left for the compiler to name
 	}
 	root.results = true
-	w.add(st.Return, st.Results[0].Pos(), fmt.Sprintf("{ %s%d = %d; %s = ", rfNext, root.n, nextReturn, strings.Join(rs, ", ")))
-	w.add(st.End(), st.End(), fmt.Sprintf("; %s%d = %d; return false }", rfState, in.n, stateDone))
+	if len(st.Results) != len(rs) {
+		// return f(), f returning every result
+		w.add(st.Return, st.Results[0].Pos(), fmt.Sprintf("{ %s%d = %d; %s = ", rfNext, root.n, nextReturn, strings.Join(rs, ", ")))
+		w.add(st.End(), st.End(), fmt.Sprintf("; %s%d = %d; return false }", rfState, in.n, stateDone))
+		return
+	}
+	// Each result goes through a function returning the result's type, as
+	// a return converts it: yaegi makes a cell value an error (or another
+	// interface) with its methods only there. One assignment per result:
+	// yaegi fails on `a, err = x, nil` ("reflect: New(nil)").
+	types := resultTypes(fn.typ)
+	conv := func(i int) string {
+		return fmt.Sprintf("%s = func() %s { return ", rs[i], w.text(types[i]))
+	}
+	w.add(st.Return, st.Results[0].Pos(), fmt.Sprintf("{ %s%d = %d; %s", rfNext, root.n, nextReturn, conv(0)))
+	for i := 1; i < len(st.Results); i++ {
+		w.add(st.Results[i-1].End(), st.Results[i].Pos(), " }(); "+conv(i))
+	}
+	w.add(st.End(), st.End(), fmt.Sprintf(" }(); %s%d = %d; return false }", rfState, in.n, stateDone))
 }
 
 // deferStmt queues a defer of a rewritten loop's body on the enclosing
