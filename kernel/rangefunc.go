@@ -274,3 +274,30 @@ func (e *Engine) rangeOverFunc(units []unit) *CellError {
 	}
 	return nil
 }
+
+// nilTypeRange names the range statement behind yaegi's "nil type" when a
+// unit failed with it and holds a range whose expression's type the code
+// does not show (likely a function the rangefunc pass could not rewrite);
+// otherwise it returns err.
+func (e *Engine) nilTypeRange(u unit, err *CellError) *CellError {
+	if err == nil || err.Value != "nil type" || u.file == nil {
+		return err
+	}
+	var found *ast.RangeStmt
+	for _, n := range u.ast {
+		ast.Inspect(n, func(m ast.Node) bool {
+			if r, ok := m.(*ast.RangeStmt); ok && found == nil && !rewrite.Typed(session{e}, r.X) {
+				found = r
+			}
+			return found == nil
+		})
+	}
+	if found == nil {
+		return err
+	}
+	pos := u.file.Position(found.X.Pos())
+	ce := &CellError{Name: KindCompile, Line: pos.Line - 1, Col: pos.Column,
+		Value: fmt.Sprintf("nnbook's interpreter cannot tell the type of %s (yaegi: nil type); if it is a function, a range over it (Go 1.23 iterators) is supported only when the code shows the iterator's types: give it a type, as in var seq iter.Seq[int] = …, or call it with a yield function, as in seq(func(v T) bool { …; return true })", types.ExprString(found.X))}
+	ce.Traceback = []string{ce.Error()}
+	return ce
+}

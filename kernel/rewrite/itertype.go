@@ -18,6 +18,11 @@ import (
 // iterator functions (slices.All(xs) yields int and xs's element type).
 // What it cannot tell is not rewritten; the engine names such a loop.
 
+// Typed reports whether the code shows the type of x.
+func Typed(s Session, x ast.Expr) bool {
+	return typeOf(s, x, 0) != nil
+}
+
 // IsFunc reports whether the code shows that x is a function.
 func IsFunc(s Session, x ast.Expr) bool {
 	t := typeOf(s, x, 0)
@@ -55,9 +60,19 @@ func typeOf(s Session, x ast.Expr, depth int) ast.Expr {
 		return x.Type
 	case *ast.CompositeLit:
 		return x.Type
+	case *ast.TypeAssertExpr:
+		return x.Type
 	case *ast.UnaryExpr:
-		if t := typeOf(s, x.X, depth+1); t != nil && x.Op == token.AND {
-			return &ast.StarExpr{X: t}
+		switch t := typeOf(s, x.X, depth+1).(type) {
+		case nil:
+		case *ast.ChanType:
+			if x.Op == token.ARROW {
+				return t.Value
+			}
+		default:
+			if x.Op == token.AND {
+				return &ast.StarExpr{X: t}
+			}
 		}
 	case *ast.BasicLit:
 		if x.Kind == token.STRING {
@@ -187,6 +202,9 @@ func methodType(s Session, fun ast.Expr, depth int) *ast.FuncType {
 	}
 	fd := sessionDecl(s, name.Name+"."+sel.Sel.Name)
 	if fd == nil || fd.Recv == nil || len(fd.Recv.List) != 1 {
+		if len(args) == 0 {
+			return interfaceMethod(s, name, sel.Sel.Name)
+		}
 		return nil
 	}
 	rt := fd.Recv.List[0].Type
@@ -263,6 +281,31 @@ func fieldType(s Session, t ast.Expr, name string) ast.Expr {
 		for _, n := range f.Names {
 			if n.Name == name {
 				return f.Type
+			}
+		}
+	}
+	return nil
+}
+
+// interfaceMethod returns the type of method m of the interface type the
+// unit or the session declares as name.
+func interfaceMethod(s Session, name *ast.Ident, m string) *ast.FuncType {
+	var t ast.Expr
+	if name.Obj != nil {
+		if ts, ok := name.Obj.Decl.(*ast.TypeSpec); ok && ts.TypeParams == nil {
+			t = ts.Type
+		}
+	} else {
+		t = sessionTypeDecl(s, name.Name)
+	}
+	it, ok := t.(*ast.InterfaceType)
+	if !ok {
+		return nil
+	}
+	for _, f := range it.Methods.List {
+		for _, n := range f.Names {
+			if ft, ok := f.Type.(*ast.FuncType); ok && n.Name == m {
+				return ft
 			}
 		}
 	}
