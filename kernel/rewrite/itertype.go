@@ -266,23 +266,11 @@ func fieldType(s Session, t ast.Expr, name string) ast.Expr {
 	if st, ok := t.(*ast.StarExpr); ok {
 		t = st.X
 	}
-	if id, ok := t.(*ast.Ident); ok && id.Obj != nil {
-		if ts, ok := id.Obj.Decl.(*ast.TypeSpec); ok && ts.TypeParams == nil {
-			t = ts.Type
-		}
-	} else if ok {
-		t = sessionTypeDecl(s, id.Name)
+	if id, ok := t.(*ast.Ident); ok {
+		t = declaredType(s, id)
 	}
-	st, ok := t.(*ast.StructType)
-	if !ok {
-		return nil
-	}
-	for _, f := range st.Fields.List {
-		for _, n := range f.Names {
-			if n.Name == name {
-				return f.Type
-			}
-		}
+	if st, ok := t.(*ast.StructType); ok {
+		return member(st.Fields, name)
 	}
 	return nil
 }
@@ -290,22 +278,31 @@ func fieldType(s Session, t ast.Expr, name string) ast.Expr {
 // interfaceMethod returns the type of method m of the interface type the
 // unit or the session declares as name.
 func interfaceMethod(s Session, name *ast.Ident, m string) *ast.FuncType {
-	var t ast.Expr
-	if name.Obj != nil {
-		if ts, ok := name.Obj.Decl.(*ast.TypeSpec); ok && ts.TypeParams == nil {
-			t = ts.Type
-		}
-	} else {
-		t = sessionTypeDecl(s, name.Name)
+	if it, ok := declaredType(s, name).(*ast.InterfaceType); ok {
+		ft, _ := member(it.Methods, m).(*ast.FuncType)
+		return ft
 	}
-	it, ok := t.(*ast.InterfaceType)
-	if !ok {
-		return nil
+	return nil
+}
+
+// declaredType returns the type the non-generic type name is declared
+// with, in the unit or the session.
+func declaredType(s Session, name *ast.Ident) ast.Expr {
+	if name.Obj == nil {
+		return sessionTypeDecl(s, name.Name)
 	}
-	for _, f := range it.Methods.List {
+	if ts, ok := name.Obj.Decl.(*ast.TypeSpec); ok && ts.TypeParams == nil {
+		return ts.Type
+	}
+	return nil
+}
+
+// member returns the type of the field or method name of a list.
+func member(fl *ast.FieldList, name string) ast.Expr {
+	for _, f := range fl.List {
 		for _, n := range f.Names {
-			if ft, ok := f.Type.(*ast.FuncType); ok && n.Name == m {
-				return ft
+			if n.Name == name {
+				return f.Type
 			}
 		}
 	}
