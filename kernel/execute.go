@@ -113,7 +113,7 @@ func (e *Engine) Execute(ctx context.Context, code string, emit func(Part)) erro
 			continue
 		}
 		if err != nil {
-			return err
+			return e.nilTypeRange(u, err)
 		}
 		if u.final {
 			final = u

@@ -7,7 +7,7 @@ import (
 )
 
 // FuzzPlan checks that planning a cell — splitting it and applying every
-// source rewrite (go statements, range over int, main, comma-ok map reads,
+// source rewrite (go statements, range over int and over functions, main, comma-ok map reads,
 // min/max/clear, package clauses, type versions) — never panics, and that a
 // statement unit planned from valid Go still parses after the rewrites.
 func FuzzPlan(f *testing.F) {
@@ -21,6 +21,8 @@ func FuzzPlan(f *testing.F) {
 		"type T struct{}\nfunc (T) max() int { return 1 }\nT{}.max()",
 		"min(func() int { return 1 }(), 2)",
 		"x := min(min(min(1, 2), 3), max(4, 5, 6))",
+		"func seq(yield func(int) bool) {}\nL: for x := range seq { for y := range seq { if x > y { continue L }; break } }",
+		"f := func(s iter.Seq2[int, string]) (int, error) { for k, v := range s { defer println(k, v); return k, nil }; return 0, nil }",
 	} {
 		f.Add(s)
 	}
