@@ -41,6 +41,9 @@ import (
 // panic, …) are left alone. Every line keeps its text's line.
 
 func deferBindEdits(s Session, u *Unit) []Edit {
+	if !hasDefer(u.File) {
+		return nil
+	}
 	d := deferBinder{s: s, u: u, types: varTypes(u.File), vars: map[string]bool{}, consts: map[string]bool{}}
 	ast.Inspect(u.File, func(n ast.Node) bool {
 		switch n := n.(type) {
@@ -101,6 +104,18 @@ func deferBindEdits(s Session, u *Unit) []Edit {
 	return edits
 }
 
+// hasDefer reports whether n holds a defer statement.
+func hasDefer(n ast.Node) bool {
+	found := false
+	ast.Inspect(n, func(m ast.Node) bool {
+		if _, ok := m.(*ast.DeferStmt); ok {
+			found = true
+		}
+		return !found
+	})
+	return found
+}
+
 // deferBinder holds what the pass knows of the unit's names.
 type deferBinder struct {
 	s      Session
@@ -133,7 +148,7 @@ func walkDefers(s Session, u *Unit, n ast.Node, fn func(*ast.DeferStmt, bool)) {
 				return false
 			case *ast.RangeStmt:
 				walk(m.X, inLoop, queued)
-				walk(m.Body, true, queued || rf.isRangeFunc(nil, m))
+				walk(m.Body, true, queued || hasDefer(m.Body) && rf.isRangeFunc(nil, m))
 				return false
 			case *ast.DeferStmt:
 				if !queued {
