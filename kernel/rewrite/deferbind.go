@@ -106,11 +106,14 @@ func deferBindEdits(s Session, u *Unit) []Edit {
 
 // hasDefer reports whether n holds a defer statement.
 func hasDefer(n ast.Node) bool {
+	return hasNode(n, func(m ast.Node) bool { _, ok := m.(*ast.DeferStmt); return ok })
+}
+
+// hasNode reports whether match holds for n or a node inside it.
+func hasNode(n ast.Node, match func(ast.Node) bool) bool {
 	found := false
 	ast.Inspect(n, func(m ast.Node) bool {
-		if _, ok := m.(*ast.DeferStmt); ok {
-			found = true
-		}
+		found = found || m != nil && match(m)
 		return !found
 	})
 	return found
