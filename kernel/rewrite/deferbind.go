@@ -39,6 +39,13 @@ import (
 // function literal that calls recover is left as written, since recover
 // works only in the literal yaegi creates at the return. Builtins (close,
 // panic, …) are left alone. Every line keeps its text's line.
+//
+// A defer statement at a cell's top level is queued on the cell's list,
+// which the engine runs when the cell ends (kernel/celldefer.go); yaegi
+// would run it at the end of every later evaluation:
+//
+//	defer f.Close()          →  __rt.Defer(f.Close)(3)
+//	defer fmt.Println(xs...) →  __rt.Defer(func() { fmt.Println(xs...) })(3)
 
 func deferBindEdits(s Session, u *Unit) []Edit {
 	if !hasDefer(u.File) {
@@ -89,6 +96,9 @@ func deferBindEdits(s Session, u *Unit) []Edit {
 		return true
 	})
 	var edits []Edit
+	for _, ds := range topDefers(u) {
+		edits = append(edits, topDeferEdits(u, ds)...)
+	}
 	for _, body := range funcBodies(u) {
 		deferredVars := map[string]bool{}
 		walkDefers(s, u, body, func(ds *ast.DeferStmt, inLoop bool) {
@@ -102,6 +112,45 @@ func deferBindEdits(s Session, u *Unit) []Edit {
 		}
 	}
 	return edits
+}
+
+// topDefers returns the defer statements of a cell's top level: in the
+// wrapper around its statements, not in function literals.
+func topDefers(u *Unit) []*ast.DeferStmt {
+	var out []*ast.DeferStmt
+	for _, d := range u.File.Decls {
+		fd, ok := d.(*ast.FuncDecl)
+		if !ok || fd.Body == nil || u.Off(fd.Body.Pos()) >= 0 {
+			continue
+		}
+		ast.Inspect(fd.Body, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.FuncLit:
+				return false
+			case *ast.DeferStmt:
+				out = append(out, n)
+			}
+			return true
+		})
+	}
+	return out
+}
+
+// topDeferEdits queues a top-level defer statement's call on the cell's
+// list, with the statement's line (last, so that columns do not move).
+func topDeferEdits(u *Unit, ds *ast.DeferStmt) []Edit {
+	call := ds.Call
+	deferOff, funOff := u.Off(ds.Defer), u.Off(call.Fun.Pos())
+	lp, end := u.Off(call.Lparen), u.Off(call.End())
+	line := fmt.Sprintf(")(%d)", u.Tok.Line(ds.Defer)-1)
+	if call.Ellipsis.IsValid() || IsBuiltin(call.Fun) {
+		return []Edit{{deferOff, funOff, Runtime + ".Defer(func() { "}, {end, end, " }" + line}}
+	}
+	sep := ""
+	if len(call.Args) > 0 {
+		sep = ", "
+	}
+	return []Edit{{deferOff, funOff, Runtime + ".Defer("}, {lp, lp + 1, sep}, {end - 1, end, line}}
 }
 
 // hasDefer reports whether n holds a defer statement.

@@ -51,6 +51,9 @@ func methodValueEdits(s Session, u *Unit) []Edit {
 		for _, body := range funcBodies(u) {
 			walkDefers(s, u, body, func(ds *ast.DeferStmt, _ bool) { deferred[ds.Call] = true })
 		}
+		for _, ds := range topDefers(u) {
+			deferred[ds.Call] = true
+		}
 	}
 	var vars map[string]typeRef // read when first needed
 	varsOf := func() map[string]typeRef {
