@@ -176,7 +176,7 @@ func valueMethod(s Session, u *Unit, vars map[string]typeRef, sel *ast.SelectorE
 	}
 	t, ok := vars[id.Name]
 	if !ok {
-		vt := s.VarType(id.Name) // a variable of an earlier cell
+		vt := s.VarTypeName(id.Name) // a variable of an earlier cell
 		t = typeRef{strings.TrimPrefix(vt, "*"), strings.HasPrefix(vt, "*")}
 	}
 	if t.name == "" {
