@@ -22,12 +22,14 @@ import (
 // The receiver is a parameter of a literal called at once, so each method
 // value keeps its own copy. A call x.M() is left alone (yaegi evaluates the
 // receiver at the call), except in a defer statement, which the deferbind
-// pass turns into a method value.
+// pass turns into a method value, and in a go statement, which the gostmt
+// pass does.
 
 func methodValueEdits(s Session, u *Unit) []Edit {
 	var sels []*ast.SelectorExpr                    // the selectors of the unit's text
 	called := map[*ast.SelectorExpr]*ast.CallExpr{} // x.M(…)
 	defers := false
+	goCalls := map[*ast.CallExpr]bool{}
 	ast.Inspect(u.File, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.SelectorExpr:
@@ -40,6 +42,12 @@ func methodValueEdits(s Session, u *Unit) []Edit {
 			}
 		case *ast.DeferStmt:
 			defers = true
+		case *ast.GoStmt:
+			// gostmt passes the function value to __rt.Go, which calls it
+			// on the new goroutine: a method value there is one.
+			if c := n.Call; !c.Ellipsis.IsValid() && !IsBuiltin(c.Fun) {
+				goCalls[c] = true
+			}
 		}
 		return true
 	})
@@ -68,7 +76,7 @@ func methodValueEdits(s Session, u *Unit) []Edit {
 			edits = append(edits, methodExprEdits(u, sel, t, fd)...)
 			continue
 		}
-		if c, ok := called[sel]; ok && !deferred[c] {
+		if c, ok := called[sel]; ok && !deferred[c] && !goCalls[c] {
 			continue
 		}
 		if t, fd, ok := valueMethod(s, u, varsOf(), sel); ok {
