@@ -51,7 +51,7 @@ func deferBindEdits(s Session, u *Unit) []Edit {
 	if !hasDefer(u.File) {
 		return nil
 	}
-	d := deferBinder{s: s, u: u, types: varTypes(u.File), vars: map[string]bool{}, consts: map[string]bool{}}
+	d := deferBinder{s: s, u: u, types: varTypes(u.File), vars: map[string]bool{}}
 	ast.Inspect(u.File, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.AssignStmt:
@@ -74,9 +74,7 @@ func deferBindEdits(s Session, u *Unit) []Edit {
 			for _, sp := range n.Specs {
 				if vs, ok := sp.(*ast.ValueSpec); ok {
 					for _, id := range vs.Names {
-						if n.Tok == token.CONST {
-							d.consts[id.Name] = true
-						} else {
+						if n.Tok != token.CONST {
 							d.vars[id.Name] = true
 						}
 					}
@@ -170,11 +168,10 @@ func hasNode(n ast.Node, match func(ast.Node) bool) bool {
 
 // deferBinder holds what the pass knows of the unit's names.
 type deferBinder struct {
-	s      Session
-	u      *Unit
-	types  map[string]typeRef
-	vars   map[string]bool // names declared as variables or parameters
-	consts map[string]bool
+	s     Session
+	u     *Unit
+	types map[string]typeRef
+	vars  map[string]bool // names declared as variables or parameters
 }
 
 // walkDefers calls fn for every defer statement of the function body n and
@@ -333,18 +330,26 @@ func (d *deferBinder) static(fun ast.Expr) bool {
 	return false
 }
 
-// constant reports whether an argument is a constant the call must see
-// untyped: a literal expression, nil, true, false, or a constant the unit
-// declares.
+// constant reports whether an argument may be a constant the call must
+// see untyped: literals and operators on names that are not variables of
+// the unit (constants, or names of earlier cells and packages, which the
+// call then reads when it runs, as yaegi does).
 func (d *deferBinder) constant(x ast.Expr) bool {
-	if id, ok := x.(*ast.Ident); ok {
-		switch id.Name {
-		case "nil", "true", "false", "iota":
-			return !d.vars[id.Name]
-		}
-		return d.consts[id.Name] && !d.vars[id.Name]
+	switch x := x.(type) {
+	case *ast.BasicLit:
+		return true
+	case *ast.Ident:
+		return !d.vars[x.Name]
+	case *ast.SelectorExpr:
+		return d.constant(x.X)
+	case *ast.ParenExpr:
+		return d.constant(x.X)
+	case *ast.UnaryExpr:
+		return x.Op != token.ARROW && x.Op != token.AND && d.constant(x.X)
+	case *ast.BinaryExpr:
+		return d.constant(x.X) && d.constant(x.Y)
 	}
-	return ConstExpr(x)
+	return false
 }
 
 // literalEdits makes the function literals assigned in body to the
