@@ -34,11 +34,13 @@ import (
 //	cleanup := func() { … }  →  cleanup := func() func() { return func() { … } }()
 //
 // A function (or package function) called by name moves into the deferred
-// call, as do constant arguments (they may be untyped); a single
-// argument that is a call (it may return several values) is not bound; a
-// function literal that calls recover is left as written, since recover
-// works only in the literal yaegi creates at the return. Builtins (close,
-// panic, …) are left alone. Every line keeps its text's line.
+// call, as do arguments made of literals and names that are not the unit's
+// variables (constants may be untyped); a single argument that is a call
+// (it may return several values) is not bound; a function literal that
+// calls recover is left as written, since recover works only in the
+// literal yaegi creates at the return. Builtins (close, panic, …) are left
+// alone, and so are the defers in the body of a range over a function,
+// which the rangefunc pass queues. Every line keeps its text's line.
 //
 // A defer statement at a cell's top level is queued on the cell's list,
 // which the engine runs when the cell ends (kernel/celldefer.go); yaegi
