@@ -57,7 +57,11 @@ func methodValueEdits(s Session, u *Unit) []Edit {
 	deferred := map[*ast.CallExpr]bool{} // defer statements deferbind binds
 	if defers {
 		for _, body := range funcBodies(u) {
-			walkDefers(s, u, body, func(ds *ast.DeferStmt, _ bool) { deferred[ds.Call] = true })
+			walkDefers(s, u, body, func(ds *ast.DeferStmt, _, queued bool) {
+				if !queued {
+					deferred[ds.Call] = true
+				}
+			})
 		}
 		for _, ds := range topDefers(u) {
 			deferred[ds.Call] = true
