@@ -31,6 +31,8 @@ type waiting struct {
 	// failure is set when it did not compile once they were declared; it
 	// is tried again when a cell declares one of them again.
 	failure string
+	cell    string     // the cell it came from
+	first   *CellError // the error that made it wait (positions in cell)
 }
 
 // awaitNames keeps a declaration unit that failed with ce because it uses
@@ -58,7 +60,7 @@ func (e *Engine) awaitNames(code string, u *unit, ce *CellError) bool {
 		return false
 	}
 	e.dropPending(names)
-	e.pending = append(e.pending, waiting{text: code[u.off:u.end], names: names, waits: waits})
+	e.pending = append(e.pending, waiting{text: code[u.off:u.end], names: names, waits: waits, cell: code, first: ce})
 	capture.write(Stderr, []byte(fmt.Sprintf("%s: declared; waits for %s\n", strings.Join(names, ", "), strings.Join(waits, ", "))))
 	return true
 }
@@ -297,4 +299,19 @@ func overlaps(a, b []string) bool {
 		}
 	}
 	return false
+}
+
+// Unresolved returns the error that made the earliest declaration still
+// waiting wait ("undefined: isOdd", positioned in its cell) and that cell's
+// code, or a nil error when no declaration waits. A script that ends with
+// a declaration waiting is a program Go would not compile.
+func (e *Engine) Unresolved() (cell string, err error) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	for _, w := range e.pending {
+		if w.first != nil {
+			return w.cell, w.first
+		}
+	}
+	return "", nil
 }

@@ -220,3 +220,11 @@ func (l *lazyEngine) Reset() error {
 	}
 	return e.Reset()
 }
+
+func (l *lazyEngine) Unresolved() (string, error) {
+	e, err := l.get()
+	if err != nil {
+		return "", nil // no engine, nothing declared
+	}
+	return e.Unresolved()
+}

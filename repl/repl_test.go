@@ -91,6 +91,9 @@ func (f *fakeEngine) Vars() []kernel.Var {
 }
 func (f *fakeEngine) Reset() error { f.resets++; return nil }
 
+// Unresolved reports no waiting declaration: the fake engine declares none.
+func (f *fakeEngine) Unresolved() (string, error) { return "", nil }
+
 func newTestSession(t *testing.T) (*session, *fakeEngine, *bytes.Buffer, *bytes.Buffer) {
 	t.Helper()
 	f := &fakeEngine{docs: map[string]string{"nnlib.XOR": "XOR returns the four XOR samples."}}

@@ -122,8 +122,9 @@ func (s *session) runScript(ctx context.Context, r io.Reader, file string) error
 	sp := &splitter{isComplete: s.eng.IsComplete}
 	br := bufio.NewReader(r)
 	first := true
-	program := false // package main
-	mainLine := 0    // the line of func main, when declared
+	program := false          // package main
+	mainLine := 0             // the line of func main, when declared
+	lines := map[string]int{} // an entry's code → its first line, for Unresolved
 	run := func(e entry) error {
 		if first {
 			first = false
@@ -134,6 +135,9 @@ func (s *session) runScript(ctx context.Context, r io.Reader, file string) error
 		}
 		if err := s.execute(ctx, e.code); err != nil {
 			return &scriptError{file: file, line: e.line + cellLine(err) - 1, err: err}
+		}
+		if _, seen := lines[e.code]; !seen {
+			lines[e.code] = e.line
 		}
 		if loc := mainDecl.FindStringIndex(e.code); loc != nil {
 			mainLine = e.line + strings.Count(e.code[:loc[0]], "\n")
@@ -171,6 +175,14 @@ func (s *session) runScript(ctx context.Context, r io.Reader, file string) error
 		if err := run(e); err != nil {
 			return err
 		}
+	}
+	// Declarations may come in any order, but by the end of the script
+	// every name must be declared, as Go requires of a file.
+	if code, err := s.eng.Unresolved(); err != nil && !s.quit {
+		if line, ok := lines[code]; ok {
+			return &scriptError{file: file, line: line + cellLine(err) - 1, err: err}
+		}
+		return &scriptError{file: file, line: 1, err: err}
 	}
 	if program && mainLine > 0 && !s.quit {
 		if err := s.execute(ctx, "main()"); err != nil {

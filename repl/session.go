@@ -28,6 +28,7 @@ type engine interface {
 	Inspect(code string, cursor int) (text string, found bool)
 	Vars() []kernel.Var
 	Reset() error
+	Unresolved() (cell string, err error)
 }
 
 type cellErr = kernel.CellError

@@ -105,8 +105,11 @@ func TestPipedScript(t *testing.T) {
 		{"no prompt, no banner, no colour for an empty script", "", "", "", 0},
 		{"first error stops the script with its line", "a := 1\n\nb := a + 1\nc := undefinedName\nfmt.Println(\"not reached\")\n",
 			"", "line 4: undefined: undefinedName\n", 1},
+		// A declaration using a name no entry declared waits for it; at the
+		// end of the script it is Go's compile error.
 		{"error inside a multi-line entry", "x := 1\nfunc f() int {\n\ty := 2\n\treturn y + nope\n}\n",
-			"", "line 4: undefined: nope\n", 1},
+			"", "f: declared; waits for nope\nline 4: undefined: nope\n", 1},
+		{"declarations in any order", "func f() int { return g() }\nfunc g() int { return 2 }\nf()\n", "2 // int\n", "f: declared; waits for g\n", 0},
 		{"unfinished entry at the end", "x := 1\nfor {\n", "", "line 2: ", 1},
 		{"panic", "var s []int\n\ns[3]\n", "", "line 3: panic: ", 1},
 		{"nnlib preloaded", "n := nnlib.WorkedExample()\nn.Sizes()\n", "[2 2 2] // []int\n", "", 0},
