@@ -98,6 +98,7 @@ func (e *Engine) plan(code string) ([]unit, *CellError) {
 			base := len(declHeader) + len(pad(line, col))
 			edits, err := e.sourceEdits(text, f, file, base)
 			tedits, appendix, commit := ps.versionTypes(text, f, file, base)
+			edits = ps.renameInserted(edits)
 			if err == nil {
 				text, err = applyEdits(text, append(edits, tedits...))
 			}

@@ -14,11 +14,11 @@
 //  4. mapindex — a comma-ok map read that misses sets the zero value
 //  5. builtins — the builtins min, max and clear call the session's helpers
 //  6. vargeneric — var x = min(…) inside functions becomes x := min(…)
-//  7. errorconv — error(x), var e error = x and errors.Join's arguments make a cell value an error through a return
-//  8. typeswitch — a type switch with a case error becomes an expression switch whose error case the engine's helper decides
-//  9. errorself — a method Error gets a hidden twin that returns its receiver, so that errors.As and errors.Is see a struct value whole
-//
-// 10. mainrename — identifiers named main are renamed, so that yaegi never runs a func main by itself
+//  7. errorconv — error(x), var e error = x and errors.Join's arguments make a cell value an error through the engine's helper
+//  8. errorequal — a comparison of err or a sentinel ErrX with another value compares the cell errors inside yaegi's wrappers
+//  9. typeswitch — a type switch with a case error becomes an expression switch whose error case the engine's helper decides
+//  10. errorself — a method Error gets a hidden twin that returns its receiver, so that errors.As and errors.Is see a struct value whole
+//  11. mainrename — identifiers named main are renamed, so that yaegi never runs a func main by itself
 //
 // A pass sees the session only through Session (which names a cell
 // defined, which hold integers, which builtins are rewritten), so each can

@@ -7,12 +7,14 @@ import "go/ast"
 // error(x) panics ("reflect.Set: value of type … is not assignable to type
 // error"), `var e error = x` keeps the bare value (whose Error method
 // compiled code then cannot see), and errors.Join's arguments reach it
-// bare. In those three places the value goes through a function that
-// returns it as an error.
+// bare. In those three places the value goes through the engine's helper,
+// a compiled function whose parameter is an error (yaegi wraps the value
+// with its methods on the way in) and which returns it (see
+// cellerr.Whole).
 //
-//	error(x)                 →  func() error { return x }()
-//	var e error = x          →  var e error = func() error { return x }()
-//	errors.Join(a, b)        →  errors.Join(func() error { return a }(), func() error { return b }())
+//	error(x)                 →  __rt.ErrorValue(x)
+//	var e error = x          →  var e error = __rt.ErrorValue(x)
+//	errors.Join(a, b)        →  errors.Join(__rt.ErrorValue(a), __rt.ErrorValue(b))
 
 func errorConvEdits(s Session, u *Unit) []Edit {
 	var edits []Edit
@@ -21,8 +23,8 @@ func errorConvEdits(s Session, u *Unit) []Edit {
 			return
 		}
 		edits = append(edits,
-			Edit{u.Off(x.Pos()), u.Off(x.Pos()), "func() error { return "},
-			Edit{u.Off(x.End()), u.Off(x.End()), " }()"})
+			Edit{u.Off(x.Pos()), u.Off(x.Pos()), ErrorValue + "("},
+			Edit{u.Off(x.End()), u.Off(x.End()), ")"})
 	}
 	ast.Inspect(u.File, func(n ast.Node) bool {
 		switch n := n.(type) {
@@ -31,9 +33,7 @@ func errorConvEdits(s Session, u *Unit) []Edit {
 				return true
 			}
 			if isPredeclared(s, n.Fun, "error") && len(n.Args) == 1 {
-				// error(x): the conversion's parentheses stay around the call.
-				edits = append(edits, Edit{u.Off(n.Fun.Pos()), u.Off(n.Fun.End()), ""})
-				asError(n.Args[0])
+				edits = append(edits, Edit{u.Off(n.Fun.Pos()), u.Off(n.Fun.End()), ErrorValue})
 				return true
 			}
 			if sel, ok := n.Fun.(*ast.SelectorExpr); ok && sel.Sel.Name == "Join" && isPredeclared(s, sel.X, "errors") {

@@ -1,0 +1,68 @@
+package rewrite
+
+import (
+	"go/ast"
+	"go/token"
+	"strings"
+)
+
+// yaegi v0.16.1 compares two errors by the wrappers it put cell errors in:
+// a cell error against the sentinel it came from (err == ErrTooBig, where
+// ErrTooBig is a *TooBig) is false, and two wrapped cell errors panic
+// ("comparing uncomparable type"). A comparison of err, or of a sentinel
+// named ErrX (Go's convention for error variables), with anything but nil
+// goes through the engine's helper, which compares the cell values inside
+// (cellerr.Equal).
+//
+//	err == ErrTooBig       →  __rt.ErrorEqual(err, ErrTooBig)
+//	ErrA != os.ErrExist    →  !__rt.ErrorEqual(ErrA, os.ErrExist)
+//	err != nil             (left alone)
+
+func errorEqualEdits(s Session, u *Unit) []Edit {
+	var edits []Edit
+	ast.Inspect(u.File, func(n ast.Node) bool {
+		be, ok := n.(*ast.BinaryExpr)
+		if !ok || be.Op != token.EQL && be.Op != token.NEQ || !comparable(be.X) || !comparable(be.Y) ||
+			!errorName(be.X) && !errorName(be.Y) {
+			return true
+		}
+		open := Runtime + ".ErrorEqual("
+		if be.Op == token.NEQ {
+			open = "!" + open
+		}
+		edits = append(edits,
+			Edit{u.Off(be.X.Pos()), u.Off(be.X.Pos()), open},
+			Edit{u.Off(be.X.End()), u.Off(be.Y.Pos()), ", "},
+			Edit{u.Off(be.Y.End()), u.Off(be.Y.End()), ")"})
+		return true
+	})
+	return edits
+}
+
+// comparable reports whether x may be an error: not nil, not a literal.
+func comparable(x ast.Expr) bool {
+	switch x := x.(type) {
+	case *ast.Ident:
+		return x.Name != "nil" && x.Name != "true" && x.Name != "false"
+	case *ast.BasicLit, *ast.CompositeLit, *ast.FuncLit:
+		return false
+	case *ast.ParenExpr:
+		return comparable(x.X)
+	}
+	return true
+}
+
+// errorName reports whether x is named as an error: err, or ErrX (also as
+// pkg.ErrX).
+func errorName(x ast.Expr) bool {
+	var name string
+	switch x := x.(type) {
+	case *ast.Ident:
+		name = x.Name
+	case *ast.SelectorExpr:
+		name = x.Sel.Name
+	default:
+		return false
+	}
+	return name == "err" || strings.HasPrefix(name, "Err") && len(name) > 3 && strings.ToUpper(name[3:4]) == name[3:4]
+}
