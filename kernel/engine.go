@@ -46,7 +46,11 @@ type Engine struct {
 	// leaves a name it could not type unusable; see finalSource).
 	valNames int
 
-	cellBuiltins map[string]bool // builtins the cell being planned calls as such (builtins.go)
+	cellBuiltins map[string]bool   // builtins the cell being planned calls as such (builtins.go)
+	program      bool              // the cell being planned is a whole Go file (package clause)
+	pending      []waiting         // declarations waiting for names of later cells (pending.go)
+	cellFuncs    map[string]string // funcs and methods ("T.M") cells declared → signature (rangefunc.go)
+	cellDefines  map[string]bool   // names the cell may define before the unit being planned (panics.go)
 
 	// Set by the runtime helpers while a cell runs.
 	valMu   sync.Mutex
@@ -71,6 +75,8 @@ type Engine struct {
 
 	traceMu sync.Mutex
 	trace   []string // yaegi's "L:C: panic: f(...)" lines, innermost first
+
+	panicked panicSite // the failed bounds check of the running cell (panics.go)
 
 	comp *compiledState // compiled cells (compiled.go)
 }
@@ -220,6 +226,7 @@ func (e *Engine) reset() error {
 	e.typeSrc = map[string]string{}
 	e.methodSrc = map[string]map[string]string{}
 	e.trace = nil
+	e.pending = nil
 	return nil
 }
 
@@ -227,6 +234,17 @@ func (e *Engine) reset() error {
 func (e *Engine) available(in *interp.Interpreter, p string) bool {
 	_, ok := pkgName(p)
 	return ok
+}
+
+// packageSymbol returns the compiled symbol name of the package with
+// import path p.
+func packageSymbol(p, name string) (reflect.Value, bool) {
+	for _, m := range []map[string]map[string]reflect.Value{stdgeneric.Stdlib(), symbols.Symbols} {
+		if v, ok := m[p+"/"+path.Base(p)][name]; ok {
+			return v, true
+		}
+	}
+	return reflect.Value{}, false
 }
 
 // pkgName returns the package name of an import path the interpreter has

@@ -67,6 +67,7 @@ func (e *Engine) plan(code string) ([]unit, *CellError) {
 	for i, ch := range chunks {
 		text := code[ch.off:ch.end]
 		line, col := lineCol(code, ch.off)
+		e.cellDefines = cellDefines(code[:ch.off])
 		switch ch.kind {
 		case chunkPackage:
 			// A whole Go file pasted into a cell: as `go run` would, a
@@ -91,6 +92,7 @@ func (e *Engine) plan(code string) ([]unit, *CellError) {
 			if cerr != nil {
 				return nil, cerr
 			}
+			e.noteCellFuncs(f)
 			nodes := make([]ast.Node, len(f.Decls))
 			for j, d := range f.Decls {
 				nodes[j] = d
@@ -100,7 +102,8 @@ func (e *Engine) plan(code string) ([]unit, *CellError) {
 			tedits, appendix, commit := ps.versionTypes(text, f, file, base)
 			edits = ps.renameInserted(edits)
 			if err == nil {
-				text, err = applyEdits(text, append(edits, tedits...))
+				moves := rewrite.InitOrder(&rewrite.Unit{Text: text, File: f, Tok: file, Base: base})
+				text, err = applyMoves(text, append(edits, tedits...), moves)
 			}
 			if err != nil {
 				return nil, compileErr(code, line, col, err.Error())
@@ -143,6 +146,7 @@ func (e *Engine) plan(code string) ([]unit, *CellError) {
 			}
 		}
 	}
+	e.program = program
 	if program {
 		if u, ok := mainCall(code, units); ok {
 			units = append(units, u)

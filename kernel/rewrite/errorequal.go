@@ -17,10 +17,20 @@ import (
 //	err == ErrTooBig       →  __rt.ErrorEqual(err, ErrTooBig)
 //	ErrA != os.ErrExist    →  !__rt.ErrorEqual(ErrA, os.ErrExist)
 //	err != nil             (left alone)
+//
+// An expression switch on a variable does the same comparisons when the
+// variable or a case is named so:
+//
+//	switch err {              switch {
+//	case ErrA, ErrB:      →   case __rt.ErrorEqual(err, ErrA) || __rt.ErrorEqual(err, ErrB):
 
 func errorEqualEdits(s Session, u *Unit) []Edit {
 	var edits []Edit
 	ast.Inspect(u.File, func(n ast.Node) bool {
+		if sw, ok := n.(*ast.SwitchStmt); ok {
+			edits = append(edits, errorSwitchEdits(u, sw)...)
+			return true
+		}
 		be, ok := n.(*ast.BinaryExpr)
 		if !ok || be.Op != token.EQL && be.Op != token.NEQ || !comparable(be.X) || !comparable(be.Y) ||
 			!errorName(be.X) && !errorName(be.Y) {
@@ -65,4 +75,37 @@ func errorName(x ast.Expr) bool {
 		return false
 	}
 	return name == "err" || strings.HasPrefix(name, "Err") && len(name) > 3 && strings.ToUpper(name[3:4]) == name[3:4]
+}
+
+// errorSwitchEdits rewrites a switch on a variable whose name or a case's
+// says it compares errors.
+func errorSwitchEdits(u *Unit, sw *ast.SwitchStmt) []Edit {
+	switch sw.Tag.(type) {
+	case *ast.Ident, *ast.SelectorExpr:
+	default:
+		return nil
+	}
+	named := errorName(sw.Tag)
+	for _, st := range sw.Body.List {
+		for _, v := range st.(*ast.CaseClause).List {
+			named = named || errorName(v) && comparable(v)
+		}
+	}
+	if !named {
+		return nil
+	}
+	tag := u.Text[u.Off(sw.Tag.Pos()):u.Off(sw.Tag.End())]
+	edits := []Edit{{u.Off(sw.Tag.Pos()), u.Off(sw.Tag.End()), ""}}
+	for _, st := range sw.Body.List {
+		list := st.(*ast.CaseClause).List
+		for i, v := range list {
+			if i > 0 {
+				edits = append(edits, Edit{u.Off(list[i-1].End()), u.Off(v.Pos()), " || "})
+			}
+			edits = append(edits,
+				Edit{u.Off(v.Pos()), u.Off(v.Pos()), Runtime + ".ErrorEqual(" + tag + ", "},
+				Edit{u.Off(v.End()), u.Off(v.End()), ")"})
+		}
+	}
+	return edits
 }

@@ -7,6 +7,7 @@ import (
 	"go/token"
 	"os"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"strings"
 	"testing"
@@ -15,19 +16,57 @@ import (
 var update = flag.Bool("update", false, "rewrite the golden files under testdata")
 
 // fakeSession is a Session described by a case's first line:
-// "// session: declared=a,b integer=n builtin=min,max".
-type fakeSession struct{ declared, integer, builtin map[string]bool }
+// "// session: declared=a,b integer=n builtin=min,max inttype=Count
+// vartype=n:Count type:seq=func(func(int)~bool) slice=xs string=s
+// methods=Box.Get,*Box.Set" (~ stands for a space in a type; slice:
+// variables of type []int, string: of type string; methods cells declared,
+// each taking no arguments and returning an int).
+type fakeSession struct {
+	declared, integer, builtin, inttype, slice, str map[string]bool
+	varType, types, methods                         map[string]string
+}
 
-func (s fakeSession) Declared(name string) bool { return s.declared[name] }
-func (s fakeSession) Integer(name string) bool  { return s.integer[name] }
-func (s fakeSession) Builtin(name string) bool  { return s.builtin[name] && !s.declared[name] }
+func (s fakeSession) Declared(name string) bool      { return s.declared[name] }
+func (s fakeSession) Integer(name string) bool       { return s.integer[name] }
+func (s fakeSession) Builtin(name string) bool       { return s.builtin[name] && !s.declared[name] }
+func (s fakeSession) IntegerType(name string) bool   { return s.inttype[name] }
+func (s fakeSession) VarTypeName(name string) string { return s.varType[name] }
+func (s fakeSession) VarType(name string) reflect.Type {
+	switch {
+	case s.slice[name]:
+		return reflect.TypeOf([]int(nil))
+	case s.str[name]:
+		return reflect.TypeOf("")
+	}
+	return nil
+}
+func (s fakeSession) TypeOf(name string) string { return s.types[name] }
+func (s fakeSession) MethodDecl(typ, m string) string {
+	return s.methods[typ+"."+m]
+}
+
+// Constant knows math.Pi and math.E (short, for the golden files).
+func (s fakeSession) Constant(pkg, name string) (string, bool) {
+	lit, ok := map[string]string{"math.Pi": "3.14159265358979323846e+00", "math.E": "2.71828182845904523536e+00"}[pkg+"."+name]
+	return lit, ok
+}
 
 func parseSession(line string) fakeSession {
-	s := fakeSession{map[string]bool{}, map[string]bool{}, map[string]bool{}}
+	s := fakeSession{map[string]bool{}, map[string]bool{}, map[string]bool{}, map[string]bool{}, map[string]bool{}, map[string]bool{}, map[string]string{}, map[string]string{}, map[string]string{}}
 	for _, f := range strings.Fields(strings.TrimPrefix(line, "// session:")) {
 		k, v, _ := strings.Cut(f, "=")
-		m := map[string]map[string]bool{"declared": s.declared, "integer": s.integer, "builtin": s.builtin}[k]
+		if name, ok := strings.CutPrefix(k, "type:"); ok {
+			s.types[name] = strings.ReplaceAll(v, "~", " ")
+			continue
+		}
+		m := map[string]map[string]bool{"declared": s.declared, "integer": s.integer, "builtin": s.builtin, "inttype": s.inttype, "slice": s.slice, "string": s.str}[k]
 		for _, n := range strings.Split(v, ",") {
+			if name, typ, ok := strings.Cut(n, ":"); ok && k == "vartype" {
+				s.varType[name] = typ
+			}
+			if t, m, ok := strings.Cut(n, "."); ok && k == "methods" {
+				s.methods[strings.TrimPrefix(t, "*")+"."+m] = fmt.Sprintf("func (r %s) %s() int { return 0 }", t, m)
+			}
 			if m != nil {
 				m[n] = true
 			}
