@@ -1,19 +1,26 @@
 package rewrite
 
-import "go/ast"
+import (
+	"go/ast"
+	"go/token"
+)
 
 // yaegi v0.16.1 makes a value of a cell type an error in some places only:
 // a return of type error wraps it (with its methods), but the conversion
-// error(x) panics ("reflect.Set: value of type … is not assignable to type
-// error"), `var e error = x` keeps the bare value (whose Error method
-// compiled code then cannot see), and errors.Join's arguments reach it
-// bare. In those three places the value goes through the engine's helper,
-// a compiled function whose parameter is an error (yaegi wraps the value
-// with its methods on the way in) and which returns it (see
-// cellerr.Whole).
+// error(x) and an assignment to a variable of type error panic
+// ("reflect.Set: value of type … is not assignable to type error"), `var e
+// error = x` and the elements of a []error or map[K]error literal keep the
+// bare value (whose Error method compiled code then cannot see), and
+// errors.Join's arguments reach it bare. In those places the value goes
+// through the engine's helper, a compiled function whose parameter is an
+// error (yaegi wraps the value with its methods on the way in) and which
+// returns it (see cellerr.Whole). Where the type error is not written, the
+// code must show it (itertype.go's typeOf).
 //
 //	error(x)                 →  __rt.ErrorValue(x)
 //	var e error = x          →  var e error = __rt.ErrorValue(x)
+//	err = x                  →  err = __rt.ErrorValue(x)     (err declared as an error)
+//	[]error{a, b}            →  []error{__rt.ErrorValue(a), __rt.ErrorValue(b)}
 //	errors.Join(a, b)        →  errors.Join(__rt.ErrorValue(a), __rt.ErrorValue(b))
 
 func errorConvEdits(s Session, u *Unit) []Edit {
@@ -46,6 +53,31 @@ func errorConvEdits(s Session, u *Unit) []Edit {
 				for _, v := range n.Values {
 					asError(v)
 				}
+			}
+		case *ast.AssignStmt:
+			if n.Tok == token.ASSIGN && len(n.Lhs) == len(n.Rhs) {
+				for i, l := range n.Lhs {
+					if isPredeclared(s, typeOf(s, l, 0), "error") {
+						asError(n.Rhs[i])
+					}
+				}
+			}
+		case *ast.CompositeLit:
+			var elem ast.Expr
+			switch t := n.Type.(type) {
+			case *ast.ArrayType:
+				elem = t.Elt
+			case *ast.MapType:
+				elem = t.Value
+			}
+			if !isPredeclared(s, elem, "error") {
+				return true
+			}
+			for _, v := range n.Elts {
+				if kv, ok := v.(*ast.KeyValueExpr); ok {
+					v = kv.Value
+				}
+				asError(v)
 			}
 		}
 		return true
