@@ -86,7 +86,8 @@ var Passes = []Pass{
 	{"vargeneric", "var x = min(…) inside functions becomes x := min(…)", varGenericEdits},
 	{"errorconv", "error(x), var e error = x and errors.Join's arguments make a cell value an error through the engine's helper", errorConvEdits},
 	{"errorequal", "a comparison of err or a sentinel ErrX with another value compares the cell errors inside yaegi's wrappers", errorEqualEdits},
-	{"typeswitch", "a type switch with a case error becomes an expression switch whose error case the engine's helper decides", typeSwitchEdits},
+	{"errorassert", "a type assertion of a value the code shows is an error asserts on the cell value made whole", errorAssertEdits},
+	{"typeswitch", "a type switch with a case error, or on an error, becomes an expression switch whose error cases the engine's helpers decide", typeSwitchEdits},
 	{"errorself", "a method Error gets a hidden twin that returns its receiver, so that errors.As and errors.Is see a struct value whole", errorSelfEdits},
 	{"mainrename", "identifiers named main are renamed, so that yaegi never runs a func main by itself", mainEdits},
 }

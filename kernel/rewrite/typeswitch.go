@@ -10,9 +10,11 @@ import "go/ast"
 // its cases in the same order; those cases ask the engine's helpers (which
 // see a cell value as the error it is, kernel/internal/cellerr), the others
 // make the type assertion. break, labels and the scope of each case's
-// variable stay as they were.
+// variable stay as they were. A type switch on a value the code shows is
+// an error is rewritten so too, its value made whole by the engine's helper
+// (errorconv.go): yaegi's own type switch matches no cell type there.
 //
-//	switch x := v.(type) {        switch __nnts := v; {
+//	switch x := v.(type) {        switch __nnts := v; {         (__nnts := __rt.ErrorValue(err); on an error)
 //	case nil:                     case __nnts == nil: x := __nnts; _ = x
 //	case error:                →  case __rt.IsError(__nnts): x := __rt.AsError(__nnts); _ = x
 //	case interface{ Unwrap() error }:  case __rt.Unwrapper(__nnts) != nil: x := __rt.Unwrapper(__nnts); _ = x
@@ -24,7 +26,7 @@ func typeSwitchEdits(s Session, u *Unit) []Edit {
 	var edits []Edit
 	ast.Inspect(u.File, func(n ast.Node) bool {
 		ts, ok := n.(*ast.TypeSwitchStmt)
-		if !ok || ts.Init != nil || !hasErrorCase(s, ts) {
+		if !ok || ts.Init != nil {
 			return true
 		}
 		var name string
@@ -39,12 +41,23 @@ func typeSwitchEdits(s Session, u *Unit) []Edit {
 		if ta == nil {
 			return true
 		}
+		// On an error, the value is made whole first: yaegi keeps only the
+		// last field of a struct it wrapped as an error, so a case of the
+		// struct's type would not match.
+		onError := isPredeclared(s, typeOf(s, ta.X, 0), "error")
+		if !onError && !hasErrorCase(s, ts) {
+			return true
+		}
 		text := func(n ast.Node) string { return u.Text[u.Off(n.Pos()):u.Off(n.End())] }
 		// Only the text around the value and the types is replaced: the
 		// engine may rename identifiers inside them (type versions).
+		open, closing := SwitchVar+" := ", ";"
+		if onError {
+			open, closing = SwitchVar+" := "+ErrorValue+"(", ");"
+		}
 		edits = append(edits,
-			Edit{u.Off(ts.Assign.Pos()), u.Off(ta.X.Pos()), SwitchVar + " := "},
-			Edit{u.Off(ta.X.End()), u.Off(ts.Assign.End()), ";"})
+			Edit{u.Off(ts.Assign.Pos()), u.Off(ta.X.Pos()), open},
+			Edit{u.Off(ta.X.End()), u.Off(ts.Assign.End()), closing})
 		for _, st := range ts.Body.List {
 			cc := st.(*ast.CaseClause)
 			bind := SwitchVar
