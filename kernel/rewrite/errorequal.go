@@ -9,10 +9,10 @@ import (
 // yaegi v0.16.1 compares two errors by the wrappers it put cell errors in:
 // a cell error against the sentinel it came from (err == ErrTooBig, where
 // ErrTooBig is a *TooBig) is false, and two wrapped cell errors panic
-// ("comparing uncomparable type"). A comparison of err, or of a sentinel
-// named ErrX (Go's convention for error variables), with anything but nil
-// goes through the engine's helper, which compares the cell values inside
-// (cellerr.Equal).
+// ("comparing uncomparable type"). A comparison with anything but nil of a
+// value the code shows is an error, or of one named err or ErrX (Go's
+// convention for error variables), goes through the engine's helper, which
+// compares the cell values inside (cellerr.Equal).
 //
 //	err == ErrTooBig       →  __rt.ErrorEqual(err, ErrTooBig)
 //	ErrA != os.ErrExist    →  !__rt.ErrorEqual(ErrA, os.ErrExist)
@@ -28,12 +28,12 @@ func errorEqualEdits(s Session, u *Unit) []Edit {
 	var edits []Edit
 	ast.Inspect(u.File, func(n ast.Node) bool {
 		if sw, ok := n.(*ast.SwitchStmt); ok {
-			edits = append(edits, errorSwitchEdits(u, sw)...)
+			edits = append(edits, errorSwitchEdits(s, u, sw)...)
 			return true
 		}
 		be, ok := n.(*ast.BinaryExpr)
 		if !ok || be.Op != token.EQL && be.Op != token.NEQ || !comparable(be.X) || !comparable(be.Y) ||
-			!errorName(be.X) && !errorName(be.Y) {
+			!isError(s, be.X) && !isError(s, be.Y) {
 			return true
 		}
 		open := Runtime + ".ErrorEqual("
@@ -62,6 +62,12 @@ func comparable(x ast.Expr) bool {
 	return true
 }
 
+// isError reports whether x is named as an error or the code shows it is
+// one.
+func isError(s Session, x ast.Expr) bool {
+	return errorName(x) || isPredeclared(s, typeOf(s, x, 0), "error")
+}
+
 // errorName reports whether x is named as an error: err, or ErrX (also as
 // pkg.ErrX).
 func errorName(x ast.Expr) bool {
@@ -79,16 +85,16 @@ func errorName(x ast.Expr) bool {
 
 // errorSwitchEdits rewrites a switch on a variable whose name or a case's
 // says it compares errors.
-func errorSwitchEdits(u *Unit, sw *ast.SwitchStmt) []Edit {
+func errorSwitchEdits(s Session, u *Unit, sw *ast.SwitchStmt) []Edit {
 	switch sw.Tag.(type) {
 	case *ast.Ident, *ast.SelectorExpr:
 	default:
 		return nil
 	}
-	named := errorName(sw.Tag)
+	named := isError(s, sw.Tag)
 	for _, st := range sw.Body.List {
 		for _, v := range st.(*ast.CaseClause).List {
-			named = named || errorName(v) && comparable(v)
+			named = named || isError(s, v) && comparable(v)
 		}
 	}
 	if !named {
