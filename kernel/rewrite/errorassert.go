@@ -13,7 +13,7 @@ import "go/ast"
 
 func errorAssertEdits(s Session, u *Unit) []Edit {
 	var edits []Edit
-	ast.Inspect(u.File, func(n ast.Node) bool {
+	inspectErrors(s, u, func(n ast.Node) bool {
 		ta, ok := n.(*ast.TypeAssertExpr)
 		if !ok || ta.Type == nil || !isPredeclared(s, typeOf(s, ta.X, 0), "error") {
 			return true

@@ -33,7 +33,7 @@ func errorConvEdits(s Session, u *Unit) []Edit {
 			Edit{u.Off(x.Pos()), u.Off(x.Pos()), ErrorValue + "("},
 			Edit{u.Off(x.End()), u.Off(x.End()), ")"})
 	}
-	ast.Inspect(u.File, func(n ast.Node) bool {
+	inspectErrors(s, u, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.CallExpr:
 			if n.Ellipsis.IsValid() {
@@ -91,4 +91,24 @@ func errorConvEdits(s Session, u *Unit) []Edit {
 func isPredeclared(s Session, x ast.Expr, name string) bool {
 	id, ok := x.(*ast.Ident)
 	return ok && id.Name == name && id.Obj == nil && !s.Declared(name)
+}
+
+// inspectErrors walks u's file as ast.Inspect does for the error passes,
+// but not into the defer statements in the body of a range over a
+// function: the rangefunc pass moves their text into an edit of its own,
+// which an edit inside would overlap. (There a cell error keeps yaegi's
+// behaviour.)
+func inspectErrors(s Session, u *Unit, fn func(ast.Node) bool) {
+	moved := map[*ast.DeferStmt]bool{}
+	walkDefers(s, u, u.File, func(ds *ast.DeferStmt, _, queued bool) {
+		if queued {
+			moved[ds] = true
+		}
+	})
+	ast.Inspect(u.File, func(n ast.Node) bool {
+		if ds, ok := n.(*ast.DeferStmt); ok && moved[ds] {
+			return false
+		}
+		return fn(n)
+	})
 }

@@ -26,7 +26,7 @@ import (
 
 func errorEqualEdits(s Session, u *Unit) []Edit {
 	var edits []Edit
-	ast.Inspect(u.File, func(n ast.Node) bool {
+	inspectErrors(s, u, func(n ast.Node) bool {
 		if sw, ok := n.(*ast.SwitchStmt); ok {
 			edits = append(edits, errorSwitchEdits(s, u, sw)...)
 			return true

@@ -23,7 +23,7 @@ import (
 //
 //	func (t T) Error() string { … }
 //	→ func (t T) Error() string { … }; func (__nnself T) nnbookSelf() any { return __nnself };
-//	  var _ = __rt.RegisterError(func(__nnv any) (error, bool) { switch __nnv.(type) { case T: … } … }, …)
+//	  var _ = __rt.RegisterError(func(v any) (error, bool) { switch v.(type) { case T: x, _ := v.(T); return x, true; … } … }, …)
 
 func errorSelfEdits(s Session, u *Unit) []Edit {
 	var edits []Edit
@@ -59,15 +59,16 @@ func registerError(typ string, value bool) string {
 	if value {
 		types = []string{typ, "*" + typ}
 	}
-	// The names inside are the engine's own: yaegi takes a name of the
-	// initializer of a package-level variable for a reference to a session
-	// variable of that name ("variable definition loop").
-	exact, loose := "switch "+CheckVar+".(type) {", ""
+	// The names are the engine's own: yaegi takes a session variable named
+	// like a local of this initializer (ok, x, v) for a dependency of it and
+	// reports a variable definition loop.
+	v, x, ok := SelfVar+"v", SelfVar+"x", SelfVar+"ok"
+	exact, loose := "switch "+v+".(type) {", ""
 	for _, t := range types {
-		exact += " case " + t + ": " + CheckVar + "x, _ := " + CheckVar + ".(" + t + "); return " + CheckVar + "x, true;"
-		loose += " if " + CheckVar + "x, " + CheckVar + "ok := " + CheckVar + ".(" + t + "); " + CheckVar + "ok { return " + CheckVar + "x, true };"
+		exact += " case " + t + ": " + x + ", _ := " + v + ".(" + t + "); return " + x + ", true;"
+		loose += " if " + x + ", " + ok + " := " + v + ".(" + t + "); " + ok + " { return " + x + ", true };"
 	}
 	exact += " }"
-	sig := "func(" + CheckVar + " any) (error, bool) {"
+	sig := "func(" + v + " any) (error, bool) {"
 	return "; var _ = " + Runtime + ".RegisterError(" + sig + " " + exact + "; return nil, false }, " + sig + loose + " return nil, false })"
 }

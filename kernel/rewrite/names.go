@@ -21,9 +21,6 @@ const (
 	// ErrorValue is the engine's helper that returns its argument as an
 	// error (errorconv.go).
 	ErrorValue = Runtime + ".ErrorValue"
-	// CheckVar is the parameter of the functions that register a cell
-	// error type (errorself.go), and the prefix of their variables.
-	CheckVar = "__nnv"
 	// SwitchVar holds the value of a type switch rewritten as an expression
 	// switch (typeswitch.go).
 	SwitchVar = "__nnts"

@@ -24,7 +24,7 @@ import "go/ast"
 
 func typeSwitchEdits(s Session, u *Unit) []Edit {
 	var edits []Edit
-	ast.Inspect(u.File, func(n ast.Node) bool {
+	inspectErrors(s, u, func(n ast.Node) bool {
 		ts, ok := n.(*ast.TypeSwitchStmt)
 		if !ok || ts.Init != nil {
 			return true
