@@ -75,6 +75,9 @@ type Engine struct {
 
 	exited exitState // os.Exit of the running cell (exit.go)
 
+	deferMu  sync.Mutex
+	deferred []cellDeferred // the running cell's top-level defers (celldefer.go)
+
 	traceMu sync.Mutex
 	trace   []string // yaegi's "L:C: panic: f(...)" lines, innermost first
 
