@@ -20,12 +20,16 @@ func useCellErrors(in *interp.Interpreter) error {
 	return in.Use(interp.Exports{"errors/errors": cellerr.Symbols()})
 }
 
-// cellErrorSymbols are the helpers of the rewrite passes errorself and
-// typeswitch, in the session's runtime package.
+// cellErrorSymbols are the helpers of the rewrite passes errorconv,
+// errorequal, errorself and typeswitch, in the session's runtime package.
 func (e *Engine) cellErrorSymbols() map[string]reflect.Value {
 	return map[string]reflect.Value{
-		"RegisterError": reflect.ValueOf(e.errTypes.Register),
-		"AsError":       reflect.ValueOf(e.errTypes.AsError),
-		"IsError":       reflect.ValueOf(e.errTypes.IsError),
+		"RegisterError":  reflect.ValueOf(e.errTypes.Register),
+		"ErrorValue":     reflect.ValueOf(cellerr.Whole),
+		"ErrorEqual":     reflect.ValueOf(cellerr.Equal),
+		"AsError":        reflect.ValueOf(e.errTypes.AsError),
+		"IsError":        reflect.ValueOf(e.errTypes.IsError),
+		"Unwrapper":      reflect.ValueOf(e.errTypes.Unwrapper),
+		"MultiUnwrapper": reflect.ValueOf(e.errTypes.MultiUnwrapper),
 	}
 }

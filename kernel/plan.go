@@ -107,6 +107,7 @@ func (e *Engine) plan(code string) ([]unit, *CellError) {
 			base := len(declHeader) + len(pad(line, col))
 			edits, err := e.sourceEdits(text, f, file, base)
 			tedits, appendix, commit := ps.versionTypes(text, f, file, base)
+			edits = ps.renameInserted(edits)
 			if err == nil {
 				moves := rewrite.InitOrder(&rewrite.Unit{Text: text, File: f, Tok: file, Base: base})
 				text, err = applyMoves(text, append(edits, tedits...), moves)

@@ -23,10 +23,12 @@
 //  13. builtins — the builtins min, max and clear call the session's helpers
 //  14. recover — recover() returns what Go's would: the value passed to panic, a runtime.Error for a run-time panic
 //  15. vargeneric — var x = min(…) inside functions becomes x := min(…)
-//  16. errorconv — error(x), var e error = x and errors.Join's arguments make a cell value an error through a return
-//  17. typeswitch — a type switch with a case error becomes an expression switch whose error case the engine's helper decides
-//  18. errorself — a method Error gets a hidden twin that returns its receiver, so that errors.As and errors.Is see a struct value whole
-//  19. mainrename — identifiers named main are renamed, so that yaegi never runs a func main by itself
+//  16. errorconv — error(x), var e error = x and errors.Join's arguments make a cell value an error through the engine's helper
+//  17. errorequal — a comparison of err or a sentinel ErrX with another value compares the cell errors inside yaegi's wrappers
+//  18. errorassert — a type assertion of a value the code shows is an error asserts on the cell value made whole
+//  19. typeswitch — a type switch with a case error, or on an error, becomes an expression switch whose error cases the engine's helpers decide
+//  20. errorself — a method Error gets a hidden twin that returns its receiver, so that errors.As and errors.Is see a struct value whole
+//  21. mainrename — identifiers named main are renamed, so that yaegi never runs a func main by itself
 //
 // After the passes, a unit of declarations gets its package-level variables
 // into Go's initialization order (initorder.go: InitOrder finds the moves,

@@ -18,6 +18,9 @@ const (
 	// SelfVar is the receiver of the hidden twin of a method Error
 	// (errorself.go).
 	SelfVar = "__nnself"
+	// ErrorValue is the engine's helper that returns its argument as an
+	// error (errorconv.go).
+	ErrorValue = Runtime + ".ErrorValue"
 	// SwitchVar holds the value of a type switch rewritten as an expression
 	// switch (typeswitch.go).
 	SwitchVar = "__nnts"

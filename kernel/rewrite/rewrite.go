@@ -98,8 +98,10 @@ var Passes = []Pass{
 	{"builtins", "the builtins min, max and clear call the session's helpers", builtinEdits},
 	{"recover", "recover() returns what Go's would: the value passed to panic, a runtime.Error for a run-time panic", recoverEdits},
 	{"vargeneric", "var x = min(…) inside functions becomes x := min(…)", varGenericEdits},
-	{"errorconv", "error(x), var e error = x and errors.Join's arguments make a cell value an error through a return", errorConvEdits},
-	{"typeswitch", "a type switch with a case error becomes an expression switch whose error case the engine's helper decides", typeSwitchEdits},
+	{"errorconv", "error(x), var e error = x and errors.Join's arguments make a cell value an error through the engine's helper", errorConvEdits},
+	{"errorequal", "a comparison of err or a sentinel ErrX with another value compares the cell errors inside yaegi's wrappers", errorEqualEdits},
+	{"errorassert", "a type assertion of a value the code shows is an error asserts on the cell value made whole", errorAssertEdits},
+	{"typeswitch", "a type switch with a case error, or on an error, becomes an expression switch whose error cases the engine's helpers decide", typeSwitchEdits},
 	{"errorself", "a method Error gets a hidden twin that returns its receiver, so that errors.As and errors.Is see a struct value whole", errorSelfEdits},
 	{"mainrename", "identifiers named main are renamed, so that yaegi never runs a func main by itself", mainEdits},
 }

@@ -3,25 +3,30 @@ package rewrite
 import "go/ast"
 
 // yaegi v0.16.1 matches a type switch's cases by type name, so `case
-// error:` never matches a value of a cell type, nor even errors.New's. A
-// type switch with a case error becomes an expression switch over the same
-// value, its cases in the same order; the error case asks the engine's
-// helper (which sees a cell value as the error it is, kernel/internal/cellerr),
-// the others make the type assertion. break, labels and the scope of each
-// case's variable stay as they were.
+// error:` never matches a value of a cell type, nor even errors.New's, and
+// neither do `case interface{ Unwrap() error }:` and `case interface{
+// Unwrap() []error }:` (how package errors walks a tree of errors). A type
+// switch with such a case becomes an expression switch over the same value,
+// its cases in the same order; those cases ask the engine's helpers (which
+// see a cell value as the error it is, kernel/internal/cellerr), the others
+// make the type assertion. break, labels and the scope of each case's
+// variable stay as they were. A type switch on a value the code shows is
+// an error is rewritten so too, its value made whole by the engine's helper
+// (errorconv.go): yaegi's own type switch matches no cell type there.
 //
-//	switch x := v.(type) {        switch __nnts := v; {
+//	switch x := v.(type) {        switch __nnts := v; {         (__nnts := __rt.ErrorValue(err); on an error)
 //	case nil:                     case __nnts == nil: x := __nnts; _ = x
 //	case error:                →  case __rt.IsError(__nnts): x := __rt.AsError(__nnts); _ = x
+//	case interface{ Unwrap() error }:  case __rt.Unwrapper(__nnts) != nil: x := __rt.Unwrapper(__nnts); _ = x
 //	case int, string:             case func() bool { _, ok := __nnts.(int); return ok }() || …: x := __nnts; _ = x
 //	default:                      default: x := __nnts; _ = x
 //	}                             }
 
 func typeSwitchEdits(s Session, u *Unit) []Edit {
 	var edits []Edit
-	ast.Inspect(u.File, func(n ast.Node) bool {
+	inspectErrors(s, u, func(n ast.Node) bool {
 		ts, ok := n.(*ast.TypeSwitchStmt)
-		if !ok || ts.Init != nil || !hasErrorCase(s, ts) {
+		if !ok || ts.Init != nil {
 			return true
 		}
 		var name string
@@ -36,12 +41,23 @@ func typeSwitchEdits(s Session, u *Unit) []Edit {
 		if ta == nil {
 			return true
 		}
+		// On an error, the value is made whole first: yaegi keeps only the
+		// last field of a struct it wrapped as an error, so a case of the
+		// struct's type would not match.
+		onError := isPredeclared(s, typeOf(s, ta.X, 0), "error")
+		if !onError && !hasErrorCase(s, ts) {
+			return true
+		}
 		text := func(n ast.Node) string { return u.Text[u.Off(n.Pos()):u.Off(n.End())] }
 		// Only the text around the value and the types is replaced: the
 		// engine may rename identifiers inside them (type versions).
+		open, closing := SwitchVar+" := ", ";"
+		if onError {
+			open, closing = SwitchVar+" := "+ErrorValue+"(", ");"
+		}
 		edits = append(edits,
-			Edit{u.Off(ts.Assign.Pos()), u.Off(ta.X.Pos()), SwitchVar + " := "},
-			Edit{u.Off(ta.X.End()), u.Off(ts.Assign.End()), ";"})
+			Edit{u.Off(ts.Assign.Pos()), u.Off(ta.X.Pos()), open},
+			Edit{u.Off(ta.X.End()), u.Off(ts.Assign.End()), closing})
 		for _, st := range ts.Body.List {
 			cc := st.(*ast.CaseClause)
 			bind := SwitchVar
@@ -54,6 +70,8 @@ func typeSwitchEdits(s Session, u *Unit) []Edit {
 					edits = append(edits, Edit{u.Off(t.Pos()), u.Off(t.End()), SwitchVar + " == nil"})
 				case isPredeclared(s, t, "error"):
 					edits = append(edits, Edit{u.Off(t.Pos()), u.Off(t.End()), Runtime + ".IsError(" + SwitchVar + ")"})
+				case unwrapHelper(s, t) != "":
+					edits = append(edits, Edit{u.Off(t.Pos()), u.Off(t.End()), Runtime + "." + unwrapHelper(s, t) + "(" + SwitchVar + ") != nil"})
 				default:
 					edits = append(edits,
 						Edit{u.Off(t.Pos()), u.Off(t.Pos()), "func() bool { _, ok := " + SwitchVar + ".("},
@@ -64,6 +82,8 @@ func typeSwitchEdits(s Session, u *Unit) []Edit {
 				switch t := cc.List[0]; {
 				case isPredeclared(s, t, "error"):
 					bind = Runtime + ".AsError(" + SwitchVar + ")"
+				case unwrapHelper(s, t) != "":
+					bind = Runtime + "." + unwrapHelper(s, t) + "(" + SwitchVar + ")"
 				case !isPredeclared(s, t, "nil"):
 					bind = SwitchVar + ".(" + text(t) + ")"
 				}
@@ -78,14 +98,40 @@ func typeSwitchEdits(s Session, u *Unit) []Edit {
 	return edits
 }
 
-// hasErrorCase reports whether a case of ts lists the predeclared error.
+// hasErrorCase reports whether a case of ts lists the predeclared error or
+// an interface of Unwrap alone.
 func hasErrorCase(s Session, ts *ast.TypeSwitchStmt) bool {
 	for _, st := range ts.Body.List {
 		for _, t := range st.(*ast.CaseClause).List {
-			if isPredeclared(s, t, "error") {
+			if isPredeclared(s, t, "error") || unwrapHelper(s, t) != "" {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// unwrapHelper returns the engine's helper for a case of type
+// interface{ Unwrap() error } (Unwrapper) or interface{ Unwrap() []error }
+// (MultiUnwrapper), or "".
+func unwrapHelper(s Session, t ast.Expr) string {
+	it, ok := t.(*ast.InterfaceType)
+	if !ok || len(it.Methods.List) != 1 || len(it.Methods.List[0].Names) != 1 || it.Methods.List[0].Names[0].Name != "Unwrap" {
+		return ""
+	}
+	ft, ok := it.Methods.List[0].Type.(*ast.FuncType)
+	if !ok || ft.Params.NumFields() != 0 || ft.Results.NumFields() != 1 {
+		return ""
+	}
+	switch r := ft.Results.List[0].Type.(type) {
+	case *ast.Ident:
+		if isPredeclared(s, r, "error") {
+			return "Unwrapper"
+		}
+	case *ast.ArrayType:
+		if r.Len == nil && isPredeclared(s, r.Elt, "error") {
+			return "MultiUnwrapper"
+		}
+	}
+	return ""
 }

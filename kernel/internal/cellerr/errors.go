@@ -166,3 +166,39 @@ func Symbols() map[string]reflect.Value {
 
 // yaegiPath is the package of yaegi's own types.
 const yaegiPath = "github.com/traefik/yaegi/interp"
+
+// Equal reports whether a == b, for two errors compared in a cell
+// (rewrite errorequal): a cell error yaegi wrapped is compared by its cell
+// value, as Go compares the dynamic values of two interfaces. Values of an
+// uncomparable type panic as Go does.
+func Equal(a, b any) bool {
+	if ea, ok := a.(error); ok {
+		a = Value(ea)
+	}
+	if eb, ok := b.(error); ok {
+		b = Value(eb)
+	}
+	if a == nil || b == nil {
+		return a == nil && b == nil
+	}
+	ta, tb := reflect.TypeOf(a), reflect.TypeOf(b)
+	if ta != tb {
+		return false
+	}
+	if !ta.Comparable() {
+		panic(uncomparable(ta.String()))
+	}
+	return a == b
+}
+
+// uncomparable is the runtime error of comparing two values of an
+// uncomparable type.
+type uncomparable string
+
+// RuntimeError makes the error a runtime.Error, as Go's is.
+func (e uncomparable) RuntimeError() {}
+
+// Error is Go's message.
+func (e uncomparable) Error() string {
+	return "runtime error: comparing uncomparable type " + string(e)
+}

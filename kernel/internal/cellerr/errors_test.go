@@ -92,3 +92,32 @@ func TestWrapperKey(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+func TestEqual(t *testing.T) {
+	type cellErr struct{ code int }
+	p := &cellErr{1}
+	wrap := func(v any) error { return wrapS{IValue: v, WError: func() string { return "c" }} }
+	for _, c := range []struct {
+		name string
+		a, b any
+		want bool
+	}{
+		{"wrapper and its pointer", wrap(p), p, true},
+		{"two wrappers of one pointer", wrap(p), wrap(p), true},
+		{"wrappers of two pointers", wrap(p), wrap(&cellErr{1}), false},
+		{"compiled sentinels", fs.ErrExist, fs.ErrExist, true},
+		{"compiled and cell", fs.ErrExist, wrap(p), false},
+		{"nil and error", nil, fs.ErrExist, false},
+		{"nil and nil", nil, nil, true},
+	} {
+		if got := Equal(c.a, c.b); got != c.want {
+			t.Errorf("%s: Equal = %v, want %v", c.name, got, c.want)
+		}
+	}
+	defer func() {
+		if r := recover(); r == nil || r.(error).Error() != "runtime error: comparing uncomparable type []int" {
+			t.Errorf("comparing slices: recovered %v", r)
+		}
+	}()
+	Equal([]int{1}, []int{1})
+}

@@ -68,3 +68,59 @@ func typed(v any) bool {
 	t := reflect.TypeOf(v)
 	return t.Kind() == reflect.Struct && t.PkgPath() == yaegiPath
 }
+
+// Unwrapper returns v as an interface{ Unwrap() error } (a type switch's
+// `case interface{ Unwrap() error }:`), or nil when v has no such method.
+func (r *Registry) Unwrapper(v any) interface{ Unwrap() error } {
+	if u, ok := v.(interface{ Unwrap() error }); ok {
+		return u
+	}
+	err := r.AsError(v)
+	if err == nil {
+		return nil
+	}
+	if u, ok := err.(interface{ Unwrap() error }); ok {
+		return u
+	}
+	if f, ok := methodFunc(reflect.ValueOf(err), "Unwrap").(func() error); ok {
+		return unwrapper{err, f}
+	}
+	return nil
+}
+
+// MultiUnwrapper returns v as an interface{ Unwrap() []error }, or nil.
+func (r *Registry) MultiUnwrapper(v any) interface{ Unwrap() []error } {
+	if u, ok := v.(interface{ Unwrap() []error }); ok {
+		return u
+	}
+	err := r.AsError(v)
+	if err == nil {
+		return nil
+	}
+	if u, ok := err.(interface{ Unwrap() []error }); ok {
+		return u
+	}
+	if f, ok := methodFunc(reflect.ValueOf(err), "Unwrap").(func() []error); ok {
+		return multiUnwrapper{err, f}
+	}
+	return nil
+}
+
+// unwrapper is a cell error seen as an interface{ Unwrap() error }: its
+// Error and Unwrap methods, called through yaegi's wrapper.
+type unwrapper struct {
+	err    error
+	unwrap func() error
+}
+
+func (u unwrapper) Error() string { return u.err.Error() }
+func (u unwrapper) Unwrap() error { return u.unwrap() }
+
+// multiUnwrapper is a cell error seen as an interface{ Unwrap() []error }.
+type multiUnwrapper struct {
+	err    error
+	unwrap func() []error
+}
+
+func (u multiUnwrapper) Error() string   { return u.err.Error() }
+func (u multiUnwrapper) Unwrap() []error { return u.unwrap() }

@@ -37,9 +37,12 @@ func Value(err error) any {
 	return inner.Interface()
 }
 
-// method returns the function of the wrapper field W<name> of the wrapper
-// v, or the zero Value when v has none.
+// method returns the function of the wrapper field W<name> of v, or the
+// zero Value when v is not a wrapper or has none.
 func method(v reflect.Value, name string) reflect.Value {
+	if !wrapped(v) {
+		return reflect.Value{}
+	}
 	f := v.FieldByName("W" + name)
 	if !f.IsValid() {
 		return reflect.Value{}
