@@ -71,6 +71,8 @@ type Engine struct {
 	trace   []string // yaegi's "L:C: panic: f(...)" lines, innermost first
 
 	comp *compiledState // compiled cells (compiled.go)
+
+	types cellTypes // the types cells declared, for fmt (celltypes.go)
 }
 
 // shownValue is one value of the final expression.
@@ -200,6 +202,9 @@ func (e *Engine) reset() error {
 	if _, err := in.Eval(builtinSource); err != nil {
 		return fmt.Errorf("kernel: preloading min and max: %v", err)
 	}
+	if _, err := in.Eval(anySource); err != nil {
+		return fmt.Errorf("kernel: preloading helpers: %v", err)
+	}
 	if _, err := in.Eval(fmt.Sprintf("func %s() { if r := recover(); r != nil { %s.GoPanic(r) } }", recovName, rtName)); err != nil {
 		return fmt.Errorf("kernel: preloading helpers: %v", err)
 	}
@@ -214,6 +219,7 @@ func (e *Engine) reset() error {
 	e.typeSrc = map[string]string{}
 	e.methodSrc = map[string]map[string]string{}
 	e.trace = nil
+	e.types.reset()
 	return nil
 }
 

@@ -11,6 +11,9 @@ import (
 
 func (e *Engine) runtimeSymbols() map[string]reflect.Value {
 	syms := e.richSymbols()
+	for k, v := range e.fmtSymbols() {
+		syms[k] = v
+	}
 	for k, v := range map[string]reflect.Value{
 		"Add": reflect.ValueOf(func(v interface{}, text string) {
 			e.valMu.Lock()

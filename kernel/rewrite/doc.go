@@ -15,6 +15,7 @@
 //  5. builtins — the builtins min, max and clear call the session's helpers
 //  6. vargeneric — var x = min(…) inside functions becomes x := min(…)
 //  7. mainrename — identifiers named main are renamed, so that yaegi never runs a func main by itself
+//  8. fmtargs — the arguments of fmt's print functions carry their cell types, so fmt prints them as Go does
 //
 // A pass sees the session only through Session (which names a cell
 // defined, which hold integers, which builtins are rewritten), so each can

@@ -15,6 +15,11 @@ const (
 	MainName = "__nnmain"
 	// RangeVar is the loop variable of `for range N` (rangeint.go).
 	RangeVar = "__nnr"
+	// AnyType is the session's interface every type satisfies which yaegi
+	// takes for a non-empty one (fmtargs.go).
+	AnyType = "__nnany"
+	// ArgsFunc returns its arguments as a []AnyType (fmtargs.go).
+	ArgsFunc = "__nnargs"
 )
 
 // NonReferences returns the identifiers of f that only name a field, a

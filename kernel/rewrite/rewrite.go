@@ -57,6 +57,7 @@ var Passes = []Pass{
 	{"builtins", "the builtins min, max and clear call the session's helpers", builtinEdits},
 	{"vargeneric", "var x = min(…) inside functions becomes x := min(…)", varGenericEdits},
 	{"mainrename", "identifiers named main are renamed, so that yaegi never runs a func main by itself", mainEdits},
+	{"fmtargs", "the arguments of fmt's print functions carry their cell types, so fmt prints them as Go does", fmtArgsEdits},
 }
 
 // OverlapError reports two edits of the same text by two passes.
@@ -114,13 +115,21 @@ func overlap(edits []Edit) (i, j int, found bool) {
 
 // Apply applies non-overlapping edits to text; edits outside text are
 // skipped. Insertions at the same offset end up in the reverse of their
-// order in edits.
+// order in edits, and before the text an edit at that offset replaces.
 func Apply(text string, edits []Edit) string {
 	if len(edits) == 0 {
 		return text
 	}
 	sorted := append([]Edit(nil), edits...)
-	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].Off > sorted[j].Off })
+	sort.SliceStable(sorted, func(i, j int) bool {
+		a, b := sorted[i], sorted[j]
+		if a.Off != b.Off {
+			return a.Off > b.Off
+		}
+		// at one offset, a replacement goes first, so that an insertion
+		// there ends up before the replaced text
+		return a.End > a.Off && b.End == b.Off
+	})
 	for _, ed := range sorted {
 		if ed.Off < 0 || ed.End > len(text) || ed.Off > ed.End {
 			continue

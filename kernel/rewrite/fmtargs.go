@@ -1,0 +1,208 @@
+package rewrite
+
+import (
+	"go/ast"
+	"go/token"
+	"strconv"
+	"strings"
+)
+
+// The arguments of fmt's print functions.
+//
+// yaegi builds the types of a cell with reflect.StructOf, SliceOf, … and
+// hands fmt bare values: a main.Rect is a `struct { W float64; H float64 }`
+// to it, a main.Celsius a float64, and String and Error methods are seen
+// only on the argument itself, not on elements and fields. yaegi keeps a
+// value's static type only when it converts it to a non-empty interpreted
+// interface: then it passes the syntax node of the expression along. So
+// every argument of the print functions (Print, Println, Printf, Sprint…,
+// Fprint…, Errorf, Append…) is converted to the session's AnyType, which
+// embeds any, inside a one-element slice compiled code receives as is, and
+// the engine's Fmt reads the argument's type from the node and returns a
+// value that formats itself as Go would (FmtPrint, for Print, Sprint, Fprint
+// and Append, returns a string as it is: a string operand decides where
+// they put spaces). The format of Printf and the other …f functions goes
+// through FmtFormat, which hands %T to those values as a verb of their own:
+//
+//	fmt.Printf("%v %T\n", r, r)
+//	→ fmt.Printf(__rt.FmtFormat("%v %T\n"), __rt.Fmt([]__nnany{__nnany(r)}), __rt.Fmt([]__nnany{__nnany(r)}))
+//	fmt.Println(f())      →  fmt.Println(__rt.FmtSlice(__nnargs(f()))...)   (f may give several values)
+//	fmt.Println(xs...)    →  fmt.Println(__rt.FmtSlice(xs)...)
+//
+// Only insertions are made, so other passes' edits inside the arguments
+// stay. The %w arguments of an Errorf with a constant format keep their
+// values (errors.Unwrap must give them back); an Errorf whose format is not
+// a string literal is left alone. A cell that declares fmt keeps its calls.
+
+// fmtFixed is, for each print function of fmt, the number of parameters
+// before its ...any.
+var fmtFixed = map[string]int{ // the last fixed one is the format of …f
+	"Print": 0, "Println": 0, "Printf": 1,
+	"Sprint": 0, "Sprintln": 0, "Sprintf": 1,
+	"Fprint": 1, "Fprintln": 1, "Fprintf": 2,
+	"Errorf": 1,
+	"Append": 1, "Appendln": 1, "Appendf": 2,
+}
+
+func fmtArgsEdits(s Session, u *Unit) []Edit {
+	if s.Declared("fmt") {
+		return nil
+	}
+	var edits []Edit
+	wrap := func(x ast.Expr, pre, post string) {
+		edits = append(edits, Edit{u.Off(x.Pos()), u.Off(x.Pos()), pre}, Edit{u.Off(x.End()), u.Off(x.End()), post})
+	}
+	ast.Inspect(u.File, func(n ast.Node) bool {
+		c, ok := n.(*ast.CallExpr)
+		if !ok {
+			return true
+		}
+		name, fixed, ok := fmtCall(c)
+		if !ok || len(c.Args) <= fixed {
+			return true
+		}
+		args := c.Args[fixed:]
+		switch {
+		case c.Ellipsis.IsValid():
+			if len(args) == 1 {
+				wrap(args[0], Runtime+".FmtSlice(", ")")
+			}
+			return true
+		case fixed == 0 && len(args) == 1 && multiValued(args[0]):
+			wrap(args[0], Runtime+".FmtSlice("+ArgsFunc+"(", "))...")
+			return true
+		}
+		keep := map[int]bool{}
+		if name == "Errorf" {
+			lit, ok := c.Args[0].(*ast.BasicLit)
+			if !ok || lit.Kind != token.STRING {
+				return true
+			}
+			format, err := strconv.Unquote(lit.Value)
+			if err != nil {
+				return true
+			}
+			keep = wrappedArgs(format)
+		}
+		if strings.HasSuffix(name, "f") {
+			wrap(c.Args[fixed-1], Runtime+".FmtFormat(", ")")
+		}
+		conv := ".Fmt("
+		if name == "Print" || name == "Sprint" || name == "Fprint" || name == "Append" {
+			conv = ".FmtPrint(" // keeps a string a string: it decides the spacing
+		}
+		for i, a := range args {
+			if !keep[i] {
+				wrap(a, Runtime+conv+"[]"+AnyType+"{"+AnyType+"(", ")})")
+			}
+		}
+		return true
+	})
+	return edits
+}
+
+// fmtCall reports whether c calls one of fmt's print functions, and which.
+func fmtCall(c *ast.CallExpr) (name string, fixed int, ok bool) {
+	sel, isSel := c.Fun.(*ast.SelectorExpr)
+	if !isSel {
+		return "", 0, false
+	}
+	if pkg, isIdent := sel.X.(*ast.Ident); !isIdent || pkg.Name != "fmt" {
+		return "", 0, false
+	}
+	fixed, ok = fmtFixed[sel.Sel.Name]
+	return sel.Sel.Name, fixed, ok
+}
+
+// multiValued reports whether x may be a call giving several values: a
+// call that is not of a builtin, a conversion to a basic type, or fmt.
+func multiValued(x ast.Expr) bool {
+	c, ok := ast.Unparen(x).(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	if _, _, isFmt := fmtCall(c); isFmt {
+		return false
+	}
+	switch f := c.Fun.(type) {
+	case *ast.Ident:
+		return !predeclared[f.Name]
+	case *ast.SelectorExpr, *ast.IndexExpr, *ast.IndexListExpr, *ast.FuncLit:
+		return true
+	}
+	return false
+}
+
+// predeclared are the builtin functions and basic types, whose calls give
+// one value.
+var predeclared = map[string]bool{
+	"len": true, "cap": true, "append": true, "make": true, "new": true, "complex": true,
+	"real": true, "imag": true, "min": true, "max": true, "string": true, "bool": true,
+	"int": true, "int8": true, "int16": true, "int32": true, "int64": true, "uint": true,
+	"uint8": true, "uint16": true, "uint32": true, "uint64": true, "uintptr": true,
+	"float32": true, "float64": true, "complex64": true, "complex128": true, "byte": true,
+	"rune": true, "any": true, "error": true, "recover": true,
+}
+
+// wrappedArgs returns the indexes of the arguments a format consumes with
+// %w (fmt's argument numbering: [n] indexes, * widths and precisions).
+func wrappedArgs(format string) map[int]bool {
+	w := map[int]bool{}
+	arg := 0
+	index := func(i int) (int, int, bool) { // "[n]" at format[i:]
+		if i >= len(format) || format[i] != '[' {
+			return 0, i, false
+		}
+		j := i + 1
+		for j < len(format) && format[j] >= '0' && format[j] <= '9' {
+			j++
+		}
+		if j >= len(format) || format[j] != ']' || j == i+1 {
+			return 0, i, false
+		}
+		n, _ := strconv.Atoi(format[i+1 : j])
+		return n - 1, j + 1, true
+	}
+	for i := 0; i < len(format); i++ {
+		if format[i] != '%' {
+			continue
+		}
+		i++
+		for i < len(format) && (format[i] == '+' || format[i] == '-' || format[i] == '#' || format[i] == ' ' || format[i] == '0') {
+			i++
+		}
+		// width, then precision: [n]* or * consume an argument
+		for part := 0; part < 2; part++ {
+			if n, j, ok := index(i); ok {
+				arg, i = n, j
+			}
+			if i < len(format) && format[i] == '*' {
+				arg++
+				i++
+			} else {
+				for i < len(format) && format[i] >= '0' && format[i] <= '9' {
+					i++
+				}
+			}
+			if part == 0 && i < len(format) && format[i] == '.' {
+				i++
+				continue
+			}
+			break
+		}
+		if n, j, ok := index(i); ok {
+			arg, i = n, j
+		}
+		if i >= len(format) {
+			break
+		}
+		switch format[i] {
+		case '%':
+			continue
+		case 'w':
+			w[arg] = true
+		}
+		arg++
+	}
+	return w
+}
