@@ -45,6 +45,8 @@ type Engine struct {
 	valNames int
 
 	cellBuiltins map[string]bool // builtins the cell being planned calls as such (builtins.go)
+	program      bool            // the cell being planned is a whole Go file (package clause)
+	pending      []waiting       // declarations waiting for names of later cells (pending.go)
 
 	// Set by the runtime helpers while a cell runs.
 	valMu   sync.Mutex
@@ -220,6 +222,7 @@ func (e *Engine) reset() error {
 	e.methodSrc = map[string]map[string]string{}
 	e.trace = nil
 	e.types.reset()
+	e.pending = nil
 	return nil
 }
 
@@ -227,6 +230,17 @@ func (e *Engine) reset() error {
 func (e *Engine) available(in *interp.Interpreter, p string) bool {
 	_, ok := pkgName(p)
 	return ok
+}
+
+// packageSymbol returns the compiled symbol name of the package with
+// import path p.
+func packageSymbol(p, name string) (reflect.Value, bool) {
+	for _, m := range []map[string]map[string]reflect.Value{stdgeneric.Stdlib(), symbols.Symbols} {
+		if v, ok := m[p+"/"+path.Base(p)][name]; ok {
+			return v, true
+		}
+	}
+	return reflect.Value{}, false
 }
 
 // pkgName returns the package name of an import path the interpreter has

@@ -24,12 +24,19 @@ func builder(t *testing.T) *Builder {
 	return &Builder{Host: h, Dir: t.TempDir()}
 }
 
+// buildAndLoadRuns counts TestBuildAndLoad's runs in this process: a
+// plugin cannot be unloaded, so a run with -count=N must load new
+// packages, as the engine does for a cell run again (Cell.Generation).
+var buildAndLoadRuns int
+
 func TestBuildAndLoad(t *testing.T) {
 	b := builder(t)
+	gen := buildAndLoadRuns
+	buildAndLoadRuns++
 	progress := make(chan string, 1)
 	b.Progress, b.ProgressAfter = func(line string) { progress <- line }, time.Nanosecond
 	ctx := context.Background()
-	p1, err := b.Build(ctx, Cell{Source: "//nnbook:compile\nimport \"math\"\n\ntype point struct{ X, Y float64 }\n\nfunc (p point) Norm() float64 { return math.Hypot(p.X, p.Y) }\n\nvar count = 3\n\nconst scale = 2\n\nfunc norm(x, y float64) float64 { count++; return point{x, y}.Norm() * scale }\n"})
+	p1, err := b.Build(ctx, Cell{Source: "//nnbook:compile\nimport \"math\"\n\ntype point struct{ X, Y float64 }\n\nfunc (p point) Norm() float64 { return math.Hypot(p.X, p.Y) }\n\nvar count = 3\n\nconst scale = 2\n\nfunc norm(x, y float64) float64 { count++; return point{x, y}.Norm() * scale }\n", Generation: gen})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -53,7 +60,7 @@ func TestBuildAndLoad(t *testing.T) {
 	for _, n := range p1.Names {
 		earlier[n.Name] = Binding{Path: p1.Path, Kind: n.Kind}
 	}
-	p2, err := b.Build(ctx, Cell{Source: "//nnbook:compile\nfunc twice() float64 { count += 10; return norm(6, 8) + point{1, 0}.Norm() }\n", Earlier: earlier, Imports: map[string]string{"fmt": "fmt"}})
+	p2, err := b.Build(ctx, Cell{Source: "//nnbook:compile\nfunc twice() float64 { count += 10; return norm(6, 8) + point{1, 0}.Norm() }\n", Earlier: earlier, Imports: map[string]string{"fmt": "fmt"}, Generation: gen})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -67,7 +74,7 @@ func TestBuildAndLoad(t *testing.T) {
 	if k := p1.Symbols["point"].Type().Elem().Kind(); k != reflect.Struct {
 		t.Errorf("point is %v", k)
 	}
-	_, err = b.Build(ctx, Cell{Source: "//nnbook:compile\nfunc bad() int {\n\treturn count + undefinedName\n}\n", Earlier: earlier})
+	_, err = b.Build(ctx, Cell{Source: "//nnbook:compile\nfunc bad() int {\n\treturn count + undefinedName\n}\n", Earlier: earlier, Generation: gen})
 	var diags Errors
 	if !errors.As(err, &diags) || len(diags) != 1 || diags[0].Line != 3 || diags[0].Col != 17 {
 		t.Fatalf("error = %v, want 3:17: undefined: undefinedName", err)

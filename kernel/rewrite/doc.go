@@ -12,10 +12,15 @@
 //  2. gostmt — a go statement runs through the engine's helper, which recovers its panic and names it when an interrupt cannot stop it
 //  3. rangeint — range over an integer becomes a three-clause loop
 //  4. mapindex — a comma-ok map read that misses sets the zero value
-//  5. builtins — the builtins min, max and clear call the session's helpers
-//  6. vargeneric — var x = min(…) inside functions becomes x := min(…)
-//  7. mainrename — identifiers named main are renamed, so that yaegi never runs a func main by itself
-//  8. fmtargs — the arguments of fmt's print functions carry their cell types, so fmt prints them as Go does
+//  5. constlit — untyped float constants of compiled packages in constant declarations are written as their values
+//  6. builtins — the builtins min, max and clear call the session's helpers
+//  7. vargeneric — var x = min(…) inside functions becomes x := min(…)
+//  8. mainrename — identifiers named main are renamed, so that yaegi never runs a func main by itself
+//  9. fmtargs — the arguments of fmt's print functions carry their cell types, so fmt prints them as Go does
+//
+// After the passes, a unit of declarations gets its package-level variables
+// into Go's initialization order (initorder.go: InitOrder finds the moves,
+// ApplyMoves makes them together with the passes' edits, keeping positions).
 //
 // A pass sees the session only through Session (which names a cell
 // defined, which hold integers, which builtins are rewritten), so each can

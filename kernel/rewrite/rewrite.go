@@ -35,6 +35,15 @@ type Session interface {
 	// Integer reports whether name is a variable or constant of the session
 	// holding an integer.
 	Integer(name string) bool
+	// IntegerType reports whether name is a type a cell declared whose
+	// underlying type is an integer (type Count int).
+	IntegerType(name string) bool
+	// TypeOf names the cell type of the session variable name ("Count"),
+	// when the source that defined it showed it; "" otherwise.
+	TypeOf(name string) string
+	// Constant returns the value of the untyped float constant name of the
+	// compiled package the session imports as pkg, as a Go literal.
+	Constant(pkg, name string) (literal string, ok bool)
 	// Builtin reports whether calls of the builtin name (min, max or clear)
 	// are rewritten in the cell being planned.
 	Builtin(name string) bool
@@ -54,6 +63,7 @@ var Passes = []Pass{
 	{"gostmt", "a go statement runs through the engine's helper, which recovers its panic and names it when an interrupt cannot stop it", goStmtEdits},
 	{"rangeint", "range over an integer becomes a three-clause loop", rangeIntEdits},
 	{"mapindex", "a comma-ok map read that misses sets the zero value", mapIndexEdits},
+	{"constlit", "untyped float constants of compiled packages in constant declarations are written as their values", constLitEdits},
 	{"builtins", "the builtins min, max and clear call the session's helpers", builtinEdits},
 	{"vargeneric", "var x = min(…) inside functions becomes x := min(…)", varGenericEdits},
 	{"mainrename", "identifiers named main are renamed, so that yaegi never runs a func main by itself", mainEdits},

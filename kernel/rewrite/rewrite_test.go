@@ -15,19 +15,34 @@ import (
 var update = flag.Bool("update", false, "rewrite the golden files under testdata")
 
 // fakeSession is a Session described by a case's first line:
-// "// session: declared=a,b integer=n builtin=min,max".
-type fakeSession struct{ declared, integer, builtin map[string]bool }
+// "// session: declared=a,b integer=n builtin=min,max inttype=Count
+// typeof=n:Count".
+type fakeSession struct {
+	declared, integer, builtin, inttype map[string]bool
+	typeOf                              map[string]string
+}
 
-func (s fakeSession) Declared(name string) bool { return s.declared[name] }
-func (s fakeSession) Integer(name string) bool  { return s.integer[name] }
-func (s fakeSession) Builtin(name string) bool  { return s.builtin[name] && !s.declared[name] }
+func (s fakeSession) Declared(name string) bool    { return s.declared[name] }
+func (s fakeSession) Integer(name string) bool     { return s.integer[name] }
+func (s fakeSession) Builtin(name string) bool     { return s.builtin[name] && !s.declared[name] }
+func (s fakeSession) IntegerType(name string) bool { return s.inttype[name] }
+func (s fakeSession) TypeOf(name string) string    { return s.typeOf[name] }
+
+// Constant knows math.Pi and math.E (short, for the golden files).
+func (s fakeSession) Constant(pkg, name string) (string, bool) {
+	lit, ok := map[string]string{"math.Pi": "3.14159265358979323846e+00", "math.E": "2.71828182845904523536e+00"}[pkg+"."+name]
+	return lit, ok
+}
 
 func parseSession(line string) fakeSession {
-	s := fakeSession{map[string]bool{}, map[string]bool{}, map[string]bool{}}
+	s := fakeSession{map[string]bool{}, map[string]bool{}, map[string]bool{}, map[string]bool{}, map[string]string{}}
 	for _, f := range strings.Fields(strings.TrimPrefix(line, "// session:")) {
 		k, v, _ := strings.Cut(f, "=")
-		m := map[string]map[string]bool{"declared": s.declared, "integer": s.integer, "builtin": s.builtin}[k]
+		m := map[string]map[string]bool{"declared": s.declared, "integer": s.integer, "builtin": s.builtin, "inttype": s.inttype}[k]
 		for _, n := range strings.Split(v, ",") {
+			if name, typ, ok := strings.Cut(n, ":"); ok && k == "typeof" {
+				s.typeOf[name] = typ
+			}
 			if m != nil {
 				m[n] = true
 			}
