@@ -210,9 +210,15 @@ func (p *cellPrinter) print(v reflect.Value, t *cellType, depth int) {
 		}
 		return
 	}
-	if t == nil || t.kind == kindOpaque {
+	if !t.hasCellParts() {
 		if v.Kind() == reflect.Interface || isValueInterface(v.Type()) || isYaegiWrapper(v.Type()) || hasInterpretedParts(v) {
 			p.printUntyped(v, depth)
+			return
+		}
+		// nothing a cell declared: fmt prints it right (at this depth, a
+		// pointer as its address)
+		if depth > 0 && v.Kind() == reflect.Pointer {
+			p.pointer(v, &cellType{kind: kindOpaque, str: v.Type().String()})
 			return
 		}
 		p.leaf(fmt.FormatString(p.f, p.verb), v.Interface())

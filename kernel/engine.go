@@ -74,7 +74,8 @@ type Engine struct {
 
 	comp *compiledState // compiled cells (compiled.go)
 
-	types cellTypes // the types cells declared, for fmt (celltypes.go)
+	types    cellTypes         // the types cells declared, for fmt (celltypes.go)
+	colEdits map[int][]colEdit // the running cell's rewritten lines (colmap.go)
 }
 
 // shownValue is one value of the final expression.

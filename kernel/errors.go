@@ -81,6 +81,7 @@ func (e *Engine) cellError(ctx context.Context, code string, err error) *CellErr
 			if !ok {
 				continue
 			}
+			col = e.origCol(line+1, col)
 			ce.Traceback = append(ce.Traceback, fmt.Sprintf("    %s at line %d:%d", unversion(fn), line, col))
 			if fn == "main" {
 				// The cell's own top-level statement: always in this cell.
@@ -99,7 +100,7 @@ func (e *Engine) cellError(ctx context.Context, code string, err error) *CellErr
 		c, _ := strconv.Atoi(m[2])
 		if l > 1 {
 			ce.Line = l - 1
-			ce.Col = runeCol(code, ce.Line, c)
+			ce.Col = runeCol(code, ce.Line, e.origCol(l, c))
 		}
 		first = first[len(m[0]):]
 	}

@@ -169,7 +169,7 @@ func (u *unit) finalSource(prefix string, literal bool) string {
 		shown = vars[:len(vars)-1]
 	}
 	for _, v := range shown {
-		fmt.Fprintf(&b, "%s.Add(%s, %s.Sprint(%s))\n", rtName, v, fmtName, v)
+		fmt.Fprintf(&b, "%s.Add(%s, %s.Fmt([]%s{%s(%s)}))\n", rtName, v, rtName, anyName, anyName, v)
 	}
 	if u.lastErr {
 		b.WriteString("}\n")

@@ -61,6 +61,7 @@ func (e *Engine) plan(code string) ([]unit, *CellError) {
 		return nil, compileErr(code, l, c, serr.msg)
 	}
 	e.cellBuiltins = cellBuiltins(code)
+	e.colEdits = nil
 	var units []unit
 	program := false // the cell starts with package main
 	ps := e.newPlanState()
