@@ -432,14 +432,14 @@ func (e *Engine) cellValue(v reflect.Value) (reflect.Value, *cellType) {
 			}
 			continue
 		case isYaegiWrapper(v.Type()):
-			dt, exact := e.types.dynamicType(v)
+			dt, held, exact := e.types.dynamicType(v)
 			if dt == nil {
 				return v, nil // compiled code prints it through its methods
 			}
 			if !exact {
 				return v, dt // its methods are the wrapper's
 			}
-			t, v = dt, v.Field(0)
+			t, v = dt, held
 			continue
 		}
 		break
@@ -458,9 +458,12 @@ func isValueInterface(rt reflect.Type) bool {
 // isYaegiWrapper reports whether rt is one of the structs yaegi makes an
 // interpreted value implement a compiled interface with: its first field
 // IValue holds the value, the others (W…) its methods.
+// The engine's own wrappers for cell errors (kernel/internal/cellerr) are
+// such structs too.
 func isYaegiWrapper(rt reflect.Type) bool {
 	return rt.Kind() == reflect.Struct && rt.NumField() > 0 && rt.Field(0).Name == "IValue" &&
-		strings.HasPrefix(rt.Name(), "_") && strings.Contains(rt.PkgPath(), "yaegi")
+		(strings.HasPrefix(rt.Name(), "_") && strings.Contains(rt.PkgPath(), "yaegi") ||
+			strings.HasSuffix(rt.PkgPath(), "kernel/internal/cellerr"))
 }
 
 // readUnexported returns the addressable unexported field f as a value

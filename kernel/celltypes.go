@@ -2,6 +2,7 @@ package kernel
 
 import (
 	"fmt"
+	"github.com/nnbook/nnbook/kernel/internal/cellerr"
 	"go/ast"
 	"go/parser"
 	"go/token"
@@ -92,34 +93,41 @@ func (r *cellTypes) lookup(t *cellType) *regType {
 // reports whether the held value is the whole value: for a struct type
 // without compiled methods yaegi holds only its last field
 // (interp.getConcreteValue), and the wrapper's own methods must be used.
-func (r *cellTypes) dynamicType(w reflect.Value) (t *cellType, exact bool) {
-	held := w.Field(0)
+// held is the value w holds (whole when exact).
+func (r *cellTypes) dynamicType(w reflect.Value) (t *cellType, held reflect.Value, exact bool) {
+	held = w.Field(0)
+	if err, ok := w.Interface().(error); ok {
+		// cellerr's wrappers give a struct value whole
+		held = reflect.ValueOf(cellerr.Value(err))
+	}
 	if held.Kind() == reflect.Interface {
 		held = held.Elem()
 	}
 	if !held.IsValid() {
-		return nil, false
+		return nil, held, false
 	}
 	var want []string
 	for i := 1; i < w.NumField(); i++ {
-		want = append(want, strings.TrimPrefix(w.Type().Field(i).Name, "W"))
+		if name := strings.TrimPrefix(w.Type().Field(i).Name, "W"); fmtMethods[name] != "" {
+			want = append(want, name)
+		}
 	}
 	ht := held.Type()
 	if ht.Kind() == reflect.Pointer {
 		if found := r.candidate(want, true, func(rt reflect.Type) bool { return rt == ht.Elem() }); found != nil {
-			return &cellType{kind: kindPointer, elem: found.typ}, true
+			return &cellType{kind: kindPointer, elem: found.typ}, held, true
 		}
 	}
 	if found := r.candidate(want, false, func(rt reflect.Type) bool { return rt == ht }); found != nil {
-		return found.typ, true
+		return found.typ, held, true
 	}
 	found := r.candidate(want, false, func(rt reflect.Type) bool {
 		return rt.Kind() == reflect.Struct && rt.NumField() > 0 && rt.Field(rt.NumField()-1).Type == ht
 	})
 	if found == nil {
-		return nil, false
+		return nil, held, false
 	}
-	return found.typ, false
+	return found.typ, held, false
 }
 
 // candidate returns the latest registered type whose run-time type fits

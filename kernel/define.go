@@ -48,6 +48,7 @@ func (e *Engine) runSplit(ctx context.Context, code string, u *unit) (ce *CellEr
 	if u.file == nil {
 		return nil, false
 	}
+	e.cellDefines = nil // what ran before each piece is in the session
 	switch u.kind {
 	case chunkStmt:
 		base := len(stmtHeader) + len(pad(line, col))

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/nnbook/nnbook/kernel/internal/cellerr"
 	"github.com/nnbook/nnbook/kernel/rewrite"
 	"github.com/nnbook/nnbook/kernel/stdgeneric"
 	"github.com/nnbook/nnbook/kernel/symbols"
@@ -31,6 +32,7 @@ type Engine struct {
 	funcs      map[string]string   // cell func name → "func f(a int) int" + doc
 	methods    map[string][]string // cell type name → its method names
 	varType    map[string]string   // variable → cell type name ("T", "*T"), when the AST tells
+	errTypes   *cellerr.Registry   // the cell types that are errors (cellerrors.go)
 
 	// Cell types are declared under versioned names (T_nnv3) with an alias
 	// T; see types.go.
@@ -44,9 +46,11 @@ type Engine struct {
 	// leaves a name it could not type unusable; see finalSource).
 	valNames int
 
-	cellBuiltins map[string]bool // builtins the cell being planned calls as such (builtins.go)
-	program      bool            // the cell being planned is a whole Go file (package clause)
-	pending      []waiting       // declarations waiting for names of later cells (pending.go)
+	cellBuiltins map[string]bool   // builtins the cell being planned calls as such (builtins.go)
+	program      bool              // the cell being planned is a whole Go file (package clause)
+	pending      []waiting         // declarations waiting for names of later cells (pending.go)
+	cellFuncs    map[string]string // funcs and methods ("T.M") cells declared → signature (rangefunc.go)
+	cellDefines  map[string]bool   // names the cell may define before the unit being planned (panics.go)
 
 	// Set by the runtime helpers while a cell runs.
 	valMu   sync.Mutex
@@ -71,6 +75,8 @@ type Engine struct {
 
 	traceMu sync.Mutex
 	trace   []string // yaegi's "L:C: panic: f(...)" lines, innermost first
+
+	panicked panicSite // the failed bounds check of the running cell (panics.go)
 
 	comp *compiledState // compiled cells (compiled.go)
 
@@ -149,6 +155,7 @@ func (e *Engine) Reset() error {
 func (e *Engine) reset() error {
 	e.intr.forget()
 	e.stdinVar = &e.stdin
+	e.errTypes = &cellerr.Registry{}
 	in := interp.New(interp.Options{
 		Stdin:  &e.stdin,
 		Stdout: streamWriter{Stdout},
@@ -160,6 +167,9 @@ func (e *Engine) reset() error {
 	})
 	if err := in.Use(stdgeneric.Stdlib()); err != nil {
 		return fmt.Errorf("kernel: loading the standard library: %v", err)
+	}
+	if err := useCellErrors(in); err != nil {
+		return fmt.Errorf("kernel: errors of cell types: %v", err)
 	}
 	if err := in.Use(interp.Exports{"os/os": e.exitSymbols()}); err != nil {
 		return fmt.Errorf("kernel: os.Exit: %v", err)

@@ -73,15 +73,20 @@ func (e *Engine) cellError(ctx context.Context, code string, err error) *CellErr
 		trace := e.trace
 		e.trace = nil
 		e.traceMu.Unlock()
-		ce := &CellError{Name: KindPanic, Value: unversion(fmt.Sprint(p.Value))}
+		text, pl, pc, at := e.panicValue(p.Value)
+		ce := &CellError{Name: KindPanic, Value: unversion(text)}
 		ce.Traceback = append(ce.Traceback, "panic: "+ce.Value)
 		ce.Traceback = append(ce.Traceback, compiledFrames(p.Callers)...)
-		for _, t := range trace {
+		for i, t := range trace {
 			line, col, fn, ok := parseTrace(t)
 			if !ok {
 				continue
 			}
 			col = e.origCol(line+1, col)
+			if i == 0 && at {
+				// The failing expression, not the function's first line.
+				line, col = pl, pc
+			}
 			ce.Traceback = append(ce.Traceback, fmt.Sprintf("    %s at line %d:%d", unversion(fn), line, col))
 			if fn == "main" {
 				// The cell's own top-level statement: always in this cell.

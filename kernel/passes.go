@@ -26,6 +26,9 @@ func (s session) Declared(name string) bool { return s.e.declared(name) }
 // Builtin reports whether the cell's calls of the builtin name are rewritten.
 func (s session) Builtin(name string) bool { return s.e.builtinRewritten(name) }
 
+// MethodDecl returns a cell's declaration of method of type typ, or "".
+func (s session) MethodDecl(typ, method string) string { return s.e.methodSrc[typ][method] }
+
 // Integer reports whether name is a session variable or constant holding an
 // integer.
 func (s session) Integer(name string) bool {
@@ -60,9 +63,9 @@ func (s session) IntegerType(name string) bool {
 	return err == nil && v.IsValid() && isIntegerKind(v.Kind())
 }
 
-// TypeOf names the cell type of a session variable, when its definition
-// showed it.
-func (s session) TypeOf(name string) string { return s.e.varType[name] }
+// VarTypeName names the cell type of a session variable, when its
+// definition showed it.
+func (s session) VarTypeName(name string) string { return s.e.varType[name] }
 
 // Constant returns the value of an untyped float constant of a compiled
 // package the session imports as pkg, as a literal with 100 digits.
@@ -91,6 +94,26 @@ func (s session) Constant(pkg, name string) (string, bool) {
 		return "", false
 	}
 	return f.Text('e', 100), true
+}
+
+// VarType returns the type of a session variable (not one of a compiled
+// cell, which units read through an accessor, nor one the cell may
+// define again, with another type, before the unit runs).
+func (s session) VarType(name string) reflect.Type {
+	e := s.e
+	if k, ok := e.names[name]; !ok || k != nameVar || e.in == nil || !e.declared(name) || e.cellDefines[name] {
+		return nil
+	}
+	if e.comp != nil {
+		if _, ok := e.comp.names[name]; ok {
+			return nil
+		}
+	}
+	v, err := e.eval(name)
+	if err != nil || !v.IsValid() {
+		return nil
+	}
+	return v.Type()
 }
 
 // sourceEdits returns the edits of every rewrite pass for a unit's source

@@ -69,6 +69,7 @@ func (e *Engine) plan(code string) ([]unit, *CellError) {
 	for i, ch := range chunks {
 		text := code[ch.off:ch.end]
 		line, col := lineCol(code, ch.off)
+		e.cellDefines = cellDefines(code[:ch.off])
 		switch ch.kind {
 		case chunkPackage:
 			// A whole Go file pasted into a cell: as `go run` would, a
@@ -93,6 +94,7 @@ func (e *Engine) plan(code string) ([]unit, *CellError) {
 			if cerr != nil {
 				return nil, cerr
 			}
+			e.noteCellFuncs(f)
 			nodes := make([]ast.Node, len(f.Decls))
 			for j, d := range f.Decls {
 				nodes[j] = d

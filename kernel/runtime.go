@@ -45,10 +45,17 @@ func (e *Engine) runtimeSymbols() map[string]reflect.Value {
 			}
 			e.valMu.Unlock()
 		}),
-		"Probe":   reflect.ValueOf(func(v interface{}) {}),
-		"Go":      reflect.ValueOf(e.cellGo),
-		"GoPanic": reflect.ValueOf(func(r interface{}) { e.goPanic(r) }),
+		"Probe":      reflect.ValueOf(func(v interface{}) {}),
+		"Go":         reflect.ValueOf(e.cellGo),
+		"GoPanic":    reflect.ValueOf(func(r interface{}) { e.goPanic(r) }),
+		"RangePanic": reflect.ValueOf(rangePanic),
 	} {
+		syms[k] = v
+	}
+	for k, v := range e.cellErrorSymbols() {
+		syms[k] = v
+	}
+	for k, v := range e.panicSymbols() {
 		syms[k] = v
 	}
 	return syms
@@ -97,9 +104,13 @@ func (e *Engine) reportPanic(where string, r interface{}) {
 	e.trace = nil
 	e.traceMu.Unlock()
 	var b strings.Builder
-	fmt.Fprintf(&b, "panic in %s (recovered): %v\n", where, r)
-	for _, t := range trace {
+	text, pl, pc, at := e.panicValue(r)
+	fmt.Fprintf(&b, "panic in %s (recovered): %s\n", where, text)
+	for i, t := range trace {
 		if line, col, fn, ok := parseTrace(t); ok {
+			if i == 0 && at {
+				line, col = pl, pc
+			}
 			fmt.Fprintf(&b, "    %s at line %d:%d\n", fn, line, col)
 		}
 	}

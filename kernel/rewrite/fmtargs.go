@@ -32,7 +32,10 @@ import (
 // Only insertions are made, so other passes' edits inside the arguments
 // stay. The %w arguments of an Errorf with a constant format keep their
 // values (errors.Unwrap must give them back); an Errorf whose format is not
-// a string literal is left alone. A cell that declares fmt keeps its calls.
+// a string literal is left alone, and so are the calls inside a defer
+// statement (the passes deferbind and rangefunc rewrite it whole, and its
+// fmt calls print as yaegi alone does). A cell that declares fmt keeps its
+// calls.
 
 // fmtFixed is, for each print function of fmt, the number of parameters
 // before its ...any.
@@ -53,6 +56,9 @@ func fmtArgsEdits(s Session, u *Unit) []Edit {
 		edits = append(edits, Edit{u.Off(x.Pos()), u.Off(x.Pos()), pre}, Edit{u.Off(x.End()), u.Off(x.End()), post})
 	}
 	ast.Inspect(u.File, func(n ast.Node) bool {
+		if _, ok := n.(*ast.DeferStmt); ok {
+			return false // deferbind and rangefunc rewrite defer statements whole
+		}
 		c, ok := n.(*ast.CallExpr)
 		if !ok {
 			return true

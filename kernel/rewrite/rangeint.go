@@ -121,7 +121,7 @@ func namedIntType(s Session, x ast.Expr, depth int) string {
 		}
 	case *ast.Ident:
 		if x.Obj == nil {
-			if t := s.TypeOf(x.Name); t != "" && s.IntegerType(t) {
+			if t := s.VarTypeName(x.Name); t != "" && s.IntegerType(t) {
 				return t
 			}
 			return ""

@@ -7,6 +7,7 @@ import (
 	"go/token"
 	"os"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"strings"
 	"testing"
@@ -16,17 +17,33 @@ var update = flag.Bool("update", false, "rewrite the golden files under testdata
 
 // fakeSession is a Session described by a case's first line:
 // "// session: declared=a,b integer=n builtin=min,max inttype=Count
-// typeof=n:Count".
+// vartype=n:Count type:seq=func(func(int)~bool) slice=xs string=s
+// methods=Box.Get,*Box.Set" (~ stands for a space in a type; slice:
+// variables of type []int, string: of type string; methods cells declared,
+// each taking no arguments and returning an int).
 type fakeSession struct {
-	declared, integer, builtin, inttype map[string]bool
-	typeOf                              map[string]string
+	declared, integer, builtin, inttype, slice, str map[string]bool
+	varType, types, methods                         map[string]string
 }
 
-func (s fakeSession) Declared(name string) bool    { return s.declared[name] }
-func (s fakeSession) Integer(name string) bool     { return s.integer[name] }
-func (s fakeSession) Builtin(name string) bool     { return s.builtin[name] && !s.declared[name] }
-func (s fakeSession) IntegerType(name string) bool { return s.inttype[name] }
-func (s fakeSession) TypeOf(name string) string    { return s.typeOf[name] }
+func (s fakeSession) Declared(name string) bool      { return s.declared[name] }
+func (s fakeSession) Integer(name string) bool       { return s.integer[name] }
+func (s fakeSession) Builtin(name string) bool       { return s.builtin[name] && !s.declared[name] }
+func (s fakeSession) IntegerType(name string) bool   { return s.inttype[name] }
+func (s fakeSession) VarTypeName(name string) string { return s.varType[name] }
+func (s fakeSession) VarType(name string) reflect.Type {
+	switch {
+	case s.slice[name]:
+		return reflect.TypeOf([]int(nil))
+	case s.str[name]:
+		return reflect.TypeOf("")
+	}
+	return nil
+}
+func (s fakeSession) TypeOf(name string) string { return s.types[name] }
+func (s fakeSession) MethodDecl(typ, m string) string {
+	return s.methods[typ+"."+m]
+}
 
 // Constant knows math.Pi and math.E (short, for the golden files).
 func (s fakeSession) Constant(pkg, name string) (string, bool) {
@@ -35,13 +52,20 @@ func (s fakeSession) Constant(pkg, name string) (string, bool) {
 }
 
 func parseSession(line string) fakeSession {
-	s := fakeSession{map[string]bool{}, map[string]bool{}, map[string]bool{}, map[string]bool{}, map[string]string{}}
+	s := fakeSession{map[string]bool{}, map[string]bool{}, map[string]bool{}, map[string]bool{}, map[string]bool{}, map[string]bool{}, map[string]string{}, map[string]string{}, map[string]string{}}
 	for _, f := range strings.Fields(strings.TrimPrefix(line, "// session:")) {
 		k, v, _ := strings.Cut(f, "=")
-		m := map[string]map[string]bool{"declared": s.declared, "integer": s.integer, "builtin": s.builtin, "inttype": s.inttype}[k]
+		if name, ok := strings.CutPrefix(k, "type:"); ok {
+			s.types[name] = strings.ReplaceAll(v, "~", " ")
+			continue
+		}
+		m := map[string]map[string]bool{"declared": s.declared, "integer": s.integer, "builtin": s.builtin, "inttype": s.inttype, "slice": s.slice, "string": s.str}[k]
 		for _, n := range strings.Split(v, ",") {
-			if name, typ, ok := strings.Cut(n, ":"); ok && k == "typeof" {
-				s.typeOf[name] = typ
+			if name, typ, ok := strings.Cut(n, ":"); ok && k == "vartype" {
+				s.varType[name] = typ
+			}
+			if t, m, ok := strings.Cut(n, "."); ok && k == "methods" {
+				s.methods[strings.TrimPrefix(t, "*")+"."+m] = fmt.Sprintf("func (r %s) %s() int { return 0 }", t, m)
 			}
 			if m != nil {
 				m[n] = true
@@ -178,6 +202,19 @@ func TestOverlap(t *testing.T) {
 	} {
 		if err := Check(c.edits); (err != nil) != c.bad {
 			t.Errorf("Check(%v) = %v, want overlap %v", c.edits, err, c.bad)
+		}
+	}
+}
+
+// An insertion where another edit replaces text goes before the new text,
+// whichever comes first in the list.
+func TestApplyInsertionBeforeReplacement(t *testing.T) {
+	for _, edits := range [][]Edit{
+		{{0, 0, "f("}, {0, 1, "T2"}, {1, 1, ")"}},
+		{{0, 1, "T2"}, {0, 0, "f("}, {1, 1, ")"}},
+	} {
+		if got := Apply("T{}", edits); got != "f(T2){}" {
+			t.Errorf("Apply(%v) = %q, want %q", edits, got, "f(T2){}")
 		}
 	}
 }
