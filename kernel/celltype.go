@@ -326,6 +326,10 @@ func (r *cellTypes) itypeOf(p reflect.Value) *cellType {
 	}
 	if name != "" && pkg != "" {
 		t.name, t.internal = goTypeName(pkg, name), name
+	} else if name != "" && !predeclaredType[name] {
+		// a type declared inside a function, or an instance of a generic
+		// type (Pair[string,int]): yaegi gives it no package
+		t.name, t.internal = goTypeName("main", name), name
 	}
 	t.str = unversion(str)
 	switch cat {
@@ -389,6 +393,14 @@ func (r *cellTypes) itypeOf(p reflect.Value) *cellType {
 // the interfaces yaegi wraps interpreted values in for fmt.
 func isCompiledInterface(s string) bool {
 	return s == "fmt.Stringer" || s == "error" || s == "fmt.Formatter" || s == "fmt.GoStringer"
+}
+
+// predeclaredType lists the names yaegi gives its predeclared types.
+var predeclaredType = map[string]bool{
+	"bool": true, "string": true, "error": true, "any": true, "comparable": true,
+	"int": true, "int8": true, "int16": true, "int32": true, "int64": true,
+	"uint": true, "uint8": true, "uint16": true, "uint32": true, "uint64": true, "uintptr": true,
+	"float32": true, "float64": true, "complex64": true, "complex128": true, "byte": true, "rune": true,
 }
 
 // goTypeName is the name Go gives a defined type of package pkg.
