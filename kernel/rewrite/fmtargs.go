@@ -15,8 +15,9 @@ import (
 // only on the argument itself, not on elements and fields. yaegi keeps a
 // value's static type only when it converts it to a non-empty interpreted
 // interface: then it passes the syntax node of the expression along. So
-// every argument of the print functions (Print, Println, Printf, Sprint…,
-// Fprint…, Errorf, Append…) is converted to the session's AnyType, which
+// every argument of the print functions (fmt's Print, Println, Printf,
+// Sprint…, Fprint…, Errorf, Append…, and log's Print…, Fatal…, Panic…) is
+// converted to the session's AnyType, which
 // embeds any, inside a one-element slice compiled code receives as is, and
 // the engine's Fmt reads the argument's type from the node and returns a
 // value that formats itself as Go would (FmtPrint, for Print, Sprint, Fprint
@@ -35,7 +36,7 @@ import (
 // a string literal is left alone, and so are the calls inside a defer
 // statement (the passes deferbind and rangefunc rewrite it whole, and its
 // fmt calls print as yaegi alone does). A cell that declares fmt keeps its
-// calls.
+// calls, and a cell that declares log its log calls.
 
 // fmtFixed is, for each print function of fmt, the number of parameters
 // before its ...any.
@@ -48,9 +49,7 @@ var fmtFixed = map[string]int{ // the last fixed one is the format of …f
 }
 
 func fmtArgsEdits(s Session, u *Unit) []Edit {
-	if s.Declared("fmt") {
-		return nil
-	}
+	declared := map[string]bool{"fmt": s.Declared("fmt"), "log": s.Declared("log")}
 	var edits []Edit
 	wrap := func(x ast.Expr, pre, post string) {
 		edits = append(edits, Edit{u.Off(x.Pos()), u.Off(x.Pos()), pre}, Edit{u.Off(x.End()), u.Off(x.End()), post})
@@ -64,7 +63,7 @@ func fmtArgsEdits(s Session, u *Unit) []Edit {
 			return true
 		}
 		name, fixed, ok := fmtCall(c)
-		if !ok || len(c.Args) <= fixed {
+		if !ok || len(c.Args) <= fixed || declared[c.Fun.(*ast.SelectorExpr).X.(*ast.Ident).Name] {
 			return true
 		}
 		args := c.Args[fixed:]
@@ -107,17 +106,34 @@ func fmtArgsEdits(s Session, u *Unit) []Edit {
 	return edits
 }
 
-// fmtCall reports whether c calls one of fmt's print functions, and which.
+// logFixed is fmtFixed for the print functions of package log (and the
+// methods of a *log.Logger named log).
+var logFixed = map[string]int{
+	"Print": 0, "Println": 0, "Printf": 1,
+	"Fatal": 0, "Fatalln": 0, "Fatalf": 1,
+	"Panic": 0, "Panicln": 0, "Panicf": 1,
+}
+
+// fmtCall reports whether c calls one of the print functions of fmt or
+// log, and which (log's Fatal and Panic as Print).
 func fmtCall(c *ast.CallExpr) (name string, fixed int, ok bool) {
 	sel, isSel := c.Fun.(*ast.SelectorExpr)
 	if !isSel {
 		return "", 0, false
 	}
-	if pkg, isIdent := sel.X.(*ast.Ident); !isIdent || pkg.Name != "fmt" {
+	pkg, isIdent := sel.X.(*ast.Ident)
+	if !isIdent {
 		return "", 0, false
 	}
-	fixed, ok = fmtFixed[sel.Sel.Name]
-	return sel.Sel.Name, fixed, ok
+	name = sel.Sel.Name
+	switch pkg.Name {
+	case "fmt":
+		fixed, ok = fmtFixed[name]
+	case "log":
+		fixed, ok = logFixed[name]
+		name = strings.NewReplacer("Fatal", "Print", "Panic", "Print").Replace(name)
+	}
+	return name, fixed, ok
 }
 
 // multiValued reports whether x may be a call giving several values: a
