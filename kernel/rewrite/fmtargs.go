@@ -5,6 +5,7 @@ import (
 	"go/token"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // The arguments of fmt's print functions.
@@ -87,7 +88,7 @@ func fmtArgsEdits(s Session, u *Unit) []Edit {
 			if err != nil {
 				return true
 			}
-			keep = wrappedArgs(format)
+			keep = wrappedArgs(format, len(args))
 		}
 		if strings.HasSuffix(name, "f") {
 			wrap(c.Args[fixed-1], Runtime+".FmtFormat(", ")")
@@ -166,65 +167,129 @@ var predeclared = map[string]bool{
 	"rune": true, "any": true, "error": true, "recover": true,
 }
 
-// wrappedArgs returns the indexes of the arguments a format consumes with
-// %w (fmt's argument numbering: [n] indexes, * widths and precisions).
-func wrappedArgs(format string) map[int]bool {
+// wrappedArgs returns the indexes of the arguments (numArgs of them) that
+// a format consumes with %w, scanning it as fmt's doPrintf does (flags,
+// [n] indexes, * widths and precisions, bad indexes).
+func wrappedArgs(format string, numArgs int) map[int]bool {
 	w := map[int]bool{}
-	arg := 0
-	index := func(i int) (int, int, bool) { // "[n]" at format[i:]
-		if i >= len(format) || format[i] != '[' {
-			return 0, i, false
-		}
-		j := i + 1
-		for j < len(format) && format[j] >= '0' && format[j] <= '9' {
-			j++
-		}
-		if j >= len(format) || format[j] != ']' || j == i+1 {
-			return 0, i, false
-		}
-		n, _ := strconv.Atoi(format[i+1 : j])
-		return n - 1, j + 1, true
-	}
-	for i := 0; i < len(format); i++ {
-		if format[i] != '%' {
-			continue
-		}
-		i++
-		for i < len(format) && (format[i] == '+' || format[i] == '-' || format[i] == '#' || format[i] == ' ' || format[i] == '0') {
+	end := len(format)
+	argNum := 0
+	for i := 0; i < end; {
+		good := true
+		for i < end && format[i] != '%' {
 			i++
 		}
-		// width, then precision: [n]* or * consume an argument
-		for part := 0; part < 2; part++ {
-			if n, j, ok := index(i); ok {
-				arg, i = n, j
+		if i >= end {
+			break
+		}
+		i++
+		simple := false
+		for ; i < end; i++ {
+			c := format[i]
+			if c == '#' || c == '0' || c == '+' || c == '-' || c == ' ' {
+				continue
 			}
-			if i < len(format) && format[i] == '*' {
-				arg++
+			if 'a' <= c && c <= 'z' && argNum < numArgs {
+				if c == 'w' {
+					w[argNum] = true
+				}
+				argNum++
 				i++
+				simple = true
+			}
+			break
+		}
+		if simple {
+			continue
+		}
+		var afterIndex, ok bool
+		index := func() {
+			argNum, i, afterIndex, ok = argNumber(argNum, format, i, numArgs)
+			if !ok {
+				good = false
+			}
+		}
+		index()
+		if i < end && format[i] == '*' {
+			i++
+			if argNum < numArgs {
+				argNum++
+			}
+			afterIndex = false
+		} else {
+			j := i
+			for i < end && '0' <= format[i] && format[i] <= '9' {
+				i++
+			}
+			if afterIndex && i > j {
+				good = false
+			}
+		}
+		if i+1 <= end && format[i] == '.' {
+			i++
+			if afterIndex {
+				good = false
+			}
+			index()
+			if i < end && format[i] == '*' {
+				i++
+				if argNum < numArgs {
+					argNum++
+				}
+				afterIndex = false
 			} else {
-				for i < len(format) && format[i] >= '0' && format[i] <= '9' {
+				for i < end && '0' <= format[i] && format[i] <= '9' {
 					i++
 				}
 			}
-			if part == 0 && i < len(format) && format[i] == '.' {
-				i++
-				continue
+		}
+		if !afterIndex {
+			index()
+		}
+		if i >= end {
+			break
+		}
+		verb, size := utf8.DecodeRuneInString(format[i:])
+		i += size
+		switch {
+		case verb == '%', !good, argNum >= numArgs:
+		default:
+			if verb == 'w' {
+				w[argNum] = true
 			}
-			break
+			argNum++
 		}
-		if n, j, ok := index(i); ok {
-			arg, i = n, j
-		}
-		if i >= len(format) {
-			break
-		}
-		switch format[i] {
-		case '%':
-			continue
-		case 'w':
-			w[arg] = true
-		}
-		arg++
 	}
 	return w
+}
+
+// argNumber reads an argument index "[n]" at format[i:] as fmt does: the
+// new argument number and position, whether an index was there, and
+// whether it was good.
+func argNumber(argNum int, format string, i, numArgs int) (newArgNum, newi int, found, good bool) {
+	if len(format) <= i || format[i] != '[' {
+		return argNum, i, false, true
+	}
+	f := format[i:]
+	if len(f) < 3 {
+		return argNum, i + 1, false, false
+	}
+	for j := 1; j < len(f); j++ {
+		if f[j] != ']' {
+			continue
+		}
+		n, digits := 0, 0
+		for k := 1; k < j && '0' <= f[k] && f[k] <= '9' && n < 1e6; k++ {
+			n = n*10 + int(f[k]-'0')
+			digits++
+		}
+		if digits == 0 || digits != j-1 {
+			return argNum, i + j + 1, false, false
+		}
+		if n-1 < 0 || n-1 >= numArgs {
+			return argNum, i + j + 1, true, false
+		}
+		return n - 1, i + j + 1, true, true
+	}
+	return argNum, i + 1, false, false
 }
