@@ -88,7 +88,10 @@ func deferBindEdits(s Session, u *Unit) []Edit {
 	var edits []Edit
 	for _, body := range funcBodies(u) {
 		deferredVars := map[string]bool{}
-		walkDefers(s, u, body, func(ds *ast.DeferStmt, inLoop bool) {
+		walkDefers(s, u, body, func(ds *ast.DeferStmt, inLoop, queued bool) {
+			if queued {
+				return
+			}
 			edits = append(edits, d.edits(ds, inLoop)...)
 			for _, name := range d.calledVars(ds.Call) {
 				deferredVars[name] = true
@@ -112,9 +115,9 @@ type deferBinder struct {
 
 // walkDefers calls fn for every defer statement of the function body n and
 // the function literals in it, saying whether a loop of its own function
-// encloses it. Defer statements in the body of a
-// range over a function are the rangefunc pass's: it queues them.
-func walkDefers(s Session, u *Unit, n ast.Node, fn func(*ast.DeferStmt, bool)) {
+// encloses it and whether it is queued: defer statements in the body of a
+// range over a function are the rangefunc pass's, which queues them.
+func walkDefers(s Session, u *Unit, n ast.Node, fn func(ds *ast.DeferStmt, inLoop, queued bool)) {
 	rf := &rfWalker{s: s, u: u}
 	var walk func(n ast.Node, inLoop, queued bool)
 	walk = func(n ast.Node, inLoop, queued bool) {
@@ -136,9 +139,7 @@ func walkDefers(s Session, u *Unit, n ast.Node, fn func(*ast.DeferStmt, bool)) {
 				walk(m.Body, true, queued || rf.isRangeFunc(nil, m))
 				return false
 			case *ast.DeferStmt:
-				if !queued {
-					fn(m, inLoop)
-				}
+				fn(m, inLoop, queued)
 			}
 			return true
 		})

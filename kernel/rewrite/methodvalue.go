@@ -28,7 +28,11 @@ func methodValueEdits(s Session, u *Unit) []Edit {
 	vars := varTypes(u.File)
 	deferred := map[*ast.CallExpr]bool{} // defer statements in function bodies (deferbind)
 	for _, body := range funcBodies(u) {
-		walkDefers(s, u, body, func(ds *ast.DeferStmt, _ bool) { deferred[ds.Call] = true })
+		walkDefers(s, u, body, func(ds *ast.DeferStmt, _, queued bool) {
+			if !queued {
+				deferred[ds.Call] = true
+			}
+		})
 	}
 	called := map[*ast.SelectorExpr]bool{} // x.M(…) outside them
 	ast.Inspect(u.File, func(n ast.Node) bool {

@@ -545,19 +545,19 @@ func (w *rfWalker) recoverEdits(fl *ast.FuncLit) bool {
 	if w.s.Declared("recover") {
 		return false
 	}
+	// What the runner recovered is what recover() returned there; the
+	// recover pass's helper makes it what Go's recover returns.
+	take := rfPanic + "[0]"
+	if w.s.Builtin("recover") {
+		take = Runtime + ".Recover(" + take + ")"
+	}
 	found := false
-	ast.Inspect(fl.Body, func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.FuncLit:
-			return false
-		case *ast.CallExpr:
-			if id, ok := n.Fun.(*ast.Ident); ok && id.Name == "recover" && id.Obj == nil && len(n.Args) == 0 {
-				found = true
-				w.add(n.Pos(), n.End(), fmt.Sprintf("func() (r any) { if len(%s) > 0 { r = %s[0]; %s = nil }; return }()", rfPanic, rfPanic, rfPanic))
-			}
+	for _, c := range recoverCalls(fl) {
+		if id := c.Fun.(*ast.Ident); id.Obj == nil {
+			found = true
+			w.add(c.Pos(), c.End(), fmt.Sprintf("func() (r any) { if len(%s) > 0 { r = %s; %s = nil }; return }()", rfPanic, take, rfPanic))
 		}
-		return true
-	})
+	}
 	return found
 }
 

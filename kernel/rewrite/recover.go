@@ -19,12 +19,23 @@ import "go/ast"
 // recover is still called by the deferred function itself, so it stops the
 // panic as before. `defer recover()` and `go recover()` (which Go never lets
 // stop a panic) stay as written, and so does every call in a cell that
-// defines or uses the name recover otherwise (Session.Builtin).
+// defines or uses the name recover otherwise (Session.Builtin). A call in a
+// function literal deferred in the body of a range over a function is the
+// rangefunc pass's: the runner it writes recovers the panic, and the call
+// reads what the runner recovered through the same helper.
 
 func recoverEdits(s Session, u *Unit) []Edit {
 	if !s.Builtin("recover") {
 		return nil
 	}
+	queued := map[*ast.CallExpr]bool{}
+	walkDefers(s, u, u.File, func(ds *ast.DeferStmt, _, q bool) {
+		if fl, ok := ds.Call.Fun.(*ast.FuncLit); ok && q {
+			for _, c := range recoverCalls(fl) {
+				queued[c] = true
+			}
+		}
+	})
 	var edits []Edit
 	ast.Inspect(u.File, func(n ast.Node) bool {
 		switch n := n.(type) {
@@ -37,7 +48,7 @@ func recoverEdits(s Session, u *Unit) []Edit {
 				return false
 			}
 		case *ast.CallExpr:
-			if isRecoverCall(n) {
+			if isRecoverCall(n) && !queued[n] {
 				from, to := u.Off(n.Pos()), u.Off(n.End())
 				if from >= 0 && to <= len(u.Text) {
 					edits = append(edits, Edit{from, from, Runtime + ".Recover("}, Edit{to, to, ")"})
@@ -47,6 +58,24 @@ func recoverEdits(s Session, u *Unit) []Edit {
 		return true
 	})
 	return edits
+}
+
+// recoverCalls returns the calls of recover() in the body of fl, not in
+// function literals inside it.
+func recoverCalls(fl *ast.FuncLit) []*ast.CallExpr {
+	var calls []*ast.CallExpr
+	ast.Inspect(fl.Body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.CallExpr:
+			if isRecoverCall(n) {
+				calls = append(calls, n)
+			}
+		}
+		return true
+	})
+	return calls
 }
 
 // isRecoverCall reports whether c is recover().
