@@ -173,6 +173,12 @@
 // package's doc). After each cell the engine empties the lists where yaegi
 // keeps every compiled syntax tree for its debugger (retention.go), so a long session does not grow by ~10 KiB a cell.
 //
+// fmt sees cell types as Go does: the pass fmtargs hands every argument of
+// fmt's print functions to the engine with the node of its expression, from
+// which celltype.go reads the type the cell gave it; cellfmt.go prints it as
+// fmt does, with Go's names (%T, %#v) and String, Error, GoString and Format
+// at every depth (celltypes.go registers each cell type's methods).
+//
 // On systems without unix pipes (Windows) os.Stdout and os.Stderr are not
 // redirected: interpreted fmt.Print* output is captured, what compiled code
 // writes to os.Stdout is not.

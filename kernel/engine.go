@@ -84,6 +84,9 @@ type Engine struct {
 	panicked panicSite // the failed bounds check of the running cell (panics.go)
 
 	comp *compiledState // compiled cells (compiled.go)
+
+	types    cellTypes         // the types cells declared, for fmt (celltypes.go)
+	colEdits map[int][]colEdit // the running cell's rewritten lines (colmap.go)
 }
 
 // shownValue is one value of the final expression.
@@ -217,6 +220,9 @@ func (e *Engine) reset() error {
 	if _, err := in.Eval(builtinSource); err != nil {
 		return fmt.Errorf("kernel: preloading min and max: %v", err)
 	}
+	if _, err := in.Eval(anySource); err != nil {
+		return fmt.Errorf("kernel: preloading helpers: %v", err)
+	}
 	if _, err := in.Eval(fmt.Sprintf("func %s() { if r := recover(); r != nil { %s.GoPanic(r) } }", recovName, rtName)); err != nil {
 		return fmt.Errorf("kernel: preloading helpers: %v", err)
 	}
@@ -231,6 +237,7 @@ func (e *Engine) reset() error {
 	e.typeSrc = map[string]string{}
 	e.methodSrc = map[string]map[string]string{}
 	e.trace = nil
+	e.types.reset()
 	e.pending = nil
 	return nil
 }

@@ -82,6 +82,7 @@ func (e *Engine) cellError(ctx context.Context, code string, err error) *CellErr
 			if !ok {
 				continue
 			}
+			col = e.origCol(line+1, col)
 			if i == 0 && at {
 				// The failing expression, not the function's first line.
 				line, col = pl, pc
@@ -104,7 +105,7 @@ func (e *Engine) cellError(ctx context.Context, code string, err error) *CellErr
 		c, _ := strconv.Atoi(m[2])
 		if l > 1 {
 			ce.Line = l - 1
-			ce.Col = runeCol(code, ce.Line, c)
+			ce.Col = runeCol(code, ce.Line, e.origCol(l, c))
 		}
 		first = first[len(m[0]):]
 	}

@@ -84,6 +84,7 @@ func (e *Engine) Execute(ctx context.Context, code string, emit func(Part)) erro
 		e.stdin.setAsk(nil)
 		capture.end()
 		dropRetained(e.in)
+		e.dropFmtTemporaries(e.in)
 	}()
 
 	deferred := false // the cell's top-level defers ran (celldefer.go)

@@ -169,7 +169,15 @@ func (u *unit) finalSource(prefix string, literal bool) string {
 		shown = vars[:len(vars)-1]
 	}
 	for _, v := range shown {
-		fmt.Fprintf(&b, "%s.Add(%s, %s.Sprint(%s))\n", rtName, v, fmtName, v)
+		// Through Fmt a value shows as fmt would print it in Go (String at
+		// every depth, cell types' names as its type); that costs yaegi
+		// more global-frame slots a cell, so only where cells declared
+		// types.
+		if u.typed {
+			fmt.Fprintf(&b, "%s.Add(%s, %s.Fmt([]%s{%s(%s)}))\n", rtName, v, rtName, anyName, anyName, v)
+		} else {
+			fmt.Fprintf(&b, "%s.Add(%s, %s.Sprint(%s))\n", rtName, v, fmtName, v)
+		}
 	}
 	if u.lastErr {
 		b.WriteString("}\n")

@@ -204,6 +204,7 @@ func (s session) VarType(name string) reflect.Type {
 // (text is the unit's text, at offset base of file).
 func (e *Engine) sourceEdits(text string, f *ast.File, file *token.File, base int) ([]rewrite.Edit, error) {
 	edits, err := rewrite.Edits(session{e}, &rewrite.Unit{Text: text, File: f, Tok: file, Base: base})
+	e.recordColEdits(text, file, base, edits)
 	edits = append(edits, e.compiledVarEdits(f, file, base)...)
 	return append(edits, e.displayEdits(f, file, base)...), err
 }

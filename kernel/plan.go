@@ -34,6 +34,7 @@ type unit struct {
 	base    int         // offset of the unit's text in the source file parsed
 	nres    int         // final units: how many results the expression has
 	lastErr bool        // final units: the last result is an error
+	typed   bool        // final units: cells declared types, so values are shown through Fmt
 	expr    ast.Expr    // final units: the expression
 	ast     []ast.Node  // top-level declarations or statements, for names
 	file    *token.File // positions of ast
@@ -61,6 +62,7 @@ func (e *Engine) plan(code string) ([]unit, *CellError) {
 		return nil, compileErr(code, l, c, serr.msg)
 	}
 	e.cellBuiltins = cellBuiltins(code)
+	e.colEdits = nil
 	e.cellImports = map[string]string{}
 	e.cellVars = map[string]string{}
 	var units []unit
@@ -238,6 +240,7 @@ func (e *Engine) finalUnit(code string, off, end int) (unit, *CellError) {
 		return u, cerr
 	}
 	u.final = true
+	u.typed = len(e.typeVer) > 0 // see finalSource
 	u.plain = u.src
 	line, col := lineCol(code, off)
 	text := strings.TrimSuffix(u.src[len(";"+pad(line, col)):], stmtTail)

@@ -11,10 +11,19 @@ import (
 
 func (e *Engine) runtimeSymbols() map[string]reflect.Value {
 	syms := e.richSymbols()
+	for k, v := range e.fmtSymbols() {
+		syms[k] = v
+	}
 	for k, v := range map[string]reflect.Value{
-		"Add": reflect.ValueOf(func(v interface{}, text string) {
+		"Add": reflect.ValueOf(func(v interface{}, shown interface{}) {
+			// shown is v as Fmt made it (cellfmt.go): printed, and typed, as
+			// Go would
+			text, typ := fmt.Sprint(shown), fmt.Sprintf("%T", v)
+			if a, ok := shown.(cellArg); ok {
+				typ = a.typeString()
+			}
 			e.valMu.Lock()
-			e.vals = append(e.vals, shownValue{v: v, text: text, typ: fmt.Sprintf("%T", v)})
+			e.vals = append(e.vals, shownValue{v: v, text: text, typ: typ})
 			e.valMu.Unlock()
 		}),
 		"Clear": reflect.ValueOf(func(v interface{}) {

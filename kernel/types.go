@@ -158,6 +158,9 @@ func (ps *planState) versionTypes(text string, f *ast.File, file *token.File, ba
 	for _, t := range names {
 		fmt.Fprintf(&app, "\ntype %s = %s", t, newName[t])
 	}
+	app.WriteString(ps.e.registrations(newName, declared, methods, func(fd *ast.FuncDecl) string {
+		return text[file.Offset(fd.Pos())-base : file.Offset(fd.End())-base]
+	}))
 
 	// Update the plan for later chunks of the cell.
 	for t := range bump {

@@ -24,6 +24,11 @@ const (
 	// SwitchVar holds the value of a type switch rewritten as an expression
 	// switch (typeswitch.go).
 	SwitchVar = "__nnts"
+	// AnyType is the session's interface every type satisfies which yaegi
+	// takes for a non-empty one (fmtargs.go).
+	AnyType = "__nnany"
+	// ArgsFunc returns its arguments as a []AnyType (fmtargs.go).
+	ArgsFunc = "__nnargs"
 )
 
 // NonReferences returns the identifiers of f that only name a field, a

@@ -1,0 +1,60 @@
+package kernel
+
+import (
+	"go/token"
+	"sort"
+	"strings"
+
+	"github.com/nnbook/nnbook/kernel/rewrite"
+)
+
+// Columns of rewritten lines. A rewrite pass that inserts text into a line
+// (fmtargs wraps every argument of a print call) moves what follows to the
+// right, and yaegi reports errors at the rewritten columns. The engine
+// records the one-line edits of each cell's rewrite passes and maps a
+// column yaegi reports back to the cell's: a position inside inserted text
+// is the position of the insertion.
+
+// colEdit is one edit of a line: at column col (1-based, in the cell's
+// text) old bytes became new ones.
+type colEdit struct{ col, old, new int }
+
+// recordColEdits notes the one-line edits of a unit whose text sits at
+// offset base of file (yaegi's coordinates: the cell's line + 1).
+func (e *Engine) recordColEdits(text string, file *token.File, base int, edits []rewrite.Edit) {
+	if file == nil {
+		return
+	}
+	if e.colEdits == nil {
+		e.colEdits = map[int][]colEdit{}
+	}
+	for _, ed := range edits {
+		if ed.Off < 0 || ed.End > len(text) || strings.Contains(text[ed.Off:ed.End], "\n") || strings.Contains(ed.New, "\n") {
+			continue
+		}
+		if ed.End-ed.Off == len(ed.New) || base+ed.Off > file.Size() {
+			continue
+		}
+		p := file.Position(file.Pos(base + ed.Off))
+		e.colEdits[p.Line] = append(e.colEdits[p.Line], colEdit{p.Column, ed.End - ed.Off, len(ed.New)})
+	}
+}
+
+// origCol maps column col of line (yaegi's numbering) of the rewritten
+// cell to the cell's own.
+func (e *Engine) origCol(line, col int) int {
+	eds := append([]colEdit(nil), e.colEdits[line]...)
+	sort.SliceStable(eds, func(i, j int) bool { return eds[i].col < eds[j].col })
+	shift := 0
+	for _, ed := range eds {
+		start := ed.col + shift
+		if col < start {
+			break
+		}
+		if col < start+ed.new {
+			return ed.col
+		}
+		shift += ed.new - ed.old
+	}
+	return col - shift
+}

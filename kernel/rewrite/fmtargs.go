@@ -1,0 +1,295 @@
+package rewrite
+
+import (
+	"go/ast"
+	"go/token"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// The arguments of fmt's print functions.
+//
+// yaegi builds the types of a cell with reflect.StructOf, SliceOf, … and
+// hands fmt bare values: a main.Rect is a `struct { W float64; H float64 }`
+// to it, a main.Celsius a float64, and String and Error methods are seen
+// only on the argument itself, not on elements and fields. yaegi keeps a
+// value's static type only when it converts it to a non-empty interpreted
+// interface: then it passes the syntax node of the expression along. So
+// every argument of the print functions (fmt's Print, Println, Printf,
+// Sprint…, Fprint…, Errorf, Append…, and log's Print…, Fatal…, Panic…) is
+// converted to the session's AnyType, which
+// embeds any, inside a one-element slice compiled code receives as is, and
+// the engine's Fmt reads the argument's type from the node and returns a
+// value that formats itself as Go would (FmtPrint, for Print, Sprint, Fprint
+// and Append, returns a string as it is: a string operand decides where
+// they put spaces). The format of Printf and the other …f functions goes
+// through FmtFormat, which hands %T to those values as a verb of their own:
+//
+//	fmt.Printf("%v %T\n", r, r)
+//	→ fmt.Printf(__rt.FmtFormat("%v %T\n"), __rt.Fmt([]__nnany{__nnany(r)}), __rt.Fmt([]__nnany{__nnany(r)}))
+//	fmt.Println(f())      →  fmt.Println(__rt.FmtSlice(__nnargs(f()))...)   (f may give several values)
+//	fmt.Println(xs...)    →  fmt.Println(__rt.FmtSlice(xs)...)
+//
+// Only insertions are made, so other passes' edits inside the arguments
+// stay. The %w arguments of an Errorf with a constant format keep their
+// values (errors.Unwrap must give them back); an Errorf whose format is not
+// a string literal is left alone, and so are the calls inside a defer
+// statement (the passes deferbind and rangefunc rewrite it whole, and its
+// fmt calls print as yaegi alone does). A cell that declares fmt keeps its
+// calls, and a cell that declares log its log calls.
+
+// fmtFixed is, for each print function of fmt, the number of parameters
+// before its ...any.
+var fmtFixed = map[string]int{ // the last fixed one is the format of …f
+	"Print": 0, "Println": 0, "Printf": 1,
+	"Sprint": 0, "Sprintln": 0, "Sprintf": 1,
+	"Fprint": 1, "Fprintln": 1, "Fprintf": 2,
+	"Errorf": 1,
+	"Append": 1, "Appendln": 1, "Appendf": 2,
+}
+
+func fmtArgsEdits(s Session, u *Unit) []Edit {
+	declared := map[string]bool{"fmt": s.Declared("fmt"), "log": s.Declared("log")}
+	var edits []Edit
+	wrap := func(x ast.Expr, pre, post string) {
+		edits = append(edits, Edit{u.Off(x.Pos()), u.Off(x.Pos()), pre}, Edit{u.Off(x.End()), u.Off(x.End()), post})
+	}
+	ast.Inspect(u.File, func(n ast.Node) bool {
+		if _, ok := n.(*ast.DeferStmt); ok {
+			return false // deferbind and rangefunc rewrite defer statements whole
+		}
+		c, ok := n.(*ast.CallExpr)
+		if !ok {
+			return true
+		}
+		name, fixed, ok := fmtCall(c)
+		if !ok || len(c.Args) <= fixed || declared[c.Fun.(*ast.SelectorExpr).X.(*ast.Ident).Name] {
+			return true
+		}
+		args := c.Args[fixed:]
+		switch {
+		case c.Ellipsis.IsValid():
+			if len(args) == 1 {
+				wrap(args[0], Runtime+".FmtSlice(", ")")
+			}
+			return true
+		case fixed == 0 && len(args) == 1 && multiValued(args[0]):
+			wrap(args[0], Runtime+".FmtSlice("+ArgsFunc+"(", "))...")
+			return true
+		}
+		keep := map[int]bool{}
+		if name == "Errorf" {
+			lit, ok := c.Args[0].(*ast.BasicLit)
+			if !ok || lit.Kind != token.STRING {
+				return true
+			}
+			format, err := strconv.Unquote(lit.Value)
+			if err != nil {
+				return true
+			}
+			keep = wrappedArgs(format, len(args))
+		}
+		if strings.HasSuffix(name, "f") {
+			wrap(c.Args[fixed-1], Runtime+".FmtFormat(", ")")
+		}
+		conv := ".Fmt("
+		if name == "Print" || name == "Sprint" || name == "Fprint" || name == "Append" {
+			conv = ".FmtPrint(" // keeps a string a string: it decides the spacing
+		}
+		for i, a := range args {
+			if !keep[i] {
+				wrap(a, Runtime+conv+"[]"+AnyType+"{"+AnyType+"(", ")})")
+			}
+		}
+		return true
+	})
+	return edits
+}
+
+// logFixed is fmtFixed for the print functions of package log (and the
+// methods of a *log.Logger named log).
+var logFixed = map[string]int{
+	"Print": 0, "Println": 0, "Printf": 1,
+	"Fatal": 0, "Fatalln": 0, "Fatalf": 1,
+	"Panic": 0, "Panicln": 0, "Panicf": 1,
+}
+
+// fmtCall reports whether c calls one of the print functions of fmt or
+// log, and which (log's Fatal and Panic as Print).
+func fmtCall(c *ast.CallExpr) (name string, fixed int, ok bool) {
+	sel, isSel := c.Fun.(*ast.SelectorExpr)
+	if !isSel {
+		return "", 0, false
+	}
+	pkg, isIdent := sel.X.(*ast.Ident)
+	if !isIdent {
+		return "", 0, false
+	}
+	name = sel.Sel.Name
+	switch pkg.Name {
+	case "fmt":
+		fixed, ok = fmtFixed[name]
+	case "log":
+		fixed, ok = logFixed[name]
+		name = strings.NewReplacer("Fatal", "Print", "Panic", "Print").Replace(name)
+	}
+	return name, fixed, ok
+}
+
+// multiValued reports whether x may be a call giving several values: a
+// call that is not of a builtin, a conversion to a basic type, or fmt.
+func multiValued(x ast.Expr) bool {
+	c, ok := ast.Unparen(x).(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	if _, _, isFmt := fmtCall(c); isFmt {
+		return false
+	}
+	switch f := c.Fun.(type) {
+	case *ast.Ident:
+		return !predeclared[f.Name]
+	case *ast.SelectorExpr, *ast.IndexExpr, *ast.IndexListExpr, *ast.FuncLit:
+		return true
+	}
+	return false
+}
+
+// predeclared are the builtin functions and basic types, whose calls give
+// one value.
+var predeclared = map[string]bool{
+	"len": true, "cap": true, "append": true, "make": true, "new": true, "complex": true,
+	"real": true, "imag": true, "min": true, "max": true, "string": true, "bool": true,
+	"int": true, "int8": true, "int16": true, "int32": true, "int64": true, "uint": true,
+	"uint8": true, "uint16": true, "uint32": true, "uint64": true, "uintptr": true,
+	"float32": true, "float64": true, "complex64": true, "complex128": true, "byte": true,
+	"rune": true, "any": true, "error": true, "recover": true,
+}
+
+// wrappedArgs returns the indexes of the arguments (numArgs of them) that
+// a format consumes with %w, scanning it as fmt's doPrintf does (flags,
+// [n] indexes, * widths and precisions, bad indexes).
+func wrappedArgs(format string, numArgs int) map[int]bool {
+	w := map[int]bool{}
+	end := len(format)
+	argNum := 0
+	for i := 0; i < end; {
+		good := true
+		for i < end && format[i] != '%' {
+			i++
+		}
+		if i >= end {
+			break
+		}
+		i++
+		simple := false
+		for ; i < end; i++ {
+			c := format[i]
+			if c == '#' || c == '0' || c == '+' || c == '-' || c == ' ' {
+				continue
+			}
+			if 'a' <= c && c <= 'z' && argNum < numArgs {
+				if c == 'w' {
+					w[argNum] = true
+				}
+				argNum++
+				i++
+				simple = true
+			}
+			break
+		}
+		if simple {
+			continue
+		}
+		var afterIndex, ok bool
+		index := func() {
+			argNum, i, afterIndex, ok = argNumber(argNum, format, i, numArgs)
+			if !ok {
+				good = false
+			}
+		}
+		index()
+		if i < end && format[i] == '*' {
+			i++
+			if argNum < numArgs {
+				argNum++
+			}
+			afterIndex = false
+		} else {
+			j := i
+			for i < end && '0' <= format[i] && format[i] <= '9' {
+				i++
+			}
+			if afterIndex && i > j {
+				good = false
+			}
+		}
+		if i+1 <= end && format[i] == '.' {
+			i++
+			if afterIndex {
+				good = false
+			}
+			index()
+			if i < end && format[i] == '*' {
+				i++
+				if argNum < numArgs {
+					argNum++
+				}
+				afterIndex = false
+			} else {
+				for i < end && '0' <= format[i] && format[i] <= '9' {
+					i++
+				}
+			}
+		}
+		if !afterIndex {
+			index()
+		}
+		if i >= end {
+			break
+		}
+		verb, size := utf8.DecodeRuneInString(format[i:])
+		i += size
+		switch {
+		case verb == '%', !good, argNum >= numArgs:
+		default:
+			if verb == 'w' {
+				w[argNum] = true
+			}
+			argNum++
+		}
+	}
+	return w
+}
+
+// argNumber reads an argument index "[n]" at format[i:] as fmt does: the
+// new argument number and position, whether an index was there, and
+// whether it was good.
+func argNumber(argNum int, format string, i, numArgs int) (newArgNum, newi int, found, good bool) {
+	if len(format) <= i || format[i] != '[' {
+		return argNum, i, false, true
+	}
+	f := format[i:]
+	if len(f) < 3 {
+		return argNum, i + 1, false, false
+	}
+	for j := 1; j < len(f); j++ {
+		if f[j] != ']' {
+			continue
+		}
+		n, digits := 0, 0
+		for k := 1; k < j && '0' <= f[k] && f[k] <= '9' && n < 1e6; k++ {
+			n = n*10 + int(f[k]-'0')
+			digits++
+		}
+		if digits == 0 || digits != j-1 {
+			return argNum, i + j + 1, false, false
+		}
+		if n-1 < 0 || n-1 >= numArgs {
+			return argNum, i + j + 1, true, false
+		}
+		return n - 1, i + j + 1, true, true
+	}
+	return argNum, i + 1, false, false
+}
