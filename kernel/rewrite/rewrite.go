@@ -6,6 +6,7 @@ import (
 	"go/token"
 	"reflect"
 	"sort"
+	"strings"
 )
 
 // Edit replaces Text[Off:End] of a unit with New (an insertion when Off ==
@@ -161,25 +162,54 @@ func overlap(edits []Edit) (i, j int, found bool) {
 }
 
 // Apply applies non-overlapping edits to text; edits outside text are
-// skipped. Insertions at the same offset end up in the reverse of their
-// order in edits, before the new text of an edit that replaces the text
-// starting there.
+// skipped. Insertions at the same offset nest: an edit later in edits wraps
+// the earlier ones, so of two insertions that open (`f(`) the later comes
+// first, and of two that close (text starting with ')', ']' or '}') the
+// later comes last; closers come before openers. All of them come before the new text of an edit that
+// replaces the text starting there.
 func Apply(text string, edits []Edit) string {
 	if len(edits) == 0 {
 		return text
 	}
-	sorted := append([]Edit(nil), edits...)
-	sort.SliceStable(sorted, func(i, j int) bool {
-		if sorted[i].Off != sorted[j].Off {
-			return sorted[i].Off > sorted[j].Off
+	order := make([]int, len(edits))
+	for i := range order {
+		order[i] = i
+	}
+	// Edits are made from the end of text to its start; at one offset, the
+	// edit made last ends up first in the text.
+	sort.SliceStable(order, func(a, b int) bool {
+		x, y := edits[order[a]], edits[order[b]]
+		if x.Off != y.Off {
+			return x.Off > y.Off
 		}
-		return sorted[i].End > sorted[j].End
+		if x.End != y.End {
+			return x.End > y.End
+		}
+		if x.Off != x.End {
+			return false
+		}
+		// Insertions at one offset, in the order they are made: openers
+		// (earliest first, so the latest ends up outermost), then closers
+		// (latest first, so it ends up last).
+		if cx, cy := closes(x.New), closes(y.New); cx != cy {
+			return !cx
+		} else if cx {
+			return order[a] > order[b]
+		}
+		return order[a] < order[b]
 	})
-	for _, ed := range sorted {
+	for _, i := range order {
+		ed := edits[i]
 		if ed.Off < 0 || ed.End > len(text) || ed.Off > ed.End {
 			continue
 		}
 		text = text[:ed.Off] + ed.New + text[ed.End:]
 	}
 	return text
+}
+
+// closes reports whether an inserted text closes what an insertion before
+// it opened.
+func closes(s string) bool {
+	return s != "" && strings.ContainsRune(")]}", rune(s[0]))
 }

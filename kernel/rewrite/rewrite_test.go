@@ -247,6 +247,25 @@ func TestApplyInsertionBeforeReplacement(t *testing.T) {
 	}
 }
 
+// Two passes wrapping the same text nest, the later outside: fmtargs
+// wrapping an argument that errorequal turned into a call.
+func TestApplyNestedWraps(t *testing.T) {
+	for _, tt := range []struct {
+		edits []Edit
+		want  string
+	}{
+		{[]Edit{{0, 0, "eq("}, {1, 5, ", "}, {6, 6, ")"}, {0, 0, "fmt(x{"}, {6, 6, "})"}}, "fmt(x{eq(a, b)})"},
+		{[]Edit{{0, 0, "a("}, {6, 6, ")"}, {0, 0, "b("}, {6, 6, ")"}, {0, 0, "c["}, {6, 6, "]"}}, "c[b(a(a == b))]"},
+		// One wrap closes where the next opens.
+		{[]Edit{{0, 0, "f("}, {1, 1, ")"}, {1, 1, "g("}, {6, 6, ")"}}, "f(a)g( == b)"},
+		{[]Edit{{1, 1, "g("}, {0, 0, "f("}, {1, 1, ")"}, {6, 6, ")"}}, "f(a)g( == b)"},
+	} {
+		if got := Apply("a == b", tt.edits); got != tt.want {
+			t.Errorf("Apply(%v) = %q, want %q", tt.edits, got, tt.want)
+		}
+	}
+}
+
 func ExampleApply() {
 	fmt.Println(Apply("go f(x)", []Edit{{0, 3, Runtime + ".Go("}, {4, 5, ", "}}))
 	// Output: __rt.Go(f, x)
