@@ -14,7 +14,7 @@
 //  4. mapindex — a comma-ok map read that misses sets the zero value
 //  5. bounds — index and slice expressions check their bounds first and panic with Go's runtime error
 //  6. builtins — the builtins min, max and clear call the session's helpers
-//  7. recover — recover() returns what Go's would: the value passed to panic, a runtime.Error for a run-time panic
+//  7. panics — panic(v) keeps the line of the call; recover() returns what Go's would: the value passed to panic, a runtime.Error for a run-time panic
 //  8. vargeneric — var x = min(…) inside functions becomes x := min(…)
 //  9. mainrename — identifiers named main are renamed, so that yaegi never runs a func main by itself
 //

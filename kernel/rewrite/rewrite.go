@@ -36,8 +36,8 @@ type Session interface {
 	// Integer reports whether name is a variable or constant of the session
 	// holding an integer.
 	Integer(name string) bool
-	// Builtin reports whether calls of the builtin name (min, max, clear or
-	// recover) are rewritten in the cell being planned.
+	// Builtin reports whether calls of the builtin name (min, max, clear,
+	// panic or recover) are rewritten in the cell being planned.
 	Builtin(name string) bool
 	// VarType returns the type of the session variable name (defined by an
 	// earlier cell), or nil when name is not one the unit may read as
@@ -61,7 +61,7 @@ var Passes = []Pass{
 	{"mapindex", "a comma-ok map read that misses sets the zero value", mapIndexEdits},
 	{"bounds", "index and slice expressions check their bounds first and panic with Go's runtime error", boundsEdits},
 	{"builtins", "the builtins min, max and clear call the session's helpers", builtinEdits},
-	{"recover", "recover() returns what Go's would: the value passed to panic, a runtime.Error for a run-time panic", recoverEdits},
+	{"panics", "panic(v) keeps the line of the call; recover() returns what Go's would: the value passed to panic, a runtime.Error for a run-time panic", panicsEdits},
 	{"vargeneric", "var x = min(…) inside functions becomes x := min(…)", varGenericEdits},
 	{"mainrename", "identifiers named main are renamed, so that yaegi never runs a func main by itself", mainEdits},
 }
@@ -121,13 +121,16 @@ func overlap(edits []Edit) (i, j int, found bool) {
 
 // Apply applies non-overlapping edits to text; edits outside text are
 // skipped. Insertions at the same offset end up in the reverse of their
-// order in edits.
+// order in edits, and before the new text of a replacement starting there.
 func Apply(text string, edits []Edit) string {
 	if len(edits) == 0 {
 		return text
 	}
 	sorted := append([]Edit(nil), edits...)
-	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].Off > sorted[j].Off })
+	sort.SliceStable(sorted, func(i, j int) bool {
+		a, b := sorted[i], sorted[j]
+		return a.Off > b.Off || a.Off == b.Off && a.End > b.End
+	})
 	for _, ed := range sorted {
 		if ed.Off < 0 || ed.End > len(text) || ed.Off > ed.End {
 			continue

@@ -178,6 +178,23 @@ func TestOverlap(t *testing.T) {
 	}
 }
 
+func TestApply(t *testing.T) {
+	for _, c := range []struct {
+		edits []Edit
+		want  string
+	}{
+		{[]Edit{{0, 0, "f("}, {1, 1, ")"}}, "f(a)+b"},
+		// An insertion where a replacement starts goes before its new text.
+		{[]Edit{{0, 0, "f("}, {0, 1, "x"}, {1, 1, ")"}}, "f(x)+b"},
+		{[]Edit{{0, 1, "x"}, {0, 0, "f("}}, "f(x+b"},
+		{[]Edit{{2, 2, "1"}, {2, 2, "2"}}, "a+21b"},
+	} {
+		if got := Apply("a+b", c.edits); got != c.want {
+			t.Errorf("Apply(%v) = %q, want %q", c.edits, got, c.want)
+		}
+	}
+}
+
 func ExampleApply() {
 	fmt.Println(Apply("go f(x)", []Edit{{0, 3, Runtime + ".Go("}, {4, 5, ", "}}))
 	// Output: __rt.Go(f, x)
