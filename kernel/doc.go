@@ -24,6 +24,15 @@
 // value, and the old one can be freed; redefine.go) and otherwise makes a
 // new variable, a func or type declared again replaces the old one.
 //
+// Declaration order does not matter, as in a Go file: a declaration cell
+// that uses names no cell has declared yet (func main calling isOdd,
+// declared in the next cell) reports "main: declared; waits for isOdd" and
+// compiles when a later cell declares them, together with other waiting
+// declarations, so functions calling each other can be declared in separate
+// cells; a statement using a waiting name fails naming what it waits for
+// (pending.go). Package-level variables are initialized in Go's
+// dependency order (kernel/rewrite's InitOrder).
+//
 // When the cell ends with an expression statement that has a value, that
 // value is shown as a Value part with every MIME type the value gives (the
 // Go analogue of IPython's _repr_html_; rich.go): HTML() string, Markdown()

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/nnbook/nnbook/kernel/internal/cellerr"
 	"github.com/nnbook/nnbook/kernel/rewrite"
 	"github.com/nnbook/nnbook/kernel/stdgeneric"
 	"github.com/nnbook/nnbook/kernel/symbols"
@@ -31,6 +32,7 @@ type Engine struct {
 	funcs      map[string]string   // cell func name → "func f(a int) int" + doc
 	methods    map[string][]string // cell type name → its method names
 	varType    map[string]string   // variable → cell type name ("T", "*T"), when the AST tells
+	errTypes   *cellerr.Registry   // the cell types that are errors (cellerrors.go)
 
 	// Cell types are declared under versioned names (T_nnv3) with an alias
 	// T; see types.go.
@@ -44,8 +46,11 @@ type Engine struct {
 	// leaves a name it could not type unusable; see finalSource).
 	valNames int
 
-	cellBuiltins map[string]bool // builtins the cell being planned calls as such (builtins.go)
-	cellDefines  map[string]bool // names the cell may define before the unit being planned (panics.go)
+	cellBuiltins map[string]bool   // builtins the cell being planned calls as such (builtins.go)
+	program      bool              // the cell being planned is a whole Go file (package clause)
+	pending      []waiting         // declarations waiting for names of later cells (pending.go)
+	cellFuncs    map[string]string // funcs and methods ("T.M") cells declared → signature (rangefunc.go)
+	cellDefines  map[string]bool   // names the cell may define before the unit being planned (panics.go)
 
 	// Set by the runtime helpers while a cell runs.
 	valMu   sync.Mutex
@@ -147,6 +152,7 @@ func (e *Engine) Reset() error {
 func (e *Engine) reset() error {
 	e.intr.forget()
 	e.stdinVar = &e.stdin
+	e.errTypes = &cellerr.Registry{}
 	in := interp.New(interp.Options{
 		Stdin:  &e.stdin,
 		Stdout: streamWriter{Stdout},
@@ -158,6 +164,9 @@ func (e *Engine) reset() error {
 	})
 	if err := in.Use(stdgeneric.Stdlib()); err != nil {
 		return fmt.Errorf("kernel: loading the standard library: %v", err)
+	}
+	if err := useCellErrors(in); err != nil {
+		return fmt.Errorf("kernel: errors of cell types: %v", err)
 	}
 	if err := in.Use(interp.Exports{"os/os": e.exitSymbols()}); err != nil {
 		return fmt.Errorf("kernel: os.Exit: %v", err)
@@ -217,6 +226,7 @@ func (e *Engine) reset() error {
 	e.typeSrc = map[string]string{}
 	e.methodSrc = map[string]map[string]string{}
 	e.trace = nil
+	e.pending = nil
 	return nil
 }
 
@@ -224,6 +234,17 @@ func (e *Engine) reset() error {
 func (e *Engine) available(in *interp.Interpreter, p string) bool {
 	_, ok := pkgName(p)
 	return ok
+}
+
+// packageSymbol returns the compiled symbol name of the package with
+// import path p.
+func packageSymbol(p, name string) (reflect.Value, bool) {
+	for _, m := range []map[string]map[string]reflect.Value{stdgeneric.Stdlib(), symbols.Symbols} {
+		if v, ok := m[p+"/"+path.Base(p)][name]; ok {
+			return v, true
+		}
+	}
+	return reflect.Value{}, false
 }
 
 // pkgName returns the package name of an import path the interpreter has

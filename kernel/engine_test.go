@@ -157,7 +157,7 @@ func TestCellErrorPositions(t *testing.T) {
 		{"x := 1\ny := x +\n", "CompileError", 3, 1},
 		{"a := 1\n\n   b := undefinedThing", "CompileError", 3, 9},
 		{"// é comment\nx := \"é\"; y := undefinedToo", "CompileError", 2, 16},
-		{"func f() int {\n\treturn nope\n}", "CompileError", 2, 9},
+		{"package main\nfunc f() int {\n\treturn nope\n}", "CompileError", 3, 9},
 		{"var m map[string]int\nm[\"a\"] = 1", "Panic", 2, 1},
 		{"fmt.Print(1)\nimport \"github.com/nobody/nothing\"", "CompileError", 2, 8},
 	} {

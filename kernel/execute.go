@@ -99,7 +99,20 @@ func (e *Engine) Execute(ctx context.Context, code string, emit func(Part)) erro
 			// yaegi compiles into structures that running goroutines read.
 			e.quiesce(100 * time.Millisecond)
 		}
-		if err := e.run(ctx, code, &u); err != nil {
+		waits, err := e.usesWaiting(code, &u)
+		if err == nil && !waits {
+			if err = e.run(ctx, code, &u); err != nil {
+				waits, err = e.awaitNames(code, &u, err), e.explainWaiting(err)
+			}
+		}
+		if waits {
+			// It may complete a group of declarations that use each other.
+			if err := e.resolvePending(ctx, nil); err != nil {
+				return err
+			}
+			continue
+		}
+		if err != nil {
 			return err
 		}
 		if u.final {
@@ -108,6 +121,9 @@ func (e *Engine) Execute(ctx context.Context, code string, emit func(Part)) erro
 		}
 		e.record(u)
 		e.forgetCompiled(u)
+		if err := e.resolvePending(ctx, definedNames(u)); err != nil {
+			return err
+		}
 	}
 	if hasFinal && !final.literal {
 		e.richOf(e.valPrefix(), final.nres)

@@ -3,7 +3,9 @@ package kernel
 import (
 	"fmt"
 	"go/ast"
+	"go/constant"
 	"go/token"
+	"math/big"
 	"reflect"
 
 	"github.com/nnbook/nnbook/kernel/rewrite"
@@ -35,12 +37,60 @@ func (s session) Integer(name string) bool {
 	if err != nil || !v.IsValid() {
 		return false
 	}
-	switch v.Kind() {
+	return isIntegerKind(v.Kind())
+}
+
+func isIntegerKind(k reflect.Kind) bool {
+	switch k {
 	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
 		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
 		return true
 	}
 	return false
+}
+
+// IntegerType reports whether name is a cell type whose underlying type is
+// an integer.
+func (s session) IntegerType(name string) bool {
+	e := s.e
+	if e.names[name] != nameType || e.in == nil {
+		return false
+	}
+	v, err := e.eval(name + "(0)")
+	return err == nil && v.IsValid() && isIntegerKind(v.Kind())
+}
+
+// VarTypeName names the cell type of a session variable, when its
+// definition showed it.
+func (s session) VarTypeName(name string) string { return s.e.varType[name] }
+
+// Constant returns the value of an untyped float constant of a compiled
+// package the session imports as pkg, as a literal with 100 digits.
+func (s session) Constant(pkg, name string) (string, bool) {
+	p, ok := s.e.imports[pkg]
+	if !ok {
+		return "", false
+	}
+	v, ok := packageSymbol(p, name)
+	if !ok || !v.IsValid() || !v.CanInterface() {
+		return "", false
+	}
+	c, ok := v.Interface().(constant.Value)
+	if !ok || c.Kind() != constant.Float {
+		return "", false
+	}
+	var f *big.Float
+	switch x := constant.Val(c).(type) {
+	case *big.Rat:
+		f = new(big.Float).SetPrec(512).SetRat(x)
+	case *big.Float:
+		f = x
+	case float64:
+		f = big.NewFloat(x)
+	default:
+		return "", false
+	}
+	return f.Text('e', 100), true
 }
 
 // VarType returns the type of a session variable (not one of a compiled
@@ -78,4 +128,14 @@ func applyEdits(text string, edits []rewrite.Edit) (string, error) {
 		return text, fmt.Errorf("internal error: nnbook cannot rewrite this code (%v); please report it", err)
 	}
 	return rewrite.Apply(text, edits), nil
+}
+
+// applyMoves is applyEdits that then moves variable declarations into Go's
+// initialization order (rewrite.InitOrder).
+func applyMoves(text string, edits []rewrite.Edit, moves []rewrite.Move) (string, error) {
+	out, err := rewrite.ApplyMoves(text, edits, moves)
+	if err != nil {
+		return text, fmt.Errorf("internal error: nnbook cannot rewrite this code (%v); please report it", err)
+	}
+	return out, nil
 }

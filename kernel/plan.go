@@ -92,6 +92,7 @@ func (e *Engine) plan(code string) ([]unit, *CellError) {
 			if cerr != nil {
 				return nil, cerr
 			}
+			e.noteCellFuncs(f)
 			nodes := make([]ast.Node, len(f.Decls))
 			for j, d := range f.Decls {
 				nodes[j] = d
@@ -100,7 +101,8 @@ func (e *Engine) plan(code string) ([]unit, *CellError) {
 			edits, err := e.sourceEdits(text, f, file, base)
 			tedits, appendix, commit := ps.versionTypes(text, f, file, base)
 			if err == nil {
-				text, err = applyEdits(text, append(edits, tedits...))
+				moves := rewrite.InitOrder(&rewrite.Unit{Text: text, File: f, Tok: file, Base: base})
+				text, err = applyMoves(text, append(edits, tedits...), moves)
 			}
 			if err != nil {
 				return nil, compileErr(code, line, col, err.Error())
@@ -143,6 +145,7 @@ func (e *Engine) plan(code string) ([]unit, *CellError) {
 			}
 		}
 	}
+	e.program = program
 	if program {
 		if u, ok := mainCall(code, units); ok {
 			units = append(units, u)

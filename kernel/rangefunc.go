@@ -3,17 +3,25 @@ package kernel
 import (
 	"fmt"
 	"go/ast"
+	"go/parser"
+	"go/token"
 	"go/types"
+	"reflect"
+	"strings"
+
+	"github.com/nnbook/nnbook/kernel/rewrite"
 )
 
-// Range over a function (Go 1.23 iterators) is missing in yaegi v0.16.1:
-// such a loop fails to compile with a misleading message ("undefined: seq"
-// at the iterator's declaration) after yaegi's internal "nil type". Until
-// the engine rewrites these loops, the plan is checked before anything
-// runs, and a loop whose range expression is certainly a function — a func
-// declared in the cell or an earlier one, a function literal, or a call of
-// a standard iterator such as slices.All or strings.SplitSeq — fails with
-// the feature's name, its line, and what to write instead.
+// Range over a function (Go 1.23 iterators) is missing in yaegi v0.16.1;
+// the rangefunc pass of kernel/rewrite turns such a loop into a call of the
+// iterator when the code shows the iterator's types. This file answers the
+// pass's questions about the session's functions and variables, holds the
+// runtime check it calls (RangePanic), and fails, before anything runs, a
+// cell with a loop whose range expression is certainly a function — one
+// the code shows is a function, a func declared in a cell, a call of one
+// that returns an iterator, or a call of a standard iterator such as
+// slices.All or strings.SplitSeq — that the pass could not rewrite, naming
+// the feature and its line.
 
 // stdIterators are the standard library's functions that return an
 // iterator, by package name.
@@ -24,30 +32,176 @@ var stdIterators = map[string]map[string]bool{
 	"bytes":   {"SplitSeq": true, "SplitAfterSeq": true, "FieldsSeq": true, "FieldsFuncSeq": true, "Lines": true},
 }
 
-// rangeOverFunc returns the error for the first range over a function in
-// the planned units, or nil.
-func (e *Engine) rangeOverFunc(units []unit) *CellError {
-	cellFuncs := map[string]bool{}
-	for _, u := range units {
-		for _, n := range u.ast {
-			if fd, ok := n.(*ast.FuncDecl); ok && fd.Recv == nil {
-				cellFuncs[fd.Name.Name] = true
-			}
+// noteCellFuncs records the signatures of the functions and methods ("T.M",
+// also of generic types) a declaration chunk declares, for TypeOf in this
+// and later cells.
+func (e *Engine) noteCellFuncs(f *ast.File) {
+	if e.cellFuncs == nil {
+		e.cellFuncs = map[string]string{}
+	}
+	for _, d := range f.Decls {
+		fd, ok := d.(*ast.FuncDecl)
+		switch {
+		case !ok:
+		case fd.Recv == nil:
+			e.cellFuncs[fd.Name.Name] = funcSignature(fd)
+		case len(fd.Recv.List) == 1 && recvBase(fd.Recv.List[0].Type) != "":
+			e.cellFuncs[recvBase(fd.Recv.List[0].Type)+"."+fd.Name.Name] = funcSignature(fd)
 		}
 	}
+}
+
+// recvBase returns T for a receiver T, *T, T[P] or *T[P, Q].
+func recvBase(x ast.Expr) string {
+	if s, ok := x.(*ast.StarExpr); ok {
+		x = s.X
+	}
+	switch t := x.(type) {
+	case *ast.IndexExpr:
+		x = t.X
+	case *ast.IndexListExpr:
+		x = t.X
+	}
+	if id, ok := x.(*ast.Ident); ok {
+		return id.Name
+	}
+	return ""
+}
+
+// TypeOf returns, for a function or method ("T.M") declared in a cell, its
+// declaration's first line ("func f[T any](v T) T", "func (s *S) M() int");
+// for a session variable or a package member, its type as Go source.
+func (s session) TypeOf(name string) string {
+	e := s.e
+	sig, ok := e.cellFuncs[name]
+	if !ok {
+		sig, ok = e.funcs[name]
+	}
+	if ok {
+		sig, _, _ = strings.Cut(sig, "\n")
+		return sig
+	}
+	if pkg, _, ok := strings.Cut(name, "."); ok {
+		if _, imported := e.imports[pkg]; !imported || e.in == nil {
+			return ""
+		}
+		return e.typeOfValue(name)
+	}
+	if e.names[name] == nameVar && e.in != nil {
+		return e.typeOfValue(name)
+	}
+	return ""
+}
+
+// typeOfValue returns the type of the value src names, as Go source, when
+// yaegi's reflect type spells it in a form a cell can write.
+func (e *Engine) typeOfValue(src string) string {
+	v, err := e.eval(src)
+	if err != nil || !v.IsValid() {
+		return ""
+	}
+	t := v.Type()
+	if v.Kind() == reflect.Interface && !v.IsNil() {
+		t = v.Elem().Type()
+	}
+	s := t.String()
+	if strings.Contains(s, verSep) || strings.Contains(s, "__") || strings.Contains(s, "interp.") {
+		return ""
+	}
+	if _, err := parser.ParseExpr(s); err != nil {
+		return ""
+	}
+	return s
+}
+
+// rangePanic is __rt.RangePanic: it panics with the Go runtime's own error
+// for an iterator that misbehaved (the states of the rangefunc pass: 1 it
+// called yield after the body returned false, 2 after the body panicked, 3
+// after the loop ended; 4 it recovered the body's panic and returned). The
+// errors are provoked from a compiled range over a function, so they are
+// the runtime's values, runtime.Error included.
+func rangePanic(state int) {
+	switch state {
+	case 1:
+		seq := func(yield func() bool) { yield(); yield() }
+		for range seq {
+			break
+		}
+	case 2:
+		seq := func(yield func() bool) {
+			func() {
+				defer func() { _ = recover() }()
+				yield()
+			}()
+			yield()
+		}
+		for range seq {
+			panic("body")
+		}
+	case 3:
+		var again func() bool
+		seq := func(yield func() bool) { again = yield }
+		for range seq {
+		}
+		again()
+	case 4:
+		seq := func(yield func() bool) {
+			defer func() { _ = recover() }()
+			yield()
+		}
+		for range seq {
+			panic("body")
+		}
+	}
+	panic(fmt.Sprintf("range function misbehaved (state %d)", state))
+}
+
+// returnsIterator reports whether the function with signature sig ("func
+// f[T any](v T) iter.Seq[T]") returns one function or iter.Seq/Seq2.
+func returnsIterator(sig string) bool {
+	sig, _, _ = strings.Cut(sig, "\n")
+	f, err := parser.ParseFile(token.NewFileSet(), "", "package p; "+sig, 0)
+	if err != nil || len(f.Decls) != 1 {
+		return false
+	}
+	fd, ok := f.Decls[0].(*ast.FuncDecl)
+	if !ok || fd.Type.Results == nil || len(fd.Type.Results.List) != 1 || len(fd.Type.Results.List[0].Names) > 1 {
+		return false
+	}
+	switch r := fd.Type.Results.List[0].Type.(type) {
+	case *ast.FuncType:
+		return true
+	case *ast.IndexExpr, *ast.IndexListExpr:
+		return strings.HasPrefix(types.ExprString(r), "iter.Seq")
+	}
+	return false
+}
+
+// rangeOverFunc returns the error for the first range over a function in
+// the planned units that the rangefunc pass did not rewrite, or nil.
+func (e *Engine) rangeOverFunc(units []unit) *CellError {
 	isFunc := func(x ast.Expr) bool {
+		if rewrite.IsFunc(session{e}, x) {
+			return true
+		}
 		switch x := x.(type) {
 		case *ast.FuncLit:
 			return true
 		case *ast.Ident:
-			return cellFuncs[x.Name] || e.names[x.Name] == nameFunc && e.funcs[x.Name] != ""
+			_, cell := e.cellFuncs[x.Name]
+			return cell || e.names[x.Name] == nameFunc && e.funcs[x.Name] != ""
 		case *ast.CallExpr:
-			sel, ok := x.Fun.(*ast.SelectorExpr)
-			if !ok {
-				return false
+			switch fun := x.Fun.(type) {
+			case *ast.Ident:
+				sig, ok := e.cellFuncs[fun.Name]
+				if !ok && e.names[fun.Name] == nameFunc {
+					sig = e.funcs[fun.Name]
+				}
+				return returnsIterator(sig)
+			case *ast.SelectorExpr:
+				pkg, ok := fun.X.(*ast.Ident)
+				return ok && stdIterators[pkg.Name][fun.Sel.Name] && e.imports[pkg.Name] == pkg.Name
 			}
-			pkg, ok := sel.X.(*ast.Ident)
-			return ok && stdIterators[pkg.Name][sel.Sel.Name] && e.imports[pkg.Name] == pkg.Name
 		}
 		return false
 	}
@@ -56,7 +210,9 @@ func (e *Engine) rangeOverFunc(units []unit) *CellError {
 		for _, n := range u.ast {
 			ast.Inspect(n, func(m ast.Node) bool {
 				if r, ok := m.(*ast.RangeStmt); ok && found == nil && isFunc(r.X) {
-					found = r
+					if _, ok := rewrite.IterYield(session{e}, r.X); !ok {
+						found = r
+					}
 				}
 				return found == nil
 			})
@@ -70,7 +226,7 @@ func (e *Engine) rangeOverFunc(units []unit) *CellError {
 			what = "a function literal"
 		}
 		ce := &CellError{Name: KindCompile, Line: pos.Line - 1, Col: pos.Column,
-			Value: fmt.Sprintf("range over a function (%s) is not supported in nnbook's interpreter yet (Go 1.23 iterators): call the iterator with a yield function instead, as in seq(func(v T) bool { …; return true }) (func(k K, v V) bool for a two-value iterator)", what)}
+			Value: fmt.Sprintf("range over a function (%s) is supported in nnbook's interpreter only when the code shows the iterator's types (Go 1.23 iterators): give it a type, as in var seq iter.Seq[int] = …, or call it with a yield function, as in seq(func(v T) bool { …; return true })", what)}
 		ce.Traceback = []string{ce.Error()}
 		return ce
 	}

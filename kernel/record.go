@@ -16,7 +16,7 @@ func (e *Engine) declared(name string) bool {
 	return ok
 }
 
-// litType names the type of T{...} and &T{...} for a type T of a cell
+// litType names the type of T{...}, &T{...} and T(v) for a type T of a cell
 // (the interpreter's reflect types of cell types are anonymous).
 func (e *Engine) litType(x ast.Expr) string {
 	switch x := x.(type) {
@@ -24,6 +24,11 @@ func (e *Engine) litType(x ast.Expr) string {
 		return e.varType[x.Name]
 	case *ast.CompositeLit:
 		if id, ok := x.Type.(*ast.Ident); ok && e.names[id.Name] == nameType {
+			return id.Name
+		}
+	case *ast.CallExpr:
+		// A conversion T(v).
+		if id, ok := x.Fun.(*ast.Ident); ok && len(x.Args) == 1 && e.names[id.Name] == nameType && e.declared(id.Name) {
 			return id.Name
 		}
 	case *ast.UnaryExpr:
@@ -56,6 +61,27 @@ func (e *Engine) typeExprName(x ast.Expr) string {
 // firstUndefined returns the first identifier of a unit that is declared
 // nowhere: not in the unit, not by an earlier cell, not predeclared.
 func (e *Engine) firstUndefined(u unit) *ast.Ident {
+	if ids := e.undefinedIdents(u, true); len(ids) > 0 {
+		return ids[0]
+	}
+	return nil
+}
+
+// undefinedNames returns the names a unit uses that are declared nowhere,
+// each once, in order of use.
+func (e *Engine) undefinedNames(u unit) []string {
+	var names []string
+	for _, id := range e.undefinedIdents(u, false) {
+		if !contains(names, id.Name) {
+			names = append(names, id.Name)
+		}
+	}
+	return names
+}
+
+// undefinedIdents returns the identifiers of a unit that are declared
+// nowhere (only the first when first is set).
+func (e *Engine) undefinedIdents(u unit, first bool) []*ast.Ident {
 	declared := map[string]bool{} // by the unit; the session's names are looked up
 	known := func(name string) bool {
 		if declared[name] || types.Universe.Lookup(name) != nil {
@@ -65,7 +91,7 @@ func (e *Engine) firstUndefined(u unit) *ast.Ident {
 		_, isImport := e.imports[name]
 		return isName || isImport
 	}
-	var first *ast.Ident
+	var found []*ast.Ident
 	for _, n := range u.ast {
 		ast.Inspect(n, func(n ast.Node) bool {
 			switch n := n.(type) {
@@ -85,6 +111,12 @@ func (e *Engine) firstUndefined(u unit) *ast.Ident {
 				for _, id := range n.Names {
 					declared[id.Name] = true
 				}
+			case *ast.TypeSpec:
+				declared[n.Name.Name] = true
+			case *ast.FuncDecl:
+				if n.Recv == nil {
+					declared[n.Name.Name] = true
+				}
 			case *ast.RangeStmt:
 				for _, x := range []ast.Expr{n.Key, n.Value} {
 					if id, ok := x.(*ast.Ident); ok {
@@ -97,7 +129,7 @@ func (e *Engine) firstUndefined(u unit) *ast.Ident {
 	}
 	var visit func(n ast.Node) bool
 	visit = func(n ast.Node) bool {
-		if first != nil {
+		if first && len(found) > 0 {
 			return false
 		}
 		switch n := n.(type) {
@@ -115,17 +147,27 @@ func (e *Engine) firstUndefined(u unit) *ast.Ident {
 				ast.Inspect(l.Stmt, visit)
 			}
 			return false
+		case *ast.FuncDecl:
+			// Not the function's or method's own name.
+			if n.Recv != nil {
+				ast.Inspect(n.Recv, visit)
+			}
+			ast.Inspect(n.Type, visit)
+			if n.Body != nil {
+				ast.Inspect(n.Body, visit)
+			}
+			return false
 		case *ast.Ident:
 			if !known(n.Name) && n.Name != "_" {
-				first = n
+				found = append(found, n)
 			}
 		}
-		return first == nil
+		return !first || len(found) == 0
 	}
 	for _, n := range u.ast {
 		ast.Inspect(n, visit)
 	}
-	return first
+	return found
 }
 
 // record notes the names a successful unit defined.

@@ -36,10 +36,14 @@ func (e *Engine) runtimeSymbols() map[string]reflect.Value {
 			}
 			e.valMu.Unlock()
 		}),
-		"Probe":   reflect.ValueOf(func(v interface{}) {}),
-		"Go":      reflect.ValueOf(e.cellGo),
-		"GoPanic": reflect.ValueOf(func(r interface{}) { e.goPanic(r) }),
+		"Probe":      reflect.ValueOf(func(v interface{}) {}),
+		"Go":         reflect.ValueOf(e.cellGo),
+		"GoPanic":    reflect.ValueOf(func(r interface{}) { e.goPanic(r) }),
+		"RangePanic": reflect.ValueOf(rangePanic),
 	} {
+		syms[k] = v
+	}
+	for k, v := range e.cellErrorSymbols() {
 		syms[k] = v
 	}
 	for k, v := range e.panicSymbols() {

@@ -31,19 +31,21 @@ func TestYaegiLogFilter(t *testing.T) {
 	}
 }
 
-// TestRangeOverFuncLogsNothing: a cell yaegi cannot type (range over a
-// function) fails with an error and prints no internal log line.
+// TestRangeOverFuncLogsNothing: a cell yaegi cannot type (a range over a
+// function the engine does not rewrite: it cannot tell the iterator's
+// types) fails with an error and prints no internal log line.
 func TestRangeOverFuncLogsNothing(t *testing.T) {
 	e := newEngine(t)
 	var stderr bytes.Buffer
-	err := e.Execute(t.Context(), "func seq(yield func(int) bool) { yield(1) }\nfor x := range seq {\n\tfmt.Println(x)\n}", func(p Part) {
+	err := e.Execute(t.Context(), "seqs := []func(func(int) bool){func(yield func(int) bool) { yield(1) }}\nfor x := range seqs[0] {\n\tfmt.Println(x)\n}", func(p Part) {
 		if p.Kind == Stderr {
 			stderr.WriteString(p.Text)
 		}
 	})
 	if err == nil {
-		t.Skip("range over a function works now: drop this test")
+		t.Skip("this range over a function works now: find another cell yaegi cannot type")
 	}
+	t.Log(err)
 	if bytes.Contains(stderr.Bytes(), []byte("nil type")) {
 		t.Errorf("the cell's stderr shows yaegi's log: %q", stderr.String())
 	}

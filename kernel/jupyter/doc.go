@@ -60,4 +60,15 @@
 // engine (cursor positions in runes); history_request answers tail, range
 // and search (glob patterns, unique, n) over this session's stored cells;
 // comm_info_reply is empty; comm_open is answered with comm_close.
+//
+// # Memory
+//
+// Under JupyterHub every learner runs a kernel, so its memory counts. Serve
+// collects garbage at 50% heap growth (unless GOGC is set) and, on Linux,
+// drops the pages of the binary that only start-up touched, before the
+// engine starts and once it has (release_linux.go): code and read-only
+// data of the package initialisers and the dynamic loader, and the
+// embedded fonts gonum/plot parses at init. They are clean file pages, so
+// a page needed again is mapped from the page cache; the kernel's resident
+// set is then what its cells use. README.md has the measurements.
 package jupyter

@@ -90,7 +90,16 @@ func Serve(connectionFile string, logw io.Writer) error {
 		// (bench_kernel.py: 38 -> 34 MiB) at no measurable cost per cell.
 		debug.SetGCPercent(kernelGCPercent)
 	}
-	eng := newLazyEngine(func() (Engine, error) { return kernel.New() })
+	// What starting the process touched is dropped before the engine
+	// starts, and what starting the engine touched once it has
+	// (release_linux.go): the kernel's resident set is then what its cells
+	// use.
+	releaseStartupPages(false)
+	eng := newLazyEngine(func() (Engine, error) {
+		e, err := kernel.New()
+		releaseStartupPages(true)
+		return e, err
+	})
 	zeroPort := conn.ShellPort == 0 || conn.IOPubPort == 0 || conn.StdinPort == 0 || conn.ControlPort == 0 || conn.HBPort == 0
 	k, err := NewKernel(&conn, eng, logw)
 	if err != nil {

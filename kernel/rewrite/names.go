@@ -15,6 +15,12 @@ const (
 	MainName = "__nnmain"
 	// RangeVar is the loop variable of `for range N` (rangeint.go).
 	RangeVar = "__nnr"
+	// SelfVar is the receiver of the hidden twin of a method Error
+	// (errorself.go).
+	SelfVar = "__nnself"
+	// SwitchVar holds the value of a type switch rewritten as an expression
+	// switch (typeswitch.go).
+	SwitchVar = "__nnts"
 )
 
 // NonReferences returns the identifiers of f that only name a field, a

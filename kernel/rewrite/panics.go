@@ -28,10 +28,11 @@ import (
 // error of a panic nothing recovered names the line of the call:
 //
 //	panic(err)               →  panic(__rt.At(err, 3, 5))
-// `defer recover()`, `go recover()` (which Go never lets stop a panic) and
-// deferred or go panics stay as written, and so does every call in a cell
-// that defines or uses the name recover or panic otherwise
-// (Session.Builtin).
+// `defer recover()`, `go recover()` (which Go never lets stop a panic),
+// deferred or go panics, and calls in a defer statement inside a range
+// loop (which the pass rangefunc moves, and whose recover() it answers
+// itself) stay as written, and so does every call in a cell that defines or
+// uses the name recover or panic otherwise (Session.Builtin).
 
 func panicsEdits(s Session, u *Unit) []Edit {
 	rec, pan := s.Builtin("recover"), s.Builtin("panic")
@@ -39,8 +40,14 @@ func panicsEdits(s Session, u *Unit) []Edit {
 		return nil
 	}
 	var edits []Edit
-	ast.Inspect(u.File, func(n ast.Node) bool {
+	var inRange func(n ast.Node) bool
+	visit := func(n ast.Node) bool {
 		switch n := n.(type) {
+		case *ast.RangeStmt:
+			// The pass rangefunc moves a deferred call of a range-over-func
+			// body, and reads the panic value itself for its recover().
+			ast.Inspect(n.Body, inRange)
+			return false
 		case *ast.DeferStmt:
 			if builtinCall(n.Call, "recover", 0) || builtinCall(n.Call, "panic", 1) {
 				return false
@@ -64,7 +71,14 @@ func panicsEdits(s Session, u *Unit) []Edit {
 			}
 		}
 		return true
-	})
+	}
+	inRange = func(n ast.Node) bool {
+		if _, ok := n.(*ast.DeferStmt); ok {
+			return false
+		}
+		return visit(n)
+	}
+	ast.Inspect(u.File, visit)
 	return edits
 }
 

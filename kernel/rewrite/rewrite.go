@@ -36,9 +36,22 @@ type Session interface {
 	// Integer reports whether name is a variable or constant of the session
 	// holding an integer.
 	Integer(name string) bool
+	// IntegerType reports whether name is a type a cell declared whose
+	// underlying type is an integer (type Count int).
+	IntegerType(name string) bool
+	// VarTypeName names the cell type of the session variable name
+	// ("Count"), when the source that defined it showed it; "" otherwise.
+	VarTypeName(name string) string
+	// Constant returns the value of the untyped float constant name of the
+	// compiled package the session imports as pkg, as a Go literal.
+	Constant(pkg, name string) (literal string, ok bool)
 	// Builtin reports whether calls of the builtin name (min, max, clear,
 	// panic or recover) are rewritten in the cell being planned.
 	Builtin(name string) bool
+	// TypeOf returns the type of the session's function or variable name,
+	// or of a package member ("strings.Lines"), as Go source ("func(n int)
+	// iter.Seq[int]"), or "" when it is unknown.
+	TypeOf(name string) string
 	// VarType returns the type of the session variable name (defined by an
 	// earlier cell), or nil when name is not one the unit may read as
 	// written.
@@ -58,11 +71,16 @@ var Passes = []Pass{
 	{"loopvar", "loop variables captured in the body get one copy per iteration (Go 1.22)", loopVarEdits},
 	{"gostmt", "a go statement runs through the engine's helper, which recovers its panic and names it when an interrupt cannot stop it", goStmtEdits},
 	{"rangeint", "range over an integer becomes a three-clause loop", rangeIntEdits},
+	{"rangefunc", "range over a function becomes a call of the iterator with the body as its yield function", rangeFuncEdits},
 	{"mapindex", "a comma-ok map read that misses sets the zero value", mapIndexEdits},
+	{"constlit", "untyped float constants of compiled packages in constant declarations are written as their values", constLitEdits},
 	{"bounds", "index and slice expressions check their bounds first and panic with Go's runtime error", boundsEdits},
 	{"builtins", "the builtins min, max and clear call the session's helpers", builtinEdits},
 	{"panics", "panic(v) keeps the line of the call; recover() returns what Go's would: the value passed to panic, a runtime.Error for a run-time panic", panicsEdits},
 	{"vargeneric", "var x = min(…) inside functions becomes x := min(…)", varGenericEdits},
+	{"errorconv", "error(x), var e error = x and errors.Join's arguments make a cell value an error through a return", errorConvEdits},
+	{"typeswitch", "a type switch with a case error becomes an expression switch whose error case the engine's helper decides", typeSwitchEdits},
+	{"errorself", "a method Error gets a hidden twin that returns its receiver, so that errors.As and errors.Is see a struct value whole", errorSelfEdits},
 	{"mainrename", "identifiers named main are renamed, so that yaegi never runs a func main by itself", mainEdits},
 }
 
@@ -121,15 +139,18 @@ func overlap(edits []Edit) (i, j int, found bool) {
 
 // Apply applies non-overlapping edits to text; edits outside text are
 // skipped. Insertions at the same offset end up in the reverse of their
-// order in edits, and before the new text of a replacement starting there.
+// order in edits, before the new text of an edit that replaces the text
+// starting there.
 func Apply(text string, edits []Edit) string {
 	if len(edits) == 0 {
 		return text
 	}
 	sorted := append([]Edit(nil), edits...)
 	sort.SliceStable(sorted, func(i, j int) bool {
-		a, b := sorted[i], sorted[j]
-		return a.Off > b.Off || a.Off == b.Off && a.End > b.End
+		if sorted[i].Off != sorted[j].Off {
+			return sorted[i].Off > sorted[j].Off
+		}
+		return sorted[i].End > sorted[j].End
 	})
 	for _, ed := range sorted {
 		if ed.Off < 0 || ed.End > len(text) || ed.Off > ed.End {

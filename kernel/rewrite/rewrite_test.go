@@ -16,13 +16,20 @@ import (
 var update = flag.Bool("update", false, "rewrite the golden files under testdata")
 
 // fakeSession is a Session described by a case's first line:
-// "// session: declared=a,b integer=n builtin=min,max slice=xs string=s"
-// (slice: variables of type []int, string: of type string).
-type fakeSession struct{ declared, integer, builtin, slice, str map[string]bool }
+// "// session: declared=a,b integer=n builtin=min,max inttype=Count
+// vartype=n:Count type:seq=func(func(int)~bool) slice=xs string=s" (~
+// stands for a space in a type; slice: variables of type []int, string: of
+// type string).
+type fakeSession struct {
+	declared, integer, builtin, inttype, slice, str map[string]bool
+	varType, types                                  map[string]string
+}
 
-func (s fakeSession) Declared(name string) bool { return s.declared[name] }
-func (s fakeSession) Integer(name string) bool  { return s.integer[name] }
-func (s fakeSession) Builtin(name string) bool  { return s.builtin[name] && !s.declared[name] }
+func (s fakeSession) Declared(name string) bool      { return s.declared[name] }
+func (s fakeSession) Integer(name string) bool       { return s.integer[name] }
+func (s fakeSession) Builtin(name string) bool       { return s.builtin[name] && !s.declared[name] }
+func (s fakeSession) IntegerType(name string) bool   { return s.inttype[name] }
+func (s fakeSession) VarTypeName(name string) string { return s.varType[name] }
 func (s fakeSession) VarType(name string) reflect.Type {
 	switch {
 	case s.slice[name]:
@@ -32,13 +39,27 @@ func (s fakeSession) VarType(name string) reflect.Type {
 	}
 	return nil
 }
+func (s fakeSession) TypeOf(name string) string { return s.types[name] }
+
+// Constant knows math.Pi and math.E (short, for the golden files).
+func (s fakeSession) Constant(pkg, name string) (string, bool) {
+	lit, ok := map[string]string{"math.Pi": "3.14159265358979323846e+00", "math.E": "2.71828182845904523536e+00"}[pkg+"."+name]
+	return lit, ok
+}
 
 func parseSession(line string) fakeSession {
-	s := fakeSession{map[string]bool{}, map[string]bool{}, map[string]bool{}, map[string]bool{}, map[string]bool{}}
+	s := fakeSession{map[string]bool{}, map[string]bool{}, map[string]bool{}, map[string]bool{}, map[string]bool{}, map[string]bool{}, map[string]string{}, map[string]string{}}
 	for _, f := range strings.Fields(strings.TrimPrefix(line, "// session:")) {
 		k, v, _ := strings.Cut(f, "=")
-		m := map[string]map[string]bool{"declared": s.declared, "integer": s.integer, "builtin": s.builtin, "slice": s.slice, "string": s.str}[k]
+		if name, ok := strings.CutPrefix(k, "type:"); ok {
+			s.types[name] = strings.ReplaceAll(v, "~", " ")
+			continue
+		}
+		m := map[string]map[string]bool{"declared": s.declared, "integer": s.integer, "builtin": s.builtin, "inttype": s.inttype, "slice": s.slice, "string": s.str}[k]
 		for _, n := range strings.Split(v, ",") {
+			if name, typ, ok := strings.Cut(n, ":"); ok && k == "vartype" {
+				s.varType[name] = typ
+			}
 			if m != nil {
 				m[n] = true
 			}
@@ -178,19 +199,15 @@ func TestOverlap(t *testing.T) {
 	}
 }
 
-func TestApply(t *testing.T) {
-	for _, c := range []struct {
-		edits []Edit
-		want  string
-	}{
-		{[]Edit{{0, 0, "f("}, {1, 1, ")"}}, "f(a)+b"},
-		// An insertion where a replacement starts goes before its new text.
-		{[]Edit{{0, 0, "f("}, {0, 1, "x"}, {1, 1, ")"}}, "f(x)+b"},
-		{[]Edit{{0, 1, "x"}, {0, 0, "f("}}, "f(x+b"},
-		{[]Edit{{2, 2, "1"}, {2, 2, "2"}}, "a+21b"},
+// An insertion where another edit replaces text goes before the new text,
+// whichever comes first in the list.
+func TestApplyInsertionBeforeReplacement(t *testing.T) {
+	for _, edits := range [][]Edit{
+		{{0, 0, "f("}, {0, 1, "T2"}, {1, 1, ")"}},
+		{{0, 1, "T2"}, {0, 0, "f("}, {1, 1, ")"}},
 	} {
-		if got := Apply("a+b", c.edits); got != c.want {
-			t.Errorf("Apply(%v) = %q, want %q", c.edits, got, c.want)
+		if got := Apply("T{}", edits); got != "f(T2){}" {
+			t.Errorf("Apply(%v) = %q, want %q", edits, got, "f(T2){}")
 		}
 	}
 }

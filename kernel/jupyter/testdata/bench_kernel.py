@@ -12,15 +12,17 @@ for nnbook and ipykernel in the same run:
   burst        1000 execute_requests sent back to back; time to the last
                reply, replies counted (none may be lost)
   peak RSS     VmHWM after all of the above, summed over the kernel process
-               and its descendants (nnbook runs the engine as a supervised
-               child of itself: the process Jupyter starts only waits on it);
-               also the largest single process and the Pss sum (file pages
+               and its descendants (a kernel may run as several processes;
+               nnbook and ipykernel run as one); also the largest single process and the Pss sum (file pages
                such as the binary's code shared with other processes count
                in part)
+  phases       with --phases, the kernel process's VmHWM, VmRSS, RssAnon
+               and RssFile after each phase above (ready, warm-up, round
+               trips, burst): where the peak comes from
 
 Usage (the kernelspecs must be installed, e.g. in a JUPYTER_DATA_DIR):
 
-    JUPYTER_DATA_DIR=... /usr/bin/python3 bench_kernel.py [--json] [--fast-connect] [kernel ...]
+    JUPYTER_DATA_DIR=... /usr/bin/python3 bench_kernel.py [--json] [--fast-connect] [--phases] [kernel ...]
 
 Kernels default to "nnbook python3". The trivial cell is "1" for both.
 """
@@ -82,6 +84,12 @@ def memory_mib(pid):
     peaks = [proc_field_mib(f"/proc/{p}/status", "VmHWM") for p in pids]
     pss = sum(proc_field_mib(f"/proc/{p}/smaps_rollup", "Pss") for p in pids)
     return sum(peaks), max(peaks), pss, len(pids)
+
+
+def phase_mib(pid):
+    """(VmHWM, VmRSS, RssAnon, RssFile) of one process, in MiB."""
+    return tuple(round(proc_field_mib(f"/proc/{pid}/status", f), 1)
+                 for f in ("VmHWM", "VmRSS", "RssAnon", "RssFile"))
 
 
 def wait_reply(kc, msg_id, timeout=60):
@@ -152,12 +160,15 @@ def bench(name):
     cold = statistics.median(colds)
     kc.wait_for_ready(timeout=60)
     drain(kc)
+    pid = kernel_pid(km)
+    phases = {"ready": phase_mib(pid)}
 
     # Warm up (the engine may still be loading in the background).
     for _ in range(5):
         mid = kc.execute("1")
         wait_reply(kc, mid)
         wait_idle(kc, mid)
+    phases["warm-up (5 cells)"] = phase_mib(pid)
 
     rt_reply, rt_idle = [], []
     for _ in range(ROUNDS):
@@ -167,6 +178,7 @@ def bench(name):
         rt_reply.append(time.perf_counter() - s)
         wait_idle(kc, mid)
         rt_idle.append(time.perf_counter() - s)
+    phases[f"round trips ({ROUNDS} cells)"] = phase_mib(pid)
 
     drain(kc)
     s = time.perf_counter()
@@ -185,6 +197,7 @@ def bench(name):
         pass
     burst = time.perf_counter() - s
     drain(kc)
+    phases[f"burst ({BURST} cells)"] = phase_mib(pid)
 
     rss, rss_largest, pss, procs = memory_mib(kernel_pid(km))
     kc.stop_channels()
@@ -201,6 +214,7 @@ def bench(name):
         "peak_rss_largest_process_mib": rss_largest,
         "pss_mib": pss,
         "processes": procs,
+        "phases_mib": phases,
     }
 
 
@@ -221,6 +235,11 @@ def main():
               f" {r['round_trip_to_idle_median_ms']:6.3f} ms {r['burst_s']:9.3f} s {r['burst_replies']:8d}"
               f" {r['peak_rss_mib']:5.1f} MiB {r['peak_rss_largest_process_mib']:5.1f} MiB {r['pss_mib']:5.1f} MiB"
               f" ({r['processes']} process{'es' if r['processes'] > 1 else ''})")
+    if "--phases" in sys.argv:
+        print("\nafter each phase, MiB: VmHWM / VmRSS / RssAnon / RssFile of the kernel process")
+        for r in results:
+            for phase, m in r["phases_mib"].items():
+                print(f"{r['kernel']:10} {phase:24} {m[0]:5.1f} / {m[1]:5.1f} / {m[2]:5.1f} / {m[3]:5.1f}")
 
 
 if __name__ == "__main__":

@@ -1,6 +1,6 @@
 """Drives the nnbook kernel through jupyter_client the way front ends do.
 
-    JUPYTER_DATA_DIR=... /usr/bin/python3 check_client.py cell|interrupt|training|restart|stdin
+    JUPYTER_DATA_DIR=... /usr/bin/python3 check_client.py cell|interrupt|training|restart|stdin|compiled
 
 Prints one "PASS name" line per check; exits 1 at the first failure.
 """
@@ -153,6 +153,31 @@ def check_stdin(km, kc):
           (c, result_text(out)))
 
 
+def status_kib(pid, field):
+    with open(f"/proc/{pid}/status") as f:
+        for line in f:
+            if line.startswith(field + ":"):
+                return int(line.split()[1])
+    fail(f"no {field} in /proc/{pid}/status")
+
+
+def check_compiled(km, kc):
+    """A kernel that released its start-up pages (release_linux.go) still
+    loads compiled cells (plugins: the dynamic loader reads the symbol
+    tables released) and runs them."""
+    c, out = execute(kc, "1")
+    check(c["status"] == "ok", "a cell runs", c)
+    pid = km.provisioner.pid if hasattr(km, "provisioner") else km.kernel.pid
+    rss, hwm = status_kib(pid, "VmRSS"), status_kib(pid, "VmHWM")
+    print(f"INFO after one cell: VmRSS {rss} kB, peak {hwm} kB", flush=True)
+    check(rss < 0.8 * hwm, "start-up pages released", f"VmRSS {rss} kB against a peak of {hwm} kB")
+    c, out = execute(kc, "//nnbook:compile\nfunc Twice(x int) int { return 2 * x }", timeout=600)
+    check(c["status"] == "ok", "a compiled cell builds and loads", (c, stream_text(out)))
+    c, out = execute(kc, "Twice(21)")
+    check(c["status"] == "ok" and result_text(out) == "42", "an interpreted cell calls it",
+          (c, result_text(out)))
+
+
 def main():
     what = sys.argv[1]
     km, kc = start_new_kernel(kernel_name="nnbook", startup_timeout=TIMEOUT)
@@ -183,6 +208,8 @@ def main():
             check(c["status"] == "ok" and result_text(out) == "42", "a cell runs", (c, result_text(out)))
         elif what == "stdin":
             check_stdin(km, kc)
+        elif what == "compiled":
+            check_compiled(km, kc)
         elif what == "restart":
             c, _ = execute(kc, "x := 1")
             check(c["status"] == "ok", "define x", c)
