@@ -26,6 +26,9 @@ func (s session) Declared(name string) bool { return s.e.declared(name) }
 // Builtin reports whether the cell's calls of the builtin name are rewritten.
 func (s session) Builtin(name string) bool { return s.e.builtinRewritten(name) }
 
+// MethodDecl returns a cell's declaration of method of type typ, or "".
+func (s session) MethodDecl(typ, method string) string { return s.e.methodSrc[typ][method] }
+
 // Integer reports whether name is a session variable or constant holding an
 // integer.
 func (s session) Integer(name string) bool {

@@ -10,18 +10,20 @@
 //
 //  1. loopvar — loop variables captured in the body get one copy per iteration (Go 1.22)
 //  2. gostmt — a go statement runs through the engine's helper, which recovers its panic and names it when an interrupt cannot stop it
-//  3. rangeint — range over an integer becomes a three-clause loop
-//  4. rangefunc — range over a function becomes a call of the iterator with the body as its yield function
-//  5. mapindex — a comma-ok map read that misses sets the zero value
-//  6. constlit — untyped float constants of compiled packages in constant declarations are written as their values
-//  7. bounds — index and slice expressions check their bounds first and panic with Go's runtime error
-//  8. builtins — the builtins min, max and clear call the session's helpers
-//  9. panics — panic(v) keeps the line of the call; recover() returns what Go's would: the value passed to panic, a runtime.Error for a run-time panic
-//  10. vargeneric — var x = min(…) inside functions becomes x := min(…)
-//  11. errorconv — error(x), var e error = x and errors.Join's arguments make a cell value an error through a return
-//  12. typeswitch — a type switch with a case error becomes an expression switch whose error case the engine's helper decides
-//  13. errorself — a method Error gets a hidden twin that returns its receiver, so that errors.As and errors.Is see a struct value whole
-//  14. mainrename — identifiers named main are renamed, so that yaegi never runs a func main by itself
+//  3. deferbind — a defer statement binds its function value, receiver and arguments when it runs
+//  4. methodvalue — a method value copies its receiver when evaluated; a method expression becomes a function literal
+//  5. rangeint — range over an integer becomes a three-clause loop
+//  6. rangefunc — range over a function becomes a call of the iterator with the body as its yield function
+//  7. mapindex — a comma-ok map read that misses sets the zero value
+//  8. constlit — untyped float constants of compiled packages in constant declarations are written as their values
+//  9. bounds — index and slice expressions check their bounds first and panic with Go's runtime error
+//  10. builtins — the builtins min, max and clear call the session's helpers
+//  11. panics — panic(v) keeps the line of the call; recover() returns what Go's would: the value passed to panic, a runtime.Error for a run-time panic
+//  12. vargeneric — var x = min(…) inside functions becomes x := min(…)
+//  13. errorconv — error(x), var e error = x and errors.Join's arguments make a cell value an error through a return
+//  14. typeswitch — a type switch with a case error becomes an expression switch whose error case the engine's helper decides
+//  15. errorself — a method Error gets a hidden twin that returns its receiver, so that errors.As and errors.Is see a struct value whole
+//  16. mainrename — identifiers named main are renamed, so that yaegi never runs a func main by itself
 //
 // After the passes, a unit of declarations gets its package-level variables
 // into Go's initialization order (initorder.go: InitOrder finds the moves,
@@ -29,6 +31,6 @@
 //
 // A pass sees the session only through Session (which names a cell
 // defined, which hold integers, which builtins are rewritten, the types of
-// its functions and variables), so each can
+// its functions and variables, which methods cells declared), so each can
 // be tested on its own. A test checks this list against Passes.
 package rewrite

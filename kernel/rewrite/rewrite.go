@@ -48,6 +48,10 @@ type Session interface {
 	// Builtin reports whether calls of the builtin name (min, max, clear,
 	// panic or recover) are rewritten in the cell being planned.
 	Builtin(name string) bool
+	// MethodDecl returns the declaration of method of the type typ as a
+	// cell wrote it ("func (b Box) Get() int { … }"), or "" when no cell
+	// declared one.
+	MethodDecl(typ, method string) string
 	// TypeOf returns the type of the session's function or variable name,
 	// or of a package member ("strings.Lines"), as Go source ("func(n int)
 	// iter.Seq[int]"), or "" when it is unknown.
@@ -70,6 +74,8 @@ type Pass struct {
 var Passes = []Pass{
 	{"loopvar", "loop variables captured in the body get one copy per iteration (Go 1.22)", loopVarEdits},
 	{"gostmt", "a go statement runs through the engine's helper, which recovers its panic and names it when an interrupt cannot stop it", goStmtEdits},
+	{"deferbind", "a defer statement binds its function value, receiver and arguments when it runs", deferBindEdits},
+	{"methodvalue", "a method value copies its receiver when evaluated; a method expression becomes a function literal", methodValueEdits},
 	{"rangeint", "range over an integer becomes a three-clause loop", rangeIntEdits},
 	{"rangefunc", "range over a function becomes a call of the iterator with the body as its yield function", rangeFuncEdits},
 	{"mapindex", "a comma-ok map read that misses sets the zero value", mapIndexEdits},

@@ -17,12 +17,13 @@ var update = flag.Bool("update", false, "rewrite the golden files under testdata
 
 // fakeSession is a Session described by a case's first line:
 // "// session: declared=a,b integer=n builtin=min,max inttype=Count
-// vartype=n:Count type:seq=func(func(int)~bool) slice=xs string=s" (~
-// stands for a space in a type; slice: variables of type []int, string: of
-// type string).
+// vartype=n:Count type:seq=func(func(int)~bool) slice=xs string=s
+// methods=Box.Get,*Box.Set" (~ stands for a space in a type; slice:
+// variables of type []int, string: of type string; methods cells declared,
+// each taking no arguments and returning an int).
 type fakeSession struct {
 	declared, integer, builtin, inttype, slice, str map[string]bool
-	varType, types                                  map[string]string
+	varType, types, methods                         map[string]string
 }
 
 func (s fakeSession) Declared(name string) bool      { return s.declared[name] }
@@ -40,6 +41,9 @@ func (s fakeSession) VarType(name string) reflect.Type {
 	return nil
 }
 func (s fakeSession) TypeOf(name string) string { return s.types[name] }
+func (s fakeSession) MethodDecl(typ, m string) string {
+	return s.methods[typ+"."+m]
+}
 
 // Constant knows math.Pi and math.E (short, for the golden files).
 func (s fakeSession) Constant(pkg, name string) (string, bool) {
@@ -48,7 +52,7 @@ func (s fakeSession) Constant(pkg, name string) (string, bool) {
 }
 
 func parseSession(line string) fakeSession {
-	s := fakeSession{map[string]bool{}, map[string]bool{}, map[string]bool{}, map[string]bool{}, map[string]bool{}, map[string]bool{}, map[string]string{}, map[string]string{}}
+	s := fakeSession{map[string]bool{}, map[string]bool{}, map[string]bool{}, map[string]bool{}, map[string]bool{}, map[string]bool{}, map[string]string{}, map[string]string{}, map[string]string{}}
 	for _, f := range strings.Fields(strings.TrimPrefix(line, "// session:")) {
 		k, v, _ := strings.Cut(f, "=")
 		if name, ok := strings.CutPrefix(k, "type:"); ok {
@@ -59,6 +63,9 @@ func parseSession(line string) fakeSession {
 		for _, n := range strings.Split(v, ",") {
 			if name, typ, ok := strings.Cut(n, ":"); ok && k == "vartype" {
 				s.varType[name] = typ
+			}
+			if t, m, ok := strings.Cut(n, "."); ok && k == "methods" {
+				s.methods[strings.TrimPrefix(t, "*")+"."+m] = fmt.Sprintf("func (r %s) %s() int { return 0 }", t, m)
 			}
 			if m != nil {
 				m[n] = true

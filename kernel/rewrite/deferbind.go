@@ -1,0 +1,338 @@
+package rewrite
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"strings"
+)
+
+// Go evaluates a deferred call's function value, receiver and arguments at
+// the defer statement. yaegi v0.16.1 keeps, for each of them, the variable
+// it was read from and reads it when the function returns (`defer
+// fmt.Println(i)` in a loop prints the last i each time), creates a
+// deferred function literal only then (so it captures the last iteration's
+// loop variables), and deadlocks when a deferred call reaches a function
+// literal made in the same function (its frame lock is held while deferred
+// calls run, and such a literal takes it when it returns). Inside function
+// bodies a defer statement binds what it defers to variables of its own
+// block first — yaegi gives a variable defined in a block fresh storage
+// each time the block runs, and the deferred call keeps that storage:
+//
+//	defer fmt.Println("deferred", i)  →  { __nnd1 := i; defer fmt.Println("deferred", __nnd1) }
+//	defer f()                         →  { __nnf := f; defer __nnf() }                      (f a variable)
+//	defer c.Show()                    →  { __nnf := func(__nnr Counter) func() { return __nnr.Show }(c); defer __nnf() }
+//	defer func() { … }()              →  { __nnf := func() func() { return func() { … } }(); defer __nnf() }   (in a loop)
+//
+// (the method value is the methodvalue pass's part). A function literal
+// bound this way, or assigned to a variable that the function defers a call
+// of or that a deferred function literal calls, is made inside a literal
+// called at once, so that it takes that literal's frame lock rather than the
+// deferring function's:
+//
+//	cleanup := func() { … }  →  cleanup := func() func() { return func() { … } }()
+//
+// A function (or package function) called by name moves into the deferred
+// call, as do constant arguments (they may be untyped); a single
+// argument that is a call (it may return several values) is not bound; a
+// function literal that calls recover is left as written, since recover
+// works only in the literal yaegi creates at the return. Builtins (close,
+// panic, …) are left alone. Every line keeps its text's line.
+
+func deferBindEdits(s Session, u *Unit) []Edit {
+	d := deferBinder{s: s, u: u, types: varTypes(u.File), vars: map[string]bool{}, consts: map[string]bool{}}
+	ast.Inspect(u.File, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			if n.Tok == token.DEFINE {
+				for _, l := range n.Lhs {
+					if id, ok := l.(*ast.Ident); ok {
+						d.vars[id.Name] = true
+					}
+				}
+			}
+		case *ast.RangeStmt:
+			if n.Tok == token.DEFINE {
+				for _, x := range []ast.Expr{n.Key, n.Value} {
+					if id, ok := x.(*ast.Ident); ok {
+						d.vars[id.Name] = true
+					}
+				}
+			}
+		case *ast.GenDecl:
+			for _, sp := range n.Specs {
+				if vs, ok := sp.(*ast.ValueSpec); ok {
+					for _, id := range vs.Names {
+						if n.Tok == token.CONST {
+							d.consts[id.Name] = true
+						} else {
+							d.vars[id.Name] = true
+						}
+					}
+				}
+			}
+		case *ast.FuncType:
+			for _, fl := range []*ast.FieldList{n.Params, n.Results} {
+				if fl != nil {
+					for _, f := range fl.List {
+						for _, id := range f.Names {
+							d.vars[id.Name] = true
+						}
+					}
+				}
+			}
+		}
+		return true
+	})
+	var edits []Edit
+	for _, body := range funcBodies(u) {
+		deferredVars := map[string]bool{}
+		walkDefers(s, u, body, func(ds *ast.DeferStmt, inLoop bool) {
+			edits = append(edits, d.edits(ds, inLoop)...)
+			for _, name := range d.calledVars(ds.Call) {
+				deferredVars[name] = true
+			}
+		})
+		if len(deferredVars) > 0 {
+			edits = append(edits, d.literalEdits(body, deferredVars)...)
+		}
+	}
+	return edits
+}
+
+// deferBinder holds what the pass knows of the unit's names.
+type deferBinder struct {
+	s      Session
+	u      *Unit
+	types  map[string]typeRef
+	vars   map[string]bool // names declared as variables or parameters
+	consts map[string]bool
+}
+
+// walkDefers calls fn for every defer statement of the function body n and
+// the function literals in it, saying whether a loop of its own function
+// encloses it. Defer statements in the body of a
+// range over a function are the rangefunc pass's: it queues them.
+func walkDefers(s Session, u *Unit, n ast.Node, fn func(*ast.DeferStmt, bool)) {
+	rf := &rfWalker{s: s, u: u}
+	var walk func(n ast.Node, inLoop, queued bool)
+	walk = func(n ast.Node, inLoop, queued bool) {
+		ast.Inspect(n, func(m ast.Node) bool {
+			switch m := m.(type) {
+			case *ast.FuncLit:
+				walk(m.Body, false, false)
+				return false
+			case *ast.ForStmt:
+				for _, c := range []ast.Node{m.Init, m.Cond, m.Post} {
+					if c != nil {
+						walk(c, inLoop, queued)
+					}
+				}
+				walk(m.Body, true, queued)
+				return false
+			case *ast.RangeStmt:
+				walk(m.X, inLoop, queued)
+				walk(m.Body, true, queued || rf.isRangeFunc(nil, m))
+				return false
+			case *ast.DeferStmt:
+				if !queued {
+					fn(m, inLoop)
+				}
+			}
+			return true
+		})
+	}
+	walk(n, false, false)
+}
+
+// edits returns the edits of one defer statement.
+func (d *deferBinder) edits(ds *ast.DeferStmt, inLoop bool) []Edit {
+	u, call := d.u, ds.Call
+	if IsBuiltin(call.Fun) && !d.s.Declared(call.Fun.(*ast.Ident).Name) {
+		return nil
+	}
+	bindArgs := false
+	for _, a := range call.Args {
+		bindArgs = bindArgs || !d.constant(a)
+	}
+	if len(call.Args) == 1 {
+		if _, isCall := call.Args[0].(*ast.CallExpr); isCall {
+			bindArgs = false // it may return several values
+		}
+	}
+	pre, post := "", "" // around the function value
+	bindFun := false
+	switch f := call.Fun.(type) {
+	case *ast.FuncLit:
+		if callsRecover(f.Body) || !inLoop && !bindArgs {
+			return nil
+		}
+		pre, post = "func() "+types.ExprString(f.Type)+" { return ", " }()"
+		bindFun = true
+	case *ast.Ident:
+		bindFun = d.vars[f.Name]
+	case *ast.SelectorExpr:
+		_, _, bindFun = valueMethod(d.s, u, d.types, f)
+	}
+	if !bindFun && !bindArgs {
+		return nil
+	}
+	off := u.Off
+	deferOff, funOff, funEnd := off(ds.Defer), off(call.Fun.Pos()), off(call.Fun.End())
+	lp, rp := off(call.Lparen), off(call.Rparen)
+	if !bindArgs {
+		return []Edit{
+			{deferOff, funOff, "{ __nnf := " + pre},
+			{funEnd, lp + 1, post + "; defer __nnf(" + newlines(u.Text[funEnd:lp])},
+			{rp + 1, rp + 1, " }"},
+		}
+	}
+	// A function or package function named in the call stays in it (it may
+	// be generic, and cannot change); any other function value is bound.
+	static := d.static(call.Fun)
+	fun, lhs := "__nnf", []string{"__nnf"}
+	if static {
+		fun, lhs = u.Text[funOff:funEnd], nil
+	}
+	var callArgs []string
+	var edits []Edit
+	prev, moved := funEnd, "" // moved: line breaks of removed text, kept at the end
+	for i, a := range call.Args {
+		sep := newlines(u.Text[prev:off(a.Pos())])
+		lead := ""
+		if i == 0 {
+			lead = post
+		}
+		if d.constant(a) {
+			text := u.Text[off(a.Pos()):off(a.End())]
+			edits = append(edits, Edit{prev, off(a.End()), lead})
+			moved += sep + newlines(text)
+			callArgs = append(callArgs, text)
+			prev = off(a.End())
+			continue
+		}
+		if len(lhs) > 0 {
+			lead += ", "
+		}
+		name := fmt.Sprintf("__nnd%d", i)
+		lhs = append(lhs, name)
+		callArgs = append(callArgs, name)
+		edits = append(edits, Edit{prev, off(a.Pos()), lead + sep})
+		prev = off(a.End())
+	}
+	ellipsis := ""
+	if call.Ellipsis.IsValid() {
+		ellipsis = "..."
+	}
+	head := Edit{deferOff, funOff, "{ " + strings.Join(lhs, ", ") + " := " + pre}
+	if static {
+		head.End = funEnd
+	}
+	edits = append(edits, head,
+		Edit{prev, rp + 1, "; defer " + fun + "(" + strings.Join(callArgs, ", ") + ellipsis + ") }" + newlines(u.Text[prev:rp]) + moved})
+	return edits
+}
+
+// calledVars returns the variables a deferred call calls: its function, or
+// those a deferred function literal calls.
+func (d *deferBinder) calledVars(call *ast.CallExpr) []string {
+	var out []string
+	ast.Inspect(call.Fun, func(n ast.Node) bool {
+		if c, ok := n.(*ast.CallExpr); ok {
+			if id, ok := c.Fun.(*ast.Ident); ok && d.vars[id.Name] {
+				out = append(out, id.Name)
+			}
+		}
+		return true
+	})
+	if id, ok := call.Fun.(*ast.Ident); ok && d.vars[id.Name] {
+		out = append(out, id.Name)
+	}
+	return out
+}
+
+// static reports whether a deferred call's function is a function or a
+// package's function named as such (f, strings.ToUpper): not a variable, a
+// method value or an expression.
+func (d *deferBinder) static(fun ast.Expr) bool {
+	switch f := fun.(type) {
+	case *ast.Ident:
+		return !d.vars[f.Name] && f.Name != "main"
+	case *ast.SelectorExpr:
+		x, ok := f.X.(*ast.Ident)
+		return ok && !d.vars[x.Name] && !d.s.Declared(x.Name) && d.types[x.Name] == typeRef{}
+	}
+	return false
+}
+
+// constant reports whether an argument is a constant the call must see
+// untyped: a literal expression, nil, true, false, or a constant the unit
+// declares.
+func (d *deferBinder) constant(x ast.Expr) bool {
+	if id, ok := x.(*ast.Ident); ok {
+		switch id.Name {
+		case "nil", "true", "false", "iota":
+			return !d.vars[id.Name]
+		}
+		return d.consts[id.Name] && !d.vars[id.Name]
+	}
+	return ConstExpr(x)
+}
+
+// literalEdits makes the function literals assigned in body to the
+// variables names inside a literal called at once.
+func (d *deferBinder) literalEdits(body *ast.BlockStmt, names map[string]bool) []Edit {
+	var edits []Edit
+	wrap := func(l ast.Expr, r ast.Expr) {
+		id, ok := l.(*ast.Ident)
+		lit, isLit := r.(*ast.FuncLit)
+		if !ok || !isLit || !names[id.Name] || callsRecover(lit.Body) {
+			return
+		}
+		edits = append(edits,
+			Edit{d.u.Off(lit.Pos()), d.u.Off(lit.Pos()), "func() " + types.ExprString(lit.Type) + " { return "},
+			Edit{d.u.Off(lit.End()), d.u.Off(lit.End()), " }()"})
+	}
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			if len(n.Lhs) == len(n.Rhs) {
+				for i := range n.Lhs {
+					wrap(n.Lhs[i], n.Rhs[i])
+				}
+			}
+		case *ast.ValueSpec:
+			if len(n.Names) == len(n.Values) {
+				for i := range n.Names {
+					wrap(n.Names[i], n.Values[i])
+				}
+			}
+		}
+		return true
+	})
+	return edits
+}
+
+// callsRecover reports whether a function body calls recover itself.
+func callsRecover(body *ast.BlockStmt) bool {
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.CallExpr:
+			if id, ok := n.Fun.(*ast.Ident); ok && id.Name == "recover" {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// newlines returns the line breaks of s, which an edit replacing s keeps so
+// that the lines after it do not move.
+func newlines(s string) string {
+	return strings.Repeat("\n", strings.Count(s, "\n"))
+}

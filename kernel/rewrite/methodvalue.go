@@ -1,0 +1,117 @@
+package rewrite
+
+import (
+	"fmt"
+	"go/ast"
+	"strings"
+)
+
+// A method value x.M copies its receiver when it is evaluated, if M has a
+// value receiver; yaegi v0.16.1 reads x only when the method value is
+// called, so `get := b.Get; b.v = 100; get()` sees 100. A method
+// expression T.M or (*T).M panics inside yaegi (reflect.Set: value of type
+// func() int is not assignable…). When the unit shows x's type (x := T{…},
+// var x T, a parameter x T; see varTypes) and the unit or an earlier cell
+// declares the method, both become function literals:
+//
+//	b.Get      →  func(__nnr Box) func() int { return __nnr.Get }(b)
+//	p.Get      →  func(__nnr Box) func() int { return __nnr.Get }(*p)      (p *Box)
+//	P.Sum      →  func(__nnr P) int { return __nnr.Sum() }
+//	(*P).Scale →  func(__nnr (*P), __nna0 int) { __nnr.Scale(__nna0) }
+//
+// The receiver is a parameter of a literal called at once, so each method
+// value keeps its own copy. A call x.M() is left alone (yaegi evaluates the
+// receiver at the call), except in a defer statement, which the deferbind
+// pass turns into a method value.
+
+func methodValueEdits(s Session, u *Unit) []Edit {
+	vars := varTypes(u.File)
+	deferred := map[*ast.CallExpr]bool{} // defer statements in function bodies (deferbind)
+	for _, body := range funcBodies(u) {
+		walkDefers(s, u, body, func(ds *ast.DeferStmt, _ bool) { deferred[ds.Call] = true })
+	}
+	called := map[*ast.SelectorExpr]bool{} // x.M(…) outside them
+	ast.Inspect(u.File, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.CallExpr:
+			if sel, ok := n.Fun.(*ast.SelectorExpr); ok && !deferred[n] {
+				called[sel] = true
+			}
+		}
+		return true
+	})
+	var edits []Edit
+	ast.Inspect(u.File, func(n ast.Node) bool {
+		sel, ok := n.(*ast.SelectorExpr)
+		if !ok || u.Off(sel.Pos()) < 0 {
+			return true
+		}
+		if t, fd, ok := methodExpr(s, u, vars, sel); ok {
+			edits = append(edits, methodExprEdits(u, sel, t, fd)...)
+			return true
+		}
+		if called[sel] {
+			return true
+		}
+		if t, fd, ok := valueMethod(s, u, vars, sel); ok {
+			star := ""
+			if t.ptr {
+				star = "*"
+			}
+			x := sel.X
+			edits = append(edits,
+				Edit{u.Off(x.Pos()), u.Off(x.Pos()), fmt.Sprintf("func(%s %s) %s { return %s.%s }(%s", recvName, t.name, signature(fd), recvName, sel.Sel.Name, star)},
+				Edit{u.Off(x.End()), u.Off(sel.End()), ")"})
+		}
+		return true
+	})
+	return edits
+}
+
+// methodExpr recognizes T.M and (*T).M for a method M the unit or the
+// session declares (T.M only when M has a value receiver, as in Go), T not
+// being a variable of the unit.
+func methodExpr(s Session, u *Unit, vars map[string]typeRef, sel *ast.SelectorExpr) (typeRef, *ast.FuncDecl, bool) {
+	x := sel.X
+	ptr := false
+	if p, ok := x.(*ast.ParenExpr); ok {
+		if st, ok := p.X.(*ast.StarExpr); ok {
+			x, ptr = st.X, true
+		}
+	}
+	id, ok := x.(*ast.Ident)
+	if !ok {
+		return typeRef{}, nil, false
+	}
+	if _, isVar := vars[id.Name]; isVar {
+		return typeRef{}, nil, false
+	}
+	fd := methodDecl(s, u, id.Name, sel.Sel.Name)
+	if fd == nil || !ptr && ptrReceiver(fd) {
+		return typeRef{}, nil, false
+	}
+	return typeRef{id.Name, ptr}, fd, true
+}
+
+// methodExprEdits turns T.M into a function literal taking the receiver
+// first; T (or (*T)) stays where it is written.
+func methodExprEdits(u *Unit, sel *ast.SelectorExpr, t typeRef, fd *ast.FuncDecl) []Edit {
+	params, variadic := fieldTypes(fd.Type.Params)
+	var decl, args []string
+	for i, p := range params {
+		name := fmt.Sprintf("__nna%d", i)
+		decl = append(decl, ", "+name+" "+p)
+		if variadic && i == len(params)-1 {
+			name += "..."
+		}
+		args = append(args, name)
+	}
+	call := fmt.Sprintf("%s.%s(%s)", recvName, sel.Sel.Name, strings.Join(args, ", "))
+	if fd.Type.Results != nil && len(fd.Type.Results.List) > 0 {
+		call = "return " + call
+	}
+	return []Edit{
+		{u.Off(sel.X.Pos()), u.Off(sel.X.Pos()), "func(" + recvName + " "},
+		{u.Off(sel.X.End()), u.Off(sel.End()), strings.Join(decl, "") + ")" + results(fd) + " { " + call + " }"},
+	}
+}
