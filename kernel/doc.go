@@ -186,7 +186,8 @@
 // against `go run`; testdata/programs/limitations.txt names what still
 // differs. TestStdlibCoverage lists, per standard package, the exported
 // names a cell can use (testdata/coverage.txt). os.Exit in a cell ends the
-// cell with a KindExit error carrying the status (exit.go); generic
+// cell with a KindExit error carrying the status (exit.go); a defer at a
+// cell's top level runs when the cell ends (celldefer.go); generic
 // functions yaegi leaves out of the standard library are added as Go source
 // (shims.go).
 //

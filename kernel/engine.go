@@ -51,6 +51,8 @@ type Engine struct {
 	pending      []waiting         // declarations waiting for names of later cells (pending.go)
 	cellFuncs    map[string]string // funcs and methods ("T.M") cells declared → signature (rangefunc.go)
 	cellDefines  map[string]bool   // names the cell may define before the unit being planned (panics.go)
+	cellImports  map[string]string // local name → path of the imports of the cell being planned
+	cellVars     map[string]string // variables the cell defines before the unit being planned → type ("" unknown)
 
 	// Set by the runtime helpers while a cell runs.
 	valMu   sync.Mutex
@@ -72,6 +74,9 @@ type Engine struct {
 	intr interruptState // stopped code still running (interrupt.go)
 
 	exited exitState // os.Exit of the running cell (exit.go)
+
+	deferMu  sync.Mutex
+	deferred []cellDeferred // the running cell's top-level defers (celldefer.go)
 
 	traceMu sync.Mutex
 	trace   []string // yaegi's "L:C: panic: f(...)" lines, innermost first
@@ -234,17 +239,6 @@ func (e *Engine) reset() error {
 func (e *Engine) available(in *interp.Interpreter, p string) bool {
 	_, ok := pkgName(p)
 	return ok
-}
-
-// packageSymbol returns the compiled symbol name of the package with
-// import path p.
-func packageSymbol(p, name string) (reflect.Value, bool) {
-	for _, m := range []map[string]map[string]reflect.Value{stdgeneric.Stdlib(), symbols.Symbols} {
-		if v, ok := m[p+"/"+path.Base(p)][name]; ok {
-			return v, true
-		}
-	}
-	return reflect.Value{}, false
 }
 
 // pkgName returns the package name of an import path the interpreter has

@@ -86,6 +86,12 @@ func (e *Engine) Execute(ctx context.Context, code string, emit func(Part)) erro
 		dropRetained(e.in)
 	}()
 
+	deferred := false // the cell's top-level defers ran (celldefer.go)
+	defer func() {
+		if !deferred {
+			e.runCellDefers(ctx) // a unit failed: its error stays the cell's
+		}
+	}()
 	if err := e.importUsed(ctx, code, units); err != nil {
 		return err
 	}
@@ -113,7 +119,7 @@ func (e *Engine) Execute(ctx context.Context, code string, emit func(Part)) erro
 			continue
 		}
 		if err != nil {
-			return err
+			return e.nilTypeRange(u, err)
 		}
 		if u.final {
 			final = u
@@ -124,6 +130,10 @@ func (e *Engine) Execute(ctx context.Context, code string, emit func(Part)) erro
 		if err := e.resolvePending(ctx, definedNames(u)); err != nil {
 			return err
 		}
+	}
+	deferred = true
+	if err := e.runCellDefers(ctx); err != nil {
+		return err
 	}
 	if hasFinal && !final.literal {
 		e.richOf(e.valPrefix(), final.nres)

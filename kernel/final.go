@@ -233,6 +233,10 @@ func (e *Engine) arity(x ast.Expr) int {
 			if e.builtinRewritten(fun.Name) {
 				return 1
 			}
+		default:
+			if _, ok := types.Universe.Lookup(fun.Name).(*types.TypeName); ok && !e.declared(fun.Name) {
+				return 1 // a conversion to a predeclared type: float64(n)
+			}
 		}
 	case *ast.SelectorExpr:
 		pkg, ok := fun.X.(*ast.Ident)

@@ -3,7 +3,6 @@ package kernel
 import (
 	"bytes"
 	"context"
-	"fmt"
 	"reflect"
 	"runtime"
 	"strconv"
@@ -56,14 +55,7 @@ type cellGoroutine struct {
 // last in the rewritten source, so the columns of the statement's code are
 // unchanged.)
 func (e *Engine) cellGo(f interface{}, args ...interface{}) func(label string) {
-	fv := reflect.ValueOf(f)
-	if fv.Kind() != reflect.Func {
-		panic(fmt.Sprintf("go: %T is not a function", f))
-	}
-	in, err := callArgs(fv.Type(), args)
-	if err != nil {
-		panic("go: " + err.Error())
-	}
+	fv, in := statementCall("go", f, args)
 	return func(label string) { e.startGo(label, fv, in) }
 }
 

@@ -4,11 +4,16 @@ import (
 	"fmt"
 	"go/ast"
 	"go/constant"
+	"go/parser"
 	"go/token"
+	"io/fs"
 	"math/big"
 	"reflect"
+	"strings"
+	"sync"
 
 	"github.com/nnbook/nnbook/kernel/rewrite"
+	"github.com/nnbook/nnbook/kernel/stdgeneric"
 )
 
 // The rewrite stage: every pass of kernel/rewrite, in the order of its
@@ -74,7 +79,7 @@ func (s session) Constant(pkg, name string) (string, bool) {
 	if !ok {
 		return "", false
 	}
-	v, ok := packageSymbol(p, name)
+	v, ok := packageSymbols(p)[name]
 	if !ok || !v.IsValid() || !v.CanInterface() {
 		return "", false
 	}
@@ -94,6 +99,85 @@ func (s session) Constant(pkg, name string) (string, bool) {
 		return "", false
 	}
 	return f.Text('e', 100), true
+}
+
+// Func returns the declaration, without body, of a func a cell declared
+// (or the cell being planned declares).
+func (s session) Func(name string) *ast.FuncDecl {
+	if k, ok := s.e.names[name]; ok && k != nameFunc {
+		return nil
+	}
+	sig, ok := s.e.cellFuncs[name]
+	if !ok {
+		sig, ok = s.e.funcs[name]
+	}
+	if !ok {
+		return nil
+	}
+	sig, _, _ = strings.Cut(sig, "\n\n")
+	f, err := parser.ParseFile(token.NewFileSet(), "", "package p\n"+sig, 0)
+	if err != nil || len(f.Decls) != 1 {
+		return nil
+	}
+	fd, _ := f.Decls[0].(*ast.FuncDecl)
+	return fd
+}
+
+// CellVarType reports whether the cell being planned defines name before
+// the unit, and the type its source gives it.
+func (s session) CellVarType(name string) (string, bool) {
+	if t, ok := s.e.cellVars[name]; ok {
+		return t, true
+	}
+	return "", s.e.cellDefines[name]
+}
+
+// PackageFunc returns the declaration of a function of an interpreted
+// standard package (kernel/stdgeneric) the session imports as pkg.
+func (s session) PackageFunc(pkg, name string) *ast.FuncDecl {
+	p, ok := s.e.imports[pkg]
+	if !ok {
+		p, ok = s.e.cellImports[pkg] // imported by the cell, not run yet
+	}
+	if !ok || !stdgeneric.IsSource(p) {
+		return nil
+	}
+	return sourceFuncs(p)[name]
+}
+
+var (
+	sourceFuncsMu sync.Mutex
+	sourceFuncsOf = map[string]map[string]*ast.FuncDecl{}
+)
+
+// sourceFuncs returns the top-level functions of the interpreted standard
+// package p by name, read from its source once.
+func sourceFuncs(p string) map[string]*ast.FuncDecl {
+	sourceFuncsMu.Lock()
+	defer sourceFuncsMu.Unlock()
+	if m, ok := sourceFuncsOf[p]; ok {
+		return m
+	}
+	m := map[string]*ast.FuncDecl{}
+	src := stdgeneric.Source()
+	files, _ := fs.Glob(src, "src/"+p+"/*.go")
+	for _, name := range files {
+		b, err := fs.ReadFile(src, name)
+		if err != nil {
+			continue
+		}
+		f, err := parser.ParseFile(token.NewFileSet(), name, b, parser.SkipObjectResolution)
+		if err != nil {
+			continue
+		}
+		for _, d := range f.Decls {
+			if fd, ok := d.(*ast.FuncDecl); ok && fd.Recv == nil && fd.Name.IsExported() {
+				m[fd.Name.Name] = fd
+			}
+		}
+	}
+	sourceFuncsOf[p] = m
+	return m
 }
 
 // VarType returns the type of a session variable (not one of a compiled

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"go/ast"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -43,7 +44,7 @@ func (e *Engine) awaitNames(code string, u *unit, ce *CellError) bool {
 		return false
 	}
 	waits := e.undefinedNames(*u)
-	if len(waits) == 0 || !contains(waits, missing) {
+	if len(waits) == 0 || !slices.Contains(waits, missing) {
 		return false
 	}
 	for _, n := range waits {
@@ -127,9 +128,9 @@ func (e *Engine) resolvePending(ctx context.Context, defined []string) *CellErro
 		names = append(names, w.names...)
 	}
 	code := strings.Join(texts, "\n\n")
-	saveBuiltins, saveProgram := e.cellBuiltins, e.program
+	saveBuiltins, saveProgram, saveImports := e.cellBuiltins, e.program, e.cellImports
 	units, cerr := e.plan(code)
-	e.cellBuiltins, e.program = saveBuiltins, saveProgram
+	e.cellBuiltins, e.program, e.cellImports = saveBuiltins, saveProgram, saveImports
 	if cerr == nil {
 		for i := range units {
 			if cerr = e.run(ctx, code, &units[i]); cerr != nil {
@@ -146,7 +147,7 @@ func (e *Engine) resolvePending(ctx context.Context, defined []string) *CellErro
 		if missing, ok := strings.CutPrefix(cerr.Value, "undefined: "); ok && !e.declared(missing) {
 			// A name the syntax did not show as used: wait for it too.
 			for i := range e.pending {
-				if overlaps(e.pending[i].names, names) && !contains(e.pending[i].waits, missing) {
+				if overlaps(e.pending[i].names, names) && !slices.Contains(e.pending[i].waits, missing) {
 					e.pending[i].waits = append(e.pending[i].waits, missing)
 				}
 			}
@@ -208,9 +209,9 @@ func (e *Engine) explainWaiting(ce *CellError) *CellError {
 		return ce
 	}
 	for _, w := range e.pending {
-		if contains(w.names, name) && w.failure != "" {
+		if slices.Contains(w.names, name) && w.failure != "" {
 			ce.Value = fmt.Sprintf("%s was declared before the names it uses and does not compile with them: %s", name, w.failure)
-		} else if contains(w.names, name) {
+		} else if slices.Contains(w.names, name) {
 			var missing []string
 			for _, n := range w.waits {
 				if !e.declared(n) && !e.pendingName(n) {
@@ -235,7 +236,7 @@ func (e *Engine) explainWaiting(ce *CellError) *CellError {
 // pendingName reports whether a waiting declaration declares name.
 func (e *Engine) pendingName(name string) bool {
 	for _, w := range e.pending {
-		if contains(w.names, name) {
+		if slices.Contains(w.names, name) {
 			return true
 		}
 	}
@@ -289,18 +290,9 @@ func declaredNames(nodes []ast.Node) []string {
 	return names
 }
 
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
-}
-
 func overlaps(a, b []string) bool {
 	for _, x := range a {
-		if contains(b, x) {
+		if slices.Contains(b, x) {
 			return true
 		}
 	}

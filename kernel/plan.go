@@ -61,6 +61,8 @@ func (e *Engine) plan(code string) ([]unit, *CellError) {
 		return nil, compileErr(code, l, c, serr.msg)
 	}
 	e.cellBuiltins = cellBuiltins(code)
+	e.cellImports = map[string]string{}
+	e.cellVars = map[string]string{}
 	var units []unit
 	program := false // the cell starts with package main
 	ps := e.newPlanState()
@@ -96,6 +98,11 @@ func (e *Engine) plan(code string) ([]unit, *CellError) {
 			nodes := make([]ast.Node, len(f.Decls))
 			for j, d := range f.Decls {
 				nodes[j] = d
+				if g, ok := d.(*ast.GenDecl); ok {
+					for name, t := range rewrite.DefinedTypes(session{e}, &ast.DeclStmt{Decl: g}) {
+						e.cellVars[name] = t
+					}
+				}
 			}
 			base := len(declHeader) + len(pad(line, col))
 			edits, err := e.sourceEdits(text, f, file, base)
@@ -134,6 +141,11 @@ func (e *Engine) plan(code string) ([]unit, *CellError) {
 					return nil, cerr
 				}
 				units = append(units, u)
+				for _, st := range stmts {
+					for name, t := range rewrite.DefinedTypes(session{e}, st) {
+						e.cellVars[name] = t
+					}
+				}
 			}
 			if final != nil {
 				off := ch.off + file.Offset(final.Pos()) - base
@@ -267,6 +279,7 @@ func (e *Engine) planImports(code string, ch chunk) ([]unit, *CellError) {
 				return nil, compileErr(code, l, c, fmt.Sprintf("%s is already imported as %q; import %q under another name, e.g. import x%s %q", name, have, p, name, p))
 			}
 		}
+		e.cellImports[name] = p
 		l, c := lineCol(code, off)
 		if !e.available(e.in, p) {
 			return nil, compileErr(code, l, c, fmt.Sprintf("package %q is not available: cells can import the standard library, %s", p, importable()))

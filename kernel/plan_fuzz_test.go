@@ -7,8 +7,9 @@ import (
 )
 
 // FuzzPlan checks that planning a cell — splitting it and applying every
-// source rewrite (go statements, range over int, main, comma-ok map reads,
-// min/max/clear, package clauses, type versions) — never panics, and that a
+// source rewrite (go statements, defer statements, method values, range over
+// int and over functions, main, comma-ok map reads, min/max/clear, package
+// clauses, type versions) — never panics, and that a
 // statement unit planned from valid Go still parses after the rewrites.
 func FuzzPlan(f *testing.F) {
 	for _, s := range []string{
@@ -21,6 +22,12 @@ func FuzzPlan(f *testing.F) {
 		"type T struct{}\nfunc (T) max() int { return 1 }\nT{}.max()",
 		"min(func() int { return 1 }(), 2)",
 		"x := min(min(min(1, 2), 3), max(4, 5, 6))",
+		"func seq(yield func(int) bool) {}\nL: for x := range seq { for y := range seq { if x > y { continue L }; break } }",
+		"f := func(s iter.Seq2[int, string]) (int, error) { for k, v := range s { defer println(k, v); return k, nil }; return 0, nil }",
+		"func f(xs []int) {\n\tfor i := range xs {\n\t\tdefer fmt.Println(\"i\", i,\n\t\t\txs...)\n\t}\n\tg := func() {}\n\tdefer g()\n}",
+		"defer f.Close()\ndefer fmt.Println(x)",
+		"type P struct{ X int }\nfunc (p P) S(n ...int) int { return p.X }\nf, v := P.S, P{}.S\np := P{}\ng := p.S",
+		"func h() { for _, p := range []P{{}} { defer p.S(1); defer func() { recover() }() } }",
 	} {
 		f.Add(s)
 	}

@@ -7,6 +7,7 @@ import (
 	"go/token"
 	"go/types"
 	"reflect"
+	"strconv"
 	"strings"
 
 	"github.com/nnbook/nnbook/kernel/rewrite"
@@ -33,13 +34,21 @@ var stdIterators = map[string]map[string]bool{
 }
 
 // noteCellFuncs records the signatures of the functions and methods ("T.M",
-// also of generic types) a declaration chunk declares, for TypeOf in this
-// and later cells.
+// also of generic types) and the declarations of the types ("type T
+// struct{…}") a declaration chunk declares, for TypeOf in this and later
+// cells.
 func (e *Engine) noteCellFuncs(f *ast.File) {
 	if e.cellFuncs == nil {
 		e.cellFuncs = map[string]string{}
 	}
 	for _, d := range f.Decls {
+		if g, ok := d.(*ast.GenDecl); ok && g.Tok == token.TYPE {
+			for _, sp := range g.Specs {
+				if ts := sp.(*ast.TypeSpec); ts.TypeParams == nil && !ts.Assign.IsValid() {
+					e.cellFuncs[ts.Name.Name] = "type " + ts.Name.Name + " " + types.ExprString(ts.Type)
+				}
+			}
+		}
 		fd, ok := d.(*ast.FuncDecl)
 		switch {
 		case !ok:
@@ -70,7 +79,8 @@ func recvBase(x ast.Expr) string {
 
 // TypeOf returns, for a function or method ("T.M") declared in a cell, its
 // declaration's first line ("func f[T any](v T) T", "func (s *S) M() int");
-// for a session variable or a package member, its type as Go source.
+// for a type, its declaration ("type T struct{ … }"); for a session
+// variable or a package member, its type as Go source.
 func (s session) TypeOf(name string) string {
 	e := s.e
 	sig, ok := e.cellFuncs[name]
@@ -156,6 +166,17 @@ func rangePanic(state int) {
 	panic(fmt.Sprintf("range function misbehaved (state %d)", state))
 }
 
+// rangeVars counts the iteration variables of a range statement.
+func rangeVars(r *ast.RangeStmt) int {
+	switch {
+	case r.Value != nil:
+		return 2
+	case r.Key != nil:
+		return 1
+	}
+	return 0
+}
+
 // returnsIterator reports whether the function with signature sig ("func
 // f[T any](v T) iter.Seq[T]") returns one function or iter.Seq/Seq2.
 func returnsIterator(sig string) bool {
@@ -180,6 +201,16 @@ func returnsIterator(sig string) bool {
 // rangeOverFunc returns the error for the first range over a function in
 // the planned units that the rangefunc pass did not rewrite, or nil.
 func (e *Engine) rangeOverFunc(units []unit) *CellError {
+	imported := map[string]bool{} // the cell's own imports, not yet run
+	for _, u := range units {
+		for _, n := range u.ast {
+			if spec, ok := n.(*ast.ImportSpec); ok && spec.Name == nil {
+				if p, err := strconv.Unquote(spec.Path.Value); err == nil {
+					imported[p] = true
+				}
+			}
+		}
+	}
 	isFunc := func(x ast.Expr) bool {
 		if rewrite.IsFunc(session{e}, x) {
 			return true
@@ -200,18 +231,34 @@ func (e *Engine) rangeOverFunc(units []unit) *CellError {
 				return returnsIterator(sig)
 			case *ast.SelectorExpr:
 				pkg, ok := fun.X.(*ast.Ident)
-				return ok && stdIterators[pkg.Name][fun.Sel.Name] && e.imports[pkg.Name] == pkg.Name
+				return ok && stdIterators[pkg.Name][fun.Sel.Name] && (e.imports[pkg.Name] == pkg.Name || imported[pkg.Name])
 			}
 		}
 		return false
 	}
 	for _, u := range units {
 		var found *ast.RangeStmt
+		msg := ""
 		for _, n := range u.ast {
 			ast.Inspect(n, func(m ast.Node) bool {
-				if r, ok := m.(*ast.RangeStmt); ok && found == nil && isFunc(r.X) {
-					if _, ok := rewrite.IterYield(session{e}, r.X); !ok {
-						found = r
+				r, ok := m.(*ast.RangeStmt)
+				if !ok || found != nil || !isFunc(r.X) {
+					return found == nil
+				}
+				what := types.ExprString(r.X)
+				if _, lit := r.X.(*ast.FuncLit); lit {
+					what = "a function literal"
+				}
+				params, ok := rewrite.IterYield(session{e}, r.X)
+				switch vars := rangeVars(r); {
+				case !ok:
+					found = r
+					msg = fmt.Sprintf("range over a function (%s) is supported in nnbook's interpreter only when the code shows the iterator's types (Go 1.23 iterators): give it a type, as in var seq iter.Seq[int] = …, or call it with a yield function, as in seq(func(v T) bool { …; return true })", what)
+				case vars > len(params):
+					found = r
+					msg = fmt.Sprintf("range over %s permits only %d iteration variables", what, len(params))
+					if len(params) == 1 {
+						msg = fmt.Sprintf("range over %s permits only one iteration variable", what)
 					}
 				}
 				return found == nil
@@ -221,14 +268,36 @@ func (e *Engine) rangeOverFunc(units []unit) *CellError {
 			continue
 		}
 		pos := u.file.Position(found.X.Pos())
-		what := types.ExprString(found.X)
-		if _, lit := found.X.(*ast.FuncLit); lit {
-			what = "a function literal"
-		}
-		ce := &CellError{Name: KindCompile, Line: pos.Line - 1, Col: pos.Column,
-			Value: fmt.Sprintf("range over a function (%s) is supported in nnbook's interpreter only when the code shows the iterator's types (Go 1.23 iterators): give it a type, as in var seq iter.Seq[int] = …, or call it with a yield function, as in seq(func(v T) bool { …; return true })", what)}
+		ce := &CellError{Name: KindCompile, Line: pos.Line - 1, Col: pos.Column, Value: msg}
 		ce.Traceback = []string{ce.Error()}
 		return ce
 	}
 	return nil
+}
+
+// nilTypeRange names the range statement behind yaegi's "nil type" when a
+// unit failed with it and holds a range whose expression's type the code
+// does not show (likely a function the rangefunc pass could not rewrite);
+// otherwise it returns err.
+func (e *Engine) nilTypeRange(u unit, err *CellError) *CellError {
+	if err == nil || err.Value != "nil type" || u.file == nil {
+		return err
+	}
+	var found *ast.RangeStmt
+	for _, n := range u.ast {
+		ast.Inspect(n, func(m ast.Node) bool {
+			if r, ok := m.(*ast.RangeStmt); ok && found == nil && !rewrite.Typed(session{e}, r.X) {
+				found = r
+			}
+			return found == nil
+		})
+	}
+	if found == nil {
+		return err
+	}
+	pos := u.file.Position(found.X.Pos())
+	ce := &CellError{Name: KindCompile, Line: pos.Line - 1, Col: pos.Column,
+		Value: fmt.Sprintf("nnbook's interpreter cannot tell the type of %s (yaegi: nil type); if it is a function, a range over it (Go 1.23 iterators) is supported only when the code shows the iterator's types: give it a type, as in var seq iter.Seq[int] = …, or call it with a yield function, as in seq(func(v T) bool { …; return true })", types.ExprString(found.X))}
+	ce.Traceback = []string{ce.Error()}
+	return ce
 }

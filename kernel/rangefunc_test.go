@@ -19,6 +19,7 @@ func TestRangeOverFuncCells(t *testing.T) {
 		{"declared in the same cell", []string{"func seq(yield func(int) bool) { yield(1); yield(2) }\nn := 0\nfor x := range seq {\n\tn += x\n}\nfmt.Println(n)"}, "3\n"},
 		{"function literal", []string{"for x := range func(yield func(string) bool) { yield(\"a\") } {\n\tfmt.Println(x)\n}"}, "a\n"},
 		{"standard iterators", []string{"import (\n\t\"slices\"\n\t\"strings\"\n)", "for s := range strings.SplitSeq(\"a,b\", \",\") {\n\tfmt.Print(s)\n}", "xs := []int{5, 6}", "for i, v := range slices.All(xs) {\n\tfmt.Print(i, v)\n}"}, "ab0 51 6"},
+		{"labels at the top level", []string{"func seq(yield func(int) bool) { _ = yield(0) && yield(1) && yield(2) }", "outer:\nfor i := range 3 {\n\tfor x := range seq {\n\t\tif x > i {\n\t\t\tcontinue outer\n\t\t}\n\t\tfmt.Print(i, x, \" \")\n\t}\n}"}, "0 0 1 0 1 1 2 0 2 1 2 2 "},
 		{"iter.Pull", []string{"import \"iter\"", count, "next, stop := iter.Pull(Count(3))\nv, ok := next()\nfmt.Println(v, ok)\nstop()\nfmt.Println(next())"}, "0 true\n0 false\n"},
 	}
 	for _, tc := range tests {
@@ -49,6 +50,8 @@ func TestRangeOverFuncNamed(t *testing.T) {
 	tests := []struct{ cell, want string }{
 		{"func gen[T any](v T) iter.Seq[T] { return func(yield func(T) bool) { yield(v) } }\nfor x := range gen(1) {\n\t_ = x\n}", "2:16: range over a function (gen(1)) is supported"},
 		{"for x := range func(yield func(int, int, int) bool) {} {\n\t_ = x\n}", "1:16: range over a function (a function literal)"},
+		{"func seq(yield func(int) bool) {}\nfor i, x := range seq {\n\t_, _ = i, x\n}", "2:19: range over seq permits only one iteration variable"},
+		{"import \"slices\"\nfor x := range slices.Values(mystery()) {\n\t_ = x\n}", "2:16: range over a function (slices.Values(mystery()))"},
 	}
 	for _, tc := range tests {
 		e := newEngine(t)

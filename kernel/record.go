@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 	"strconv"
 )
 
@@ -72,7 +73,7 @@ func (e *Engine) firstUndefined(u unit) *ast.Ident {
 func (e *Engine) undefinedNames(u unit) []string {
 	var names []string
 	for _, id := range e.undefinedIdents(u, false) {
-		if !contains(names, id.Name) {
+		if !slices.Contains(names, id.Name) {
 			names = append(names, id.Name)
 		}
 	}

@@ -38,6 +38,7 @@ func (e *Engine) runtimeSymbols() map[string]reflect.Value {
 		}),
 		"Probe":      reflect.ValueOf(func(v interface{}) {}),
 		"Go":         reflect.ValueOf(e.cellGo),
+		"Defer":      reflect.ValueOf(e.cellDefer),
 		"GoPanic":    reflect.ValueOf(func(r interface{}) { e.goPanic(r) }),
 		"RangePanic": reflect.ValueOf(rangePanic),
 	} {
@@ -50,6 +51,21 @@ func (e *Engine) runtimeSymbols() map[string]reflect.Value {
 		syms[k] = v
 	}
 	return syms
+}
+
+// statementCall checks the function and arguments of a go or defer
+// statement (stmt) for __rt.Go and __rt.Defer, panicking as the statement
+// would not compile.
+func statementCall(stmt string, f interface{}, args []interface{}) (reflect.Value, []reflect.Value) {
+	fv := reflect.ValueOf(f)
+	if fv.Kind() != reflect.Func {
+		panic(fmt.Sprintf("%s: %T is not a function", stmt, f))
+	}
+	in, err := callArgs(fv.Type(), args)
+	if err != nil {
+		panic(stmt + ": " + err.Error())
+	}
+	return fv, in
 }
 
 // callArgs converts go-statement arguments to the function's parameter types

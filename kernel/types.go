@@ -133,7 +133,7 @@ func (ps *planState) versionTypes(text string, f *ast.File, file *token.File, ba
 	for _, t := range names {
 		var src strings.Builder
 		if declared[t] == nil {
-			fmt.Fprintf(&src, "type %s\n", ps.e.typeSrc[t])
+			fmt.Fprintf(&src, "type %s\n", rewrite.HideUnexported(ps.e.typeSrc[t]))
 		}
 		again := map[string]bool{}
 		for _, fd := range methods[t] {

@@ -34,14 +34,26 @@ import (
 //	cleanup := func() { … }  →  cleanup := func() func() { return func() { … } }()
 //
 // A function (or package function) called by name moves into the deferred
-// call, as do constant arguments (they may be untyped); a single
-// argument that is a call (it may return several values) is not bound; a
-// function literal that calls recover is left as written, since recover
-// works only in the literal yaegi creates at the return. Builtins (close,
-// panic, …) are left alone. Every line keeps its text's line.
+// call, as do arguments made of literals and names that are not the unit's
+// variables (constants may be untyped); a single argument that is a call
+// (it may return several values) is not bound; a function literal that
+// calls recover is left as written, since recover works only in the
+// literal yaegi creates at the return. Builtins (close, panic, …) are left
+// alone, and so are the defers in the body of a range over a function,
+// which the rangefunc pass queues. Every line keeps its text's line.
+//
+// A defer statement at a cell's top level is queued on the cell's list,
+// which the engine runs when the cell ends (kernel/celldefer.go); yaegi
+// would run it at the end of every later evaluation:
+//
+//	defer f.Close()          →  __rt.Defer(f.Close)(3)
+//	defer fmt.Println(xs...) →  __rt.Defer(func() { fmt.Println(xs...) })(3)
 
 func deferBindEdits(s Session, u *Unit) []Edit {
-	d := deferBinder{s: s, u: u, types: varTypes(u.File), vars: map[string]bool{}, consts: map[string]bool{}}
+	if !hasDefer(u.File) {
+		return nil
+	}
+	d := deferBinder{s: s, u: u, types: varTypes(u.File), vars: map[string]bool{}}
 	ast.Inspect(u.File, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.AssignStmt:
@@ -64,9 +76,7 @@ func deferBindEdits(s Session, u *Unit) []Edit {
 			for _, sp := range n.Specs {
 				if vs, ok := sp.(*ast.ValueSpec); ok {
 					for _, id := range vs.Names {
-						if n.Tok == token.CONST {
-							d.consts[id.Name] = true
-						} else {
+						if n.Tok != token.CONST {
 							d.vars[id.Name] = true
 						}
 					}
@@ -86,9 +96,15 @@ func deferBindEdits(s Session, u *Unit) []Edit {
 		return true
 	})
 	var edits []Edit
+	for _, ds := range topDefers(u) {
+		edits = append(edits, topDeferEdits(u, ds)...)
+	}
 	for _, body := range funcBodies(u) {
 		deferredVars := map[string]bool{}
-		walkDefers(s, u, body, func(ds *ast.DeferStmt, inLoop bool) {
+		walkDefers(s, u, body, func(ds *ast.DeferStmt, inLoop, queued bool) {
+			if queued {
+				return
+			}
 			edits = append(edits, d.edits(ds, inLoop)...)
 			for _, name := range d.calledVars(ds.Call) {
 				deferredVars[name] = true
@@ -101,20 +117,73 @@ func deferBindEdits(s Session, u *Unit) []Edit {
 	return edits
 }
 
+// topDefers returns the defer statements of a cell's top level: in the
+// wrapper around its statements, not in function literals.
+func topDefers(u *Unit) []*ast.DeferStmt {
+	var out []*ast.DeferStmt
+	for _, d := range u.File.Decls {
+		fd, ok := d.(*ast.FuncDecl)
+		if !ok || fd.Body == nil || u.Off(fd.Body.Pos()) >= 0 {
+			continue
+		}
+		ast.Inspect(fd.Body, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.FuncLit:
+				return false
+			case *ast.DeferStmt:
+				out = append(out, n)
+			}
+			return true
+		})
+	}
+	return out
+}
+
+// topDeferEdits queues a top-level defer statement's call on the cell's
+// list, with the statement's line (last, so that columns do not move).
+func topDeferEdits(u *Unit, ds *ast.DeferStmt) []Edit {
+	call := ds.Call
+	deferOff, funOff := u.Off(ds.Defer), u.Off(call.Fun.Pos())
+	lp, end := u.Off(call.Lparen), u.Off(call.End())
+	line := fmt.Sprintf(")(%d)", u.Tok.Line(ds.Defer)-1)
+	if call.Ellipsis.IsValid() || IsBuiltin(call.Fun) {
+		return []Edit{{deferOff, funOff, Runtime + ".Defer(func() { "}, {end, end, " }" + line}}
+	}
+	sep := ""
+	if len(call.Args) > 0 {
+		sep = ", "
+	}
+	return []Edit{{deferOff, funOff, Runtime + ".Defer("}, {lp, lp + 1, sep}, {end - 1, end, line}}
+}
+
+// hasDefer reports whether n holds a defer statement.
+func hasDefer(n ast.Node) bool {
+	return hasNode(n, func(m ast.Node) bool { _, ok := m.(*ast.DeferStmt); return ok })
+}
+
+// hasNode reports whether match holds for n or a node inside it.
+func hasNode(n ast.Node, match func(ast.Node) bool) bool {
+	found := false
+	ast.Inspect(n, func(m ast.Node) bool {
+		found = found || m != nil && match(m)
+		return !found
+	})
+	return found
+}
+
 // deferBinder holds what the pass knows of the unit's names.
 type deferBinder struct {
-	s      Session
-	u      *Unit
-	types  map[string]typeRef
-	vars   map[string]bool // names declared as variables or parameters
-	consts map[string]bool
+	s     Session
+	u     *Unit
+	types map[string]typeRef
+	vars  map[string]bool // names declared as variables or parameters
 }
 
 // walkDefers calls fn for every defer statement of the function body n and
 // the function literals in it, saying whether a loop of its own function
-// encloses it. Defer statements in the body of a
-// range over a function are the rangefunc pass's: it queues them.
-func walkDefers(s Session, u *Unit, n ast.Node, fn func(*ast.DeferStmt, bool)) {
+// encloses it and whether it is queued: defer statements in the body of a
+// range over a function are the rangefunc pass's, which queues them.
+func walkDefers(s Session, u *Unit, n ast.Node, fn func(ds *ast.DeferStmt, inLoop, queued bool)) {
 	rf := &rfWalker{s: s, u: u}
 	var walk func(n ast.Node, inLoop, queued bool)
 	walk = func(n ast.Node, inLoop, queued bool) {
@@ -133,12 +202,10 @@ func walkDefers(s Session, u *Unit, n ast.Node, fn func(*ast.DeferStmt, bool)) {
 				return false
 			case *ast.RangeStmt:
 				walk(m.X, inLoop, queued)
-				walk(m.Body, true, queued || rf.isRangeFunc(nil, m))
+				walk(m.Body, true, queued || hasDefer(m.Body) && rf.isRangeFunc(nil, m))
 				return false
 			case *ast.DeferStmt:
-				if !queued {
-					fn(m, inLoop)
-				}
+				fn(m, inLoop, queued)
 			}
 			return true
 		})
@@ -266,18 +333,26 @@ func (d *deferBinder) static(fun ast.Expr) bool {
 	return false
 }
 
-// constant reports whether an argument is a constant the call must see
-// untyped: a literal expression, nil, true, false, or a constant the unit
-// declares.
+// constant reports whether an argument may be a constant the call must
+// see untyped: literals and operators on names that are not variables of
+// the unit (constants, or names of earlier cells and packages, which the
+// call then reads when it runs, as yaegi does).
 func (d *deferBinder) constant(x ast.Expr) bool {
-	if id, ok := x.(*ast.Ident); ok {
-		switch id.Name {
-		case "nil", "true", "false", "iota":
-			return !d.vars[id.Name]
-		}
-		return d.consts[id.Name] && !d.vars[id.Name]
+	switch x := x.(type) {
+	case *ast.BasicLit:
+		return true
+	case *ast.Ident:
+		return !d.vars[x.Name]
+	case *ast.SelectorExpr:
+		return d.constant(x.X)
+	case *ast.ParenExpr:
+		return d.constant(x.X)
+	case *ast.UnaryExpr:
+		return x.Op != token.ARROW && x.Op != token.AND && d.constant(x.X)
+	case *ast.BinaryExpr:
+		return d.constant(x.X) && d.constant(x.Y)
 	}
-	return ConstExpr(x)
+	return false
 }
 
 // literalEdits makes the function literals assigned in body to the

@@ -16,14 +16,17 @@
 //  6. rangefunc — range over a function becomes a call of the iterator with the body as its yield function
 //  7. mapindex — a comma-ok map read that misses sets the zero value
 //  8. constlit — untyped float constants of compiled packages in constant declarations are written as their values
-//  9. bounds — index and slice expressions check their bounds first and panic with Go's runtime error
-//  10. builtins — the builtins min, max and clear call the session's helpers
-//  11. panics — panic(v) keeps the line of the call; recover() returns what Go's would: the value passed to panic, a runtime.Error for a run-time panic
-//  12. vargeneric — var x = min(…) inside functions becomes x := min(…)
-//  13. errorconv — error(x), var e error = x and errors.Join's arguments make a cell value an error through a return
-//  14. typeswitch — a type switch with a case error becomes an expression switch whose error case the engine's helper decides
-//  15. errorself — a method Error gets a hidden twin that returns its receiver, so that errors.As and errors.Is see a struct value whole
-//  16. mainrename — identifiers named main are renamed, so that yaegi never runs a func main by itself
+//  9. fieldtags — unexported fields of struct types get the tags json:"-" and xml:"-" (yaegi exports them under an X prefix)
+//  10. coretypes — a type parameter constrained by ~map[K]V or ~[]E and used only as a parameter's type becomes that type
+//  11. typeargs — a generic call gets its type arguments written out when Go's inference from the arguments' written types gives them all (yaegi infers by position)
+//  12. bounds — index and slice expressions check their bounds first and panic with Go's runtime error
+//  13. builtins — the builtins min, max and clear call the session's helpers
+//  14. panics — panic(v) keeps the line of the call; recover() returns what Go's would: the value passed to panic, a runtime.Error for a run-time panic
+//  15. vargeneric — var x = min(…) inside functions becomes x := min(…)
+//  16. errorconv — error(x), var e error = x and errors.Join's arguments make a cell value an error through a return
+//  17. typeswitch — a type switch with a case error becomes an expression switch whose error case the engine's helper decides
+//  18. errorself — a method Error gets a hidden twin that returns its receiver, so that errors.As and errors.Is see a struct value whole
+//  19. mainrename — identifiers named main are renamed, so that yaegi never runs a func main by itself
 //
 // After the passes, a unit of declarations gets its package-level variables
 // into Go's initialization order (initorder.go: InitOrder finds the moves,

@@ -59,12 +59,16 @@ func registerError(typ string, value bool) string {
 	if value {
 		types = []string{typ, "*" + typ}
 	}
-	exact, loose := "switch v.(type) {", ""
+	// The names are the engine's own: yaegi takes a session variable named
+	// like a local of this initializer (ok, x, v) for a dependency of it and
+	// reports a variable definition loop.
+	v, x, ok := SelfVar+"v", SelfVar+"x", SelfVar+"ok"
+	exact, loose := "switch "+v+".(type) {", ""
 	for _, t := range types {
-		exact += " case " + t + ": x, _ := v.(" + t + "); return x, true;"
-		loose += " if x, ok := v.(" + t + "); ok { return x, true };"
+		exact += " case " + t + ": " + x + ", _ := " + v + ".(" + t + "); return " + x + ", true;"
+		loose += " if " + x + ", " + ok + " := " + v + ".(" + t + "); " + ok + " { return " + x + ", true };"
 	}
 	exact += " }"
-	const sig = "func(v any) (error, bool) {"
+	sig := "func(" + v + " any) (error, bool) {"
 	return "; var _ = " + Runtime + ".RegisterError(" + sig + " " + exact + "; return nil, false }, " + sig + loose + " return nil, false })"
 }

@@ -77,3 +77,23 @@ func TestInitOrderKeepsPositions(t *testing.T) {
 		t.Errorf("the moved var total is at %v, want a.go:3:1\n%s", p, out)
 	}
 }
+
+func ExampleApplyMoves() {
+	src := "package main\n\nvar total = triple()\n\nvar base = 10\n\nfunc triple() int { return base * 3 }\n"
+	fset := token.NewFileSet()
+	f, _ := parser.ParseFile(fset, "cell.go", src, 0)
+	u := &Unit{Text: src, File: f, Tok: fset.File(f.Pos())}
+	out, _ := ApplyMoves(src, nil, InitOrder(u))
+	for _, line := range strings.Split(out, "\n") {
+		if line != "" {
+			fmt.Println(line) // the moved lines leave blank lines behind
+		}
+	}
+	// Output:
+	// package main
+	// func triple() int { return base * 3 }
+	// //line :5:1
+	// var base = 10
+	// //line :3:1
+	// var total = triple()
+}

@@ -18,6 +18,11 @@ import (
 // iterator functions (slices.All(xs) yields int and xs's element type).
 // What it cannot tell is not rewritten; the engine names such a loop.
 
+// Typed reports whether the code shows the type of x.
+func Typed(s Session, x ast.Expr) bool {
+	return typeOf(s, x, 0) != nil
+}
+
 // IsFunc reports whether the code shows that x is a function.
 func IsFunc(s Session, x ast.Expr) bool {
 	t := typeOf(s, x, 0)
@@ -55,9 +60,19 @@ func typeOf(s Session, x ast.Expr, depth int) ast.Expr {
 		return x.Type
 	case *ast.CompositeLit:
 		return x.Type
+	case *ast.TypeAssertExpr:
+		return x.Type
 	case *ast.UnaryExpr:
-		if t := typeOf(s, x.X, depth+1); t != nil && x.Op == token.AND {
-			return &ast.StarExpr{X: t}
+		switch t := typeOf(s, x.X, depth+1).(type) {
+		case nil:
+		case *ast.ChanType:
+			if x.Op == token.ARROW {
+				return t.Value
+			}
+		default:
+			if x.Op == token.AND {
+				return &ast.StarExpr{X: t}
+			}
 		}
 	case *ast.BasicLit:
 		if x.Kind == token.STRING {
@@ -75,7 +90,7 @@ func typeOf(s Session, x ast.Expr, depth int) ast.Expr {
 		if ft := methodType(s, x, depth); ft != nil {
 			return ft // a method value
 		}
-		return fieldType(typeOf(s, x.X, depth+1), x.Sel.Name)
+		return fieldType(s, typeOf(s, x.X, depth+1), x.Sel.Name)
 	case *ast.IndexExpr:
 		switch t := typeOf(s, x.X, depth+1).(type) {
 		case *ast.ArrayType:
@@ -86,6 +101,22 @@ func typeOf(s Session, x ast.Expr, depth int) ast.Expr {
 	case *ast.CallExpr:
 		if isIterTypeExpr(x.Fun) && len(x.Args) == 1 {
 			return x.Fun // a conversion: iter.Seq[int](f)
+		}
+		if id, ok := x.Fun.(*ast.Ident); ok && id.Obj == nil && !s.Declared(id.Name) && len(x.Args) > 0 {
+			switch id.Name {
+			case "make":
+				return x.Args[0]
+			case "new":
+				return &ast.StarExpr{X: x.Args[0]}
+			}
+		}
+		switch fun := x.Fun.(type) {
+		case *ast.ArrayType, *ast.MapType, *ast.FuncType, *ast.ChanType:
+			return fun // a conversion
+		case *ast.ParenExpr:
+			if _, ok := fun.X.(*ast.FuncType); ok {
+				return fun.X
+			}
 		}
 		if t := stdIterCall(s, x, depth); t != nil {
 			return t
@@ -171,6 +202,9 @@ func methodType(s Session, fun ast.Expr, depth int) *ast.FuncType {
 	}
 	fd := sessionDecl(s, name.Name+"."+sel.Sel.Name)
 	if fd == nil || fd.Recv == nil || len(fd.Recv.List) != 1 {
+		if len(args) == 0 {
+			return interfaceMethod(s, name, sel.Sel.Name)
+		}
 		return nil
 	}
 	rt := fd.Recv.List[0].Type
@@ -227,21 +261,45 @@ func instanceType(s Session, fun ast.Expr) *ast.FuncType {
 }
 
 // fieldType returns the type of field name of t, a struct type or a
-// pointer to a struct type the unit declares.
-func fieldType(t ast.Expr, name string) ast.Expr {
+// pointer to a struct type the unit or the session declares.
+func fieldType(s Session, t ast.Expr, name string) ast.Expr {
 	if st, ok := t.(*ast.StarExpr); ok {
 		t = st.X
 	}
-	if id, ok := t.(*ast.Ident); ok && id.Obj != nil {
-		if ts, ok := id.Obj.Decl.(*ast.TypeSpec); ok && ts.TypeParams == nil {
-			t = ts.Type
-		}
+	if id, ok := t.(*ast.Ident); ok {
+		t = declaredType(s, id)
 	}
-	st, ok := t.(*ast.StructType)
-	if !ok {
-		return nil
+	if st, ok := t.(*ast.StructType); ok {
+		return member(st.Fields, name)
 	}
-	for _, f := range st.Fields.List {
+	return nil
+}
+
+// interfaceMethod returns the type of method m of the interface type the
+// unit or the session declares as name.
+func interfaceMethod(s Session, name *ast.Ident, m string) *ast.FuncType {
+	if it, ok := declaredType(s, name).(*ast.InterfaceType); ok {
+		ft, _ := member(it.Methods, m).(*ast.FuncType)
+		return ft
+	}
+	return nil
+}
+
+// declaredType returns the type the non-generic type name is declared
+// with, in the unit or the session.
+func declaredType(s Session, name *ast.Ident) ast.Expr {
+	if name.Obj == nil {
+		return sessionTypeDecl(s, name.Name)
+	}
+	if ts, ok := name.Obj.Decl.(*ast.TypeSpec); ok && ts.TypeParams == nil {
+		return ts.Type
+	}
+	return nil
+}
+
+// member returns the type of the field or method name of a list.
+func member(fl *ast.FieldList, name string) ast.Expr {
+	for _, f := range fl.List {
 		for _, n := range f.Names {
 			if n.Name == name {
 				return f.Type
@@ -405,16 +463,31 @@ func sessionType(s Session, name string) ast.Expr {
 // sessionDecl parses the session's answer for a function or method name,
 // a declaration's first line.
 func sessionDecl(s Session, name string) *ast.FuncDecl {
-	sig := s.TypeOf(name)
-	if !strings.HasPrefix(sig, "func ") {
+	fd, _ := parseDecl(s.TypeOf(name), "func ").(*ast.FuncDecl)
+	return fd
+}
+
+// sessionTypeDecl returns the type a session type name is declared with.
+func sessionTypeDecl(s Session, name string) ast.Expr {
+	if g, ok := parseDecl(s.TypeOf(name), "type ").(*ast.GenDecl); ok && len(g.Specs) == 1 {
+		if ts, ok := g.Specs[0].(*ast.TypeSpec); ok && ts.TypeParams == nil {
+			return ts.Type
+		}
+	}
+	return nil
+}
+
+// parseDecl parses src, one declaration starting with keyword, or returns
+// nil.
+func parseDecl(src, keyword string) ast.Decl {
+	if !strings.HasPrefix(src, keyword) {
 		return nil
 	}
-	f, err := parser.ParseFile(token.NewFileSet(), "", "package p; "+sig, 0)
+	f, err := parser.ParseFile(token.NewFileSet(), "", "package p; "+src, 0)
 	if err != nil || len(f.Decls) != 1 {
 		return nil
 	}
-	fd, _ := f.Decls[0].(*ast.FuncDecl)
-	return fd
+	return f.Decls[0]
 }
 
 // isIterTypeExpr reports whether x spells iter.Seq[…] or iter.Seq2[…].

@@ -19,9 +19,17 @@ const recvName = "__nnr"
 // varTypes returns, for each name the unit declares as a variable, the name
 // of its type and whether it is a pointer to it, when every declaration of
 // the name says so plainly (x := T{…}, x := &T{…}, new(T), var x T, a
-// parameter x T or x *T). Names declared in other ways, or with different
+// parameter x T or x *T, the value of a range over a []T, [n]T or
+// map[K]T so declared). Names declared in other ways, or with different
 // types, map to typeRef{}.
 func varTypes(f *ast.File) map[string]typeRef {
+	return declTypes(f, namedType, valueType, declTypes(f, elemNamedType, elemValueType, nil))
+}
+
+// declTypes reads the declarations of f with typ (a declared type) and val
+// (a value's type); a range's value variable gets the elements' type from
+// elems (nil: it is unknown).
+func declTypes(f *ast.File, typ, val func(ast.Expr) (typeRef, bool), elems map[string]typeRef) map[string]typeRef {
 	known := map[string]typeRef{}
 	poisoned := map[string]bool{}
 	add := func(id *ast.Ident, t typeRef, ok bool) {
@@ -49,33 +57,34 @@ func varTypes(f *ast.File) map[string]typeRef {
 					add(id, typeRef{}, false)
 					continue
 				}
-				t, ok := valueType(n.Rhs[i])
+				t, ok := val(n.Rhs[i])
 				add(id, t, ok)
 			}
 		case *ast.ValueSpec:
 			for i, id := range n.Names {
 				switch {
 				case n.Type != nil:
-					t, ok := namedType(n.Type)
+					t, ok := typ(n.Type)
 					add(id, t, ok)
 				case len(n.Values) == len(n.Names):
-					t, ok := valueType(n.Values[i])
+					t, ok := val(n.Values[i])
 					add(id, t, ok)
 				default:
 					add(id, typeRef{}, false)
 				}
 			}
 		case *ast.Field:
-			t, ok := namedType(n.Type)
+			t, ok := typ(n.Type)
 			for _, id := range n.Names {
 				add(id, t, ok)
 			}
 		case *ast.RangeStmt:
 			if n.Tok == token.DEFINE {
-				for _, x := range []ast.Expr{n.Key, n.Value} {
-					id, _ := x.(*ast.Ident)
-					add(id, typeRef{}, false)
-				}
+				key, _ := n.Key.(*ast.Ident)
+				add(key, typeRef{}, false)
+				value, _ := n.Value.(*ast.Ident)
+				t, ok := rangeElem(n.X, elems)
+				add(value, t, ok)
 			}
 		case *ast.TypeSwitchStmt:
 			if as, ok := n.Assign.(*ast.AssignStmt); ok && len(as.Lhs) == 1 {
@@ -86,6 +95,39 @@ func varTypes(f *ast.File) map[string]typeRef {
 		return true
 	})
 	return known
+}
+
+// rangeElem returns the type of the values a range over x gives.
+func rangeElem(x ast.Expr, elems map[string]typeRef) (typeRef, bool) {
+	if elems == nil {
+		return typeRef{}, false
+	}
+	if id, ok := x.(*ast.Ident); ok {
+		t, ok := elems[id.Name]
+		return t, ok && t.name != ""
+	}
+	return elemValueType(x)
+}
+
+// elemNamedType reads the element type of []T, [n]T, map[K]T and ...T.
+func elemNamedType(x ast.Expr) (typeRef, bool) {
+	switch x := x.(type) {
+	case *ast.ArrayType:
+		return namedType(x.Elt)
+	case *ast.MapType:
+		return namedType(x.Value)
+	case *ast.Ellipsis:
+		return namedType(x.Elt)
+	}
+	return typeRef{}, false
+}
+
+// elemValueType reads the element type of []T{…}, [n]T{…} and map[K]T{…}.
+func elemValueType(x ast.Expr) (typeRef, bool) {
+	if c, ok := x.(*ast.CompositeLit); ok && c.Type != nil {
+		return elemNamedType(c.Type)
+	}
+	return typeRef{}, false
 }
 
 // typeRef is a named type or a pointer to one.

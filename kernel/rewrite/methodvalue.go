@@ -22,38 +22,68 @@ import (
 // The receiver is a parameter of a literal called at once, so each method
 // value keeps its own copy. A call x.M() is left alone (yaegi evaluates the
 // receiver at the call), except in a defer statement, which the deferbind
-// pass turns into a method value.
+// pass turns into a method value, and in a go statement, which the gostmt
+// pass does.
 
 func methodValueEdits(s Session, u *Unit) []Edit {
-	vars := varTypes(u.File)
-	deferred := map[*ast.CallExpr]bool{} // defer statements in function bodies (deferbind)
-	for _, body := range funcBodies(u) {
-		walkDefers(s, u, body, func(ds *ast.DeferStmt, _ bool) { deferred[ds.Call] = true })
-	}
-	called := map[*ast.SelectorExpr]bool{} // x.M(…) outside them
+	var sels []*ast.SelectorExpr                    // the selectors of the unit's text
+	called := map[*ast.SelectorExpr]*ast.CallExpr{} // x.M(…)
+	defers := false
+	goCalls := map[*ast.CallExpr]bool{}
 	ast.Inspect(u.File, func(n ast.Node) bool {
 		switch n := n.(type) {
+		case *ast.SelectorExpr:
+			if u.Off(n.Pos()) >= 0 {
+				sels = append(sels, n)
+			}
 		case *ast.CallExpr:
-			if sel, ok := n.Fun.(*ast.SelectorExpr); ok && !deferred[n] {
-				called[sel] = true
+			if sel, ok := n.Fun.(*ast.SelectorExpr); ok {
+				called[sel] = n
+			}
+		case *ast.DeferStmt:
+			defers = true
+		case *ast.GoStmt:
+			// gostmt passes the function value to __rt.Go, which calls it
+			// on the new goroutine: a method value there is one.
+			if c := n.Call; !c.Ellipsis.IsValid() && !IsBuiltin(c.Fun) {
+				goCalls[c] = true
 			}
 		}
 		return true
 	})
+	if len(sels) == 0 {
+		return nil
+	}
+	deferred := map[*ast.CallExpr]bool{} // defer statements deferbind binds
+	if defers {
+		for _, body := range funcBodies(u) {
+			walkDefers(s, u, body, func(ds *ast.DeferStmt, _, queued bool) {
+				if !queued {
+					deferred[ds.Call] = true
+				}
+			})
+		}
+		for _, ds := range topDefers(u) {
+			deferred[ds.Call] = true
+		}
+	}
+	var vars map[string]typeRef // read when first needed
+	varsOf := func() map[string]typeRef {
+		if vars == nil {
+			vars = varTypes(u.File)
+		}
+		return vars
+	}
 	var edits []Edit
-	ast.Inspect(u.File, func(n ast.Node) bool {
-		sel, ok := n.(*ast.SelectorExpr)
-		if !ok || u.Off(sel.Pos()) < 0 {
-			return true
-		}
-		if t, fd, ok := methodExpr(s, u, vars, sel); ok {
+	for _, sel := range sels {
+		if t, fd, ok := methodExpr(s, u, varsOf, sel); ok {
 			edits = append(edits, methodExprEdits(u, sel, t, fd)...)
-			return true
+			continue
 		}
-		if called[sel] {
-			return true
+		if c, ok := called[sel]; ok && !deferred[c] && !goCalls[c] {
+			continue
 		}
-		if t, fd, ok := valueMethod(s, u, vars, sel); ok {
+		if t, fd, ok := valueMethod(s, u, varsOf(), sel); ok {
 			star := ""
 			if t.ptr {
 				star = "*"
@@ -63,15 +93,14 @@ func methodValueEdits(s Session, u *Unit) []Edit {
 				Edit{u.Off(x.Pos()), u.Off(x.Pos()), fmt.Sprintf("func(%s %s) %s { return %s.%s }(%s", recvName, t.name, signature(fd), recvName, sel.Sel.Name, star)},
 				Edit{u.Off(x.End()), u.Off(sel.End()), ")"})
 		}
-		return true
-	})
+	}
 	return edits
 }
 
 // methodExpr recognizes T.M and (*T).M for a method M the unit or the
 // session declares (T.M only when M has a value receiver, as in Go), T not
 // being a variable of the unit.
-func methodExpr(s Session, u *Unit, vars map[string]typeRef, sel *ast.SelectorExpr) (typeRef, *ast.FuncDecl, bool) {
+func methodExpr(s Session, u *Unit, vars func() map[string]typeRef, sel *ast.SelectorExpr) (typeRef, *ast.FuncDecl, bool) {
 	x := sel.X
 	ptr := false
 	if p, ok := x.(*ast.ParenExpr); ok {
@@ -83,11 +112,11 @@ func methodExpr(s Session, u *Unit, vars map[string]typeRef, sel *ast.SelectorEx
 	if !ok {
 		return typeRef{}, nil, false
 	}
-	if _, isVar := vars[id.Name]; isVar {
-		return typeRef{}, nil, false
-	}
 	fd := methodDecl(s, u, id.Name, sel.Sel.Name)
 	if fd == nil || !ptr && ptrReceiver(fd) {
+		return typeRef{}, nil, false
+	}
+	if _, isVar := vars()[id.Name]; isVar {
 		return typeRef{}, nil, false
 	}
 	return typeRef{id.Name, ptr}, fd, true

@@ -28,40 +28,47 @@ import (
 // error of a panic nothing recovered names the line of the call:
 //
 //	panic(err)               →  panic(__rt.At(err, 3, 5))
-// `defer recover()`, `go recover()` (which Go never lets stop a panic),
-// deferred or go panics, and calls in a defer statement inside a range
-// loop (which the pass rangefunc moves, and whose recover() it answers
-// itself) stay as written, and so does every call in a cell that defines or
-// uses the name recover or panic otherwise (Session.Builtin).
+// `defer recover()`, `go recover()` (which Go never lets stop a panic) and
+// deferred or go panics stay as written, and so does every call in a cell
+// that defines or uses the name recover or panic otherwise
+// (Session.Builtin). A call in a function literal deferred in the body of a
+// range over a function is the rangefunc pass's: the runner it writes
+// recovers the panic, and the call reads what the runner recovered through
+// the same helper (a panic there keeps yaegi's position).
 
 func panicsEdits(s Session, u *Unit) []Edit {
 	rec, pan := s.Builtin("recover"), s.Builtin("panic")
 	if !rec && !pan {
 		return nil
 	}
+	queued := map[*ast.CallExpr]bool{}
+	walkDefers(s, u, u.File, func(ds *ast.DeferStmt, _, q bool) {
+		if fl, ok := ds.Call.Fun.(*ast.FuncLit); ok && q {
+			ast.Inspect(fl.Body, func(n ast.Node) bool {
+				if c, ok := n.(*ast.CallExpr); ok {
+					queued[c] = true
+				}
+				return true
+			})
+		}
+	})
 	var edits []Edit
-	var inRange func(n ast.Node) bool
-	visit := func(n ast.Node) bool {
+	ast.Inspect(u.File, func(n ast.Node) bool {
 		switch n := n.(type) {
-		case *ast.RangeStmt:
-			// The pass rangefunc moves a deferred call of a range-over-func
-			// body, and reads the panic value itself for its recover().
-			ast.Inspect(n.Body, inRange)
-			return false
 		case *ast.DeferStmt:
-			if builtinCall(n.Call, "recover", 0) || builtinCall(n.Call, "panic", 1) {
+			if isRecoverCall(n.Call) || builtinCall(n.Call, "panic", 1) {
 				return false
 			}
 		case *ast.GoStmt:
-			if builtinCall(n.Call, "recover", 0) || builtinCall(n.Call, "panic", 1) {
+			if isRecoverCall(n.Call) || builtinCall(n.Call, "panic", 1) {
 				return false
 			}
 		case *ast.CallExpr:
 			from, to := u.Off(n.Pos()), u.Off(n.End())
-			if from < 0 || to > len(u.Text) {
+			if queued[n] || from < 0 || to > len(u.Text) {
 				return true
 			}
-			if rec && builtinCall(n, "recover", 0) {
+			if rec && isRecoverCall(n) {
 				edits = append(edits, Edit{from, from, Runtime + ".Recover("}, Edit{to, to, ")"})
 			}
 			if pan && builtinCall(n, "panic", 1) && !n.Ellipsis.IsValid() {
@@ -71,16 +78,30 @@ func panicsEdits(s Session, u *Unit) []Edit {
 			}
 		}
 		return true
-	}
-	inRange = func(n ast.Node) bool {
-		if _, ok := n.(*ast.DeferStmt); ok {
-			return false
-		}
-		return visit(n)
-	}
-	ast.Inspect(u.File, visit)
+	})
 	return edits
 }
+
+// recoverCalls returns the calls of recover() in the body of fl, not in
+// function literals inside it.
+func recoverCalls(fl *ast.FuncLit) []*ast.CallExpr {
+	var calls []*ast.CallExpr
+	ast.Inspect(fl.Body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.CallExpr:
+			if isRecoverCall(n) {
+				calls = append(calls, n)
+			}
+		}
+		return true
+	})
+	return calls
+}
+
+// isRecoverCall reports whether c is recover().
+func isRecoverCall(c *ast.CallExpr) bool { return builtinCall(c, "recover", 0) }
 
 // builtinCall reports whether c calls name with n arguments.
 func builtinCall(c *ast.CallExpr, name string, n int) bool {

@@ -18,7 +18,7 @@ import (
 // carried out after the call:
 //
 //	for x := range seq { if x > 2 { return x }; sum += x }
-//	  →  { var __nnrfn1 int; var __nnrfr1_0 int; __nnrf1 := 0; (seq)(func(x int) bool {
+//	  →  { var __nnrfn1 int; var __nnrfr1_0 int; __nnrf1 := 0; seq(func(x int) bool {
 //	       if __nnrf1 != 0 { __rt.RangePanic(__nnrf1) }; __nnrf1 = 2;
 //	       { if x > 2 { { __nnrfn1 = -1; __nnrfr1_0 = x; __nnrf1 = 1; return false } }; sum += x }
 //	       __nnrf1 = 0; return true }); if __nnrf1 == 2 { __rt.RangePanic(4) }; __nnrf1 = 3
@@ -26,8 +26,14 @@ import (
 //
 // The loop variables are the body's parameters, fresh in every iteration.
 // A defer in the body belongs to the enclosing function: it is queued on a
-// list the function runs, in reverse, where Go would run it (its function
-// value is read when it runs; its arguments are read at the defer).
+// list that a function deferred before the loop runs, in reverse, where Go
+// would run them (a queued call's function value is read when it runs, its
+// arguments at the defer). A recover() in a queued function literal reads
+// the panic that runner recovered; the runner panics again with it if none
+// took it. A goto out of the body is carried out like a labeled break. At a
+// cell's top level, outside any function, a return or defer in the body is
+// left as written. A loop over an iterator whose types the code does not
+// show is not rewritten; the engine names it.
 
 // Names of the rewritten loops' variables; each is followed by the loop's
 // number in the unit.
@@ -91,11 +97,13 @@ type rfFunc struct {
 	recovers bool // the recovered panic value is declared
 }
 
-// frame is a statement that break or continue can target.
+// frame is a statement that break or continue can target, or a label goto
+// targets.
 type frame struct {
 	label string
-	loop  bool    // for or range: continue targets it
-	rf    *rfLoop // a rewritten range over a function
+	loop  bool           // for or range: continue targets it
+	rf    *rfLoop        // a rewritten range over a function
+	body  *ast.BlockStmt // its body
 }
 
 // rfLoop is a range over a function being rewritten.
@@ -179,7 +187,7 @@ func (w *rfWalker) stmt(fn *rfFunc, stack []*frame, st ast.Stmt, label string) {
 			w.stmt(fn, stack, st.Else, "")
 		}
 	case *ast.BranchStmt:
-		w.branch(stack, st)
+		w.branch(fn, stack, st)
 	case *ast.ReturnStmt:
 		w.exprs(fn, stack, exprList(st.Results)...)
 		w.ret(fn, stack, st)
@@ -260,7 +268,7 @@ func (w *rfWalker) rangeFunc(fn *rfFunc, stack []*frame, r *ast.RangeStmt, label
 		l.codes = map[string]int{}
 	}
 	w.exprs(fn, stack, r.X)
-	fr := &frame{label: label, loop: true, rf: l}
+	fr := &frame{label: label, loop: true, rf: l, body: r.Body}
 	// The header and the tail are written after the body was walked: the
 	// root's variables depend on what the body does.
 	start := len(w.edits)
@@ -407,8 +415,13 @@ func branchTo(target *frame, tok token.Token) string {
 	return tok.String() + " " + target.label
 }
 
-// branch rewrites a break or continue that leaves a rewritten loop's body.
-func (w *rfWalker) branch(stack []*frame, st *ast.BranchStmt) {
+// branch rewrites a break, continue or goto that leaves a rewritten loop's
+// body.
+func (w *rfWalker) branch(fn *rfFunc, stack []*frame, st *ast.BranchStmt) {
+	if st.Tok == token.GOTO && st.Label != nil {
+		w.gotoStmt(fn, stack, st)
+		return
+	}
 	if st.Tok != token.BREAK && st.Tok != token.CONTINUE {
 		return
 	}
@@ -423,27 +436,64 @@ func (w *rfWalker) branch(stack []*frame, st *ast.BranchStmt) {
 	if target < 0 {
 		return
 	}
-	in := innermostRF(stack[target+1:])
-	if in == nil && stack[target].rf == nil {
-		return // no rewritten loop between the branch and its target
-	}
-	if in == nil {
+	if innermostRF(stack[target+1:]) == nil && stack[target].rf != nil {
 		// The target is the rewritten loop whose body holds the branch.
 		w.add(st.Pos(), st.End(), "{ "+branchTo(stack[target], st.Tok)+" }")
 		return
 	}
-	// Leaving one or more rewritten loops: each returns false after
-	// setting next, and the loop just inside the target carries it out.
+	w.leave(stack, target, stack[target], st)
+}
+
+// gotoStmt rewrites a goto to a label outside the rewritten loop's body
+// that holds it.
+func (w *rfWalker) gotoStmt(fn *rfFunc, stack []*frame, st *ast.BranchStmt) {
+	var label *ast.LabeledStmt
+	ast.Inspect(fn.body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.LabeledStmt:
+			if n.Label.Name == st.Label.Name {
+				label = n
+			}
+		}
+		return label == nil
+	})
+	if label == nil {
+		return
+	}
+	// The innermost rewritten loop whose body holds the label.
+	at := -1
+	for i := len(stack) - 1; i >= 0; i-- {
+		if b := stack[i].body; stack[i].rf != nil && b.Pos() <= label.Pos() && label.End() <= b.End() {
+			at = i
+			break
+		}
+	}
+	w.leave(stack, at, &frame{label: st.Label.Name}, st)
+}
+
+// leave rewrites the branch st to target, outside the rewritten loops of
+// stack[from+1:] (none: left alone): each of them returns false after
+// setting next, and the outermost carries the branch out after its call.
+func (w *rfWalker) leave(stack []*frame, from int, target *frame, st *ast.BranchStmt) {
+	in := innermostRF(stack[from+1:])
+	if in == nil {
+		return // no rewritten loop between the branch and its target
+	}
 	root := in.root
 	root.usesNext = true
-	key := fmt.Sprintf("%p %s", stack[target], st.Tok)
+	key := fmt.Sprintf("%p %s", target, st.Tok)
+	if st.Tok == token.GOTO {
+		key = "goto " + target.label
+	}
 	code, ok := root.codes[key]
 	if !ok {
 		code = len(root.codes) + 1
 		root.codes[key] = code
 	}
-	ex := exit{code: code, target: stack[target], tok: st.Tok}
-	for i := target + 1; i < len(stack); i++ {
+	ex := exit{code: code, target: target, tok: st.Tok}
+	for i := from + 1; i < len(stack); i++ {
 		if l := stack[i].rf; l != nil {
 			if ex.direct == nil {
 				ex.direct = l
@@ -489,8 +539,25 @@ func (w *rfWalker) ret(fn *rfFunc, stack []*frame, st *ast.ReturnStmt) {
 		return // a wrong count of results: left for the compiler to name
 	}
 	root.results = true
-	w.add(st.Return, st.Results[0].Pos(), fmt.Sprintf("{ %s%d = %d; %s = ", rfNext, root.n, nextReturn, strings.Join(rs, ", ")))
-	w.add(st.End(), st.End(), fmt.Sprintf("; %s%d = %d; return false }", rfState, in.n, stateDone))
+	if len(st.Results) != len(rs) {
+		// return f(), f returning every result
+		w.add(st.Return, st.Results[0].Pos(), fmt.Sprintf("{ %s%d = %d; %s = ", rfNext, root.n, nextReturn, strings.Join(rs, ", ")))
+		w.add(st.End(), st.End(), fmt.Sprintf("; %s%d = %d; return false }", rfState, in.n, stateDone))
+		return
+	}
+	// Each result goes through a function returning the result's type, as
+	// a return converts it: yaegi makes a cell value an error (or another
+	// interface) with its methods only there. One assignment per result:
+	// yaegi fails on `a, err = x, nil` ("reflect: New(nil)").
+	types := resultTypes(fn.typ)
+	conv := func(i int) string {
+		return fmt.Sprintf("%s = func() %s { return ", rs[i], w.text(types[i]))
+	}
+	w.add(st.Return, st.Results[0].Pos(), fmt.Sprintf("{ %s%d = %d; %s", rfNext, root.n, nextReturn, conv(0)))
+	for i := 1; i < len(st.Results); i++ {
+		w.add(st.Results[i-1].End(), st.Results[i].Pos(), " }(); "+conv(i))
+	}
+	w.add(st.End(), st.End(), fmt.Sprintf(" }(); %s%d = %d; return false }", rfState, in.n, stateDone))
 }
 
 // deferStmt queues a defer of a rewritten loop's body on the enclosing
@@ -513,20 +580,17 @@ func (w *rfWalker) deferStmt(fn *rfFunc, stack []*frame, st *ast.DeferStmt) {
 			w.add(fn.body.Lbrace+1, fn.body.Lbrace+1, fmt.Sprintf(" var %s []any;", rfPanic))
 		}
 	}
-	var temps, vals, args []string
+	// The call stays in place (other passes edit inside it); the arguments
+	// that are not constants move to variables bound now.
+	var temps, vals []string
 	for _, a := range call.Args {
 		if ConstExpr(a) {
-			args = append(args, w.take(a))
 			continue
 		}
 		t := fmt.Sprintf("%s%d_%d", rfArg, in.n, len(temps))
 		temps = append(temps, t)
 		vals = append(vals, w.take(a))
-		args = append(args, t)
-	}
-	ellipsis := ""
-	if call.Ellipsis.IsValid() {
-		ellipsis = "..."
+		w.add(a.Pos(), a.End(), t)
 	}
 	var b strings.Builder
 	b.WriteString("{ ")
@@ -534,8 +598,9 @@ func (w *rfWalker) deferStmt(fn *rfFunc, stack []*frame, st *ast.DeferStmt) {
 		fmt.Fprintf(&b, "%s := %s; ", strings.Join(temps, ", "), strings.Join(vals, ", "))
 	}
 	last := fmt.Sprintf("%s[len(%s)-1]", rfDefers, rfDefers)
-	fmt.Fprintf(&b, "%s = append(%s, func() { %s(%s%s) }) }", last, last, w.take(call.Fun), strings.Join(args, ", "), ellipsis)
-	w.add(st.Pos(), st.End(), b.String())
+	fmt.Fprintf(&b, "%s = append(%s, func() { ", last, last)
+	w.add(st.Defer, call.Pos(), b.String())
+	w.add(call.End(), call.End(), " }) }")
 }
 
 // recoverEdits replaces the calls of recover in the body of a deferred
@@ -545,19 +610,19 @@ func (w *rfWalker) recoverEdits(fl *ast.FuncLit) bool {
 	if w.s.Declared("recover") {
 		return false
 	}
+	// What the runner recovered is what recover() returned there; the
+	// recover pass's helper makes it what Go's recover returns.
+	take := rfPanic + "[0]"
+	if w.s.Builtin("recover") {
+		take = Runtime + ".Recover(" + take + ")"
+	}
 	found := false
-	ast.Inspect(fl.Body, func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.FuncLit:
-			return false
-		case *ast.CallExpr:
-			if id, ok := n.Fun.(*ast.Ident); ok && id.Name == "recover" && id.Obj == nil && len(n.Args) == 0 {
-				found = true
-				w.add(n.Pos(), n.End(), fmt.Sprintf("func() (r any) { if len(%s) > 0 { r = %s[0]; %s = nil }; return }()", rfPanic, rfPanic, rfPanic))
-			}
+	for _, c := range recoverCalls(fl) {
+		if id := c.Fun.(*ast.Ident); id.Obj == nil {
+			found = true
+			w.add(c.Pos(), c.End(), fmt.Sprintf("func() (r any) { if len(%s) > 0 { r = %s; %s = nil }; return }()", rfPanic, take, rfPanic))
 		}
-		return true
-	})
+	}
 	return found
 }
 

@@ -45,6 +45,17 @@ type Session interface {
 	// Constant returns the value of the untyped float constant name of the
 	// compiled package the session imports as pkg, as a Go literal.
 	Constant(pkg, name string) (literal string, ok bool)
+	// Func returns the declaration (maybe without body) of the function
+	// name a cell declared (or the cell being planned declares), or nil.
+	Func(name string) *ast.FuncDecl
+	// PackageFunc returns the declaration of the function name of the
+	// interpreted standard package the session imports as pkg, or nil.
+	PackageFunc(pkg, name string) *ast.FuncDecl
+	// CellVarType reports whether the cell being planned defines the
+	// variable name before the unit (then the session's variable of that
+	// name is not the one the unit reads), and the type its source gives
+	// it, as Go source, when the source shows one.
+	CellVarType(name string) (typ string, defined bool)
 	// Builtin reports whether calls of the builtin name (min, max, clear,
 	// panic or recover) are rewritten in the cell being planned.
 	Builtin(name string) bool
@@ -80,6 +91,9 @@ var Passes = []Pass{
 	{"rangefunc", "range over a function becomes a call of the iterator with the body as its yield function", rangeFuncEdits},
 	{"mapindex", "a comma-ok map read that misses sets the zero value", mapIndexEdits},
 	{"constlit", "untyped float constants of compiled packages in constant declarations are written as their values", constLitEdits},
+	{"fieldtags", "unexported fields of struct types get the tags json:\"-\" and xml:\"-\" (yaegi exports them under an X prefix)", fieldTagEdits},
+	{"coretypes", "a type parameter constrained by ~map[K]V or ~[]E and used only as a parameter's type becomes that type", coreTypeEdits},
+	{"typeargs", "a generic call gets its type arguments written out when Go's inference from the arguments' written types gives them all (yaegi infers by position)", typeArgEdits},
 	{"bounds", "index and slice expressions check their bounds first and panic with Go's runtime error", boundsEdits},
 	{"builtins", "the builtins min, max and clear call the session's helpers", builtinEdits},
 	{"panics", "panic(v) keeps the line of the call; recover() returns what Go's would: the value passed to panic, a runtime.Error for a run-time panic", panicsEdits},

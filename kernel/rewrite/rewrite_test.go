@@ -3,6 +3,7 @@ package rewrite
 import (
 	"flag"
 	"fmt"
+	"go/ast"
 	"go/parser"
 	"go/token"
 	"os"
@@ -43,6 +44,33 @@ func (s fakeSession) VarType(name string) reflect.Type {
 func (s fakeSession) TypeOf(name string) string { return s.types[name] }
 func (s fakeSession) MethodDecl(typ, m string) string {
 	return s.methods[typ+"."+m]
+}
+
+// Func knows Clamp[T cmp.Ordered](x, lo, hi T) T.
+func (s fakeSession) Func(name string) *ast.FuncDecl {
+	if name != "Clamp" || !s.declared[name] {
+		return nil
+	}
+	return parseFunc("func Clamp[T cmp.Ordered](x, lo, hi T) T")
+}
+
+// PackageFunc knows maps.EqualFunc.
+func (s fakeSession) PackageFunc(pkg, name string) *ast.FuncDecl {
+	if pkg+"."+name != "maps.EqualFunc" {
+		return nil
+	}
+	return parseFunc("func EqualFunc[K comparable, V1, V2 any](m1 map[K]V1, m2 map[K]V2, eq func(V1, V2) bool) bool")
+}
+
+// CellVarType knows no variables of the cell.
+func (s fakeSession) CellVarType(name string) (string, bool) { return "", false }
+
+func parseFunc(sig string) *ast.FuncDecl {
+	f, err := parser.ParseFile(token.NewFileSet(), "", "package p; "+sig, 0)
+	if err != nil {
+		panic(err)
+	}
+	return f.Decls[0].(*ast.FuncDecl)
 }
 
 // Constant knows math.Pi and math.E (short, for the golden files).
