@@ -207,8 +207,10 @@
 // The order between a write to os.Stdout and a write to os.Stderr (both pipes)
 // is not guaranteed; fmt.Print* output keeps its order with both.
 // Go 1.22's range over an integer is rewritten by the engine when the AST
-// shows an integer. A panic inside a function is reported at the function's
-// first statement (yaegi's position for the frame). A generic func of a cell works inside functions, as a
+// shows an integer. A panic inside a function is reported at the line of the
+// failing index, slice expression, type assertion or panic call (panics.go);
+// other run-time panics at the function's first statement (yaegi's position
+// for the frame). A generic func of a cell works inside functions, as a
 // statement, as the cell's final value and (through the work-around above)
 // in `x := f(…)` at the top level, where yaegi logs "nil reflect type" on
 // the process's stderr first.

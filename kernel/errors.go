@@ -77,13 +77,14 @@ func (e *Engine) cellError(ctx context.Context, code string, err error) *CellErr
 		ce := &CellError{Name: KindPanic, Value: unversion(text)}
 		ce.Traceback = append(ce.Traceback, "panic: "+ce.Value)
 		ce.Traceback = append(ce.Traceback, compiledFrames(p.Callers)...)
+		failing := failingFrame(trace, pl, at)
 		for i, t := range trace {
 			line, col, fn, ok := parseTrace(t)
 			if !ok {
 				continue
 			}
 			col = e.origCol(line+1, col)
-			if i == 0 && at {
+			if i == failing {
 				// The failing expression, not the function's first line.
 				line, col = pl, pc
 			}

@@ -19,37 +19,42 @@ import (
 // of the failing expression rather than that of its function's first
 // statement (yaegi's trace).
 
-// panicSite is where a check of the rewritten code failed.
+// panicSite is where a check of the rewritten code failed, or where panic
+// was called.
 type panicSite struct {
 	mu        sync.Mutex
-	err       error // the runtime.Error it panicked with
-	line, col int   // in the unit's parsed source (line 1 is the wrapper)
+	v         interface{} // the runtime.Error or the value passed to panic
+	line, col int         // in the unit's parsed source (line 1 is the wrapper)
+}
+
+// at records v at line:col.
+func (s *panicSite) at(v interface{}, line, col int) {
+	s.mu.Lock()
+	s.v, s.line, s.col = v, line, col
+	s.mu.Unlock()
 }
 
 // fail records err at line:col and panics with it.
 func (s *panicSite) fail(err goruntime.Error, line, col int) {
-	s.mu.Lock()
-	s.err, s.line, s.col = err, line, col
-	s.mu.Unlock()
+	s.at(err, line, col)
 	panic(err)
 }
 
-// take returns the recorded position when err is the recorded error, and
+// take returns the recorded position when v is the recorded value, and
 // forgets it.
-func (s *panicSite) take(err interface{}) (line, col int, ok bool) {
+func (s *panicSite) take(v interface{}) (line, col int, ok bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	e, isErr := err.(error)
-	if !isErr || s.err == nil || !sameError(e, s.err) {
+	if v == nil || s.v == nil || !sameValue(v, s.v) {
 		return 0, 0, false
 	}
 	line, col = s.line, s.col
-	s.err = nil
+	s.v = nil
 	return line, col, true
 }
 
-// sameError compares two errors without panicking on uncomparable ones.
-func sameError(a, b error) bool {
+// sameValue compares two values without panicking on uncomparable ones.
+func sameValue(a, b interface{}) bool {
 	ta, tb := reflect.TypeOf(a), reflect.TypeOf(b)
 	if ta != tb || !ta.Comparable() {
 		return false
@@ -90,6 +95,11 @@ func (e *Engine) panicSymbols() map[string]reflect.Value {
 				s.fail(err, line, col)
 			}
 			return lo
+		}),
+		// panic(v) → panic(__rt.At(v, line, col))
+		"At": reflect.ValueOf(func(v interface{}, line, col int) interface{} {
+			s.at(v, line, col)
+			return v
 		}),
 		// recover() → __rt.Recover(recover())
 		"Recover": reflect.ValueOf(func(v interface{}) interface{} {
@@ -152,4 +162,23 @@ func cellDefines(code string) map[string]bool {
 		}
 	}
 	return defs
+}
+
+// failingFrame returns the index of the frame of yaegi's trace (innermost
+// first, each at its function's first line) that the failing position at
+// line belongs to: the one that starts last at or before it, the innermost
+// of those on a tie (a panic in a deferred call is not in the frame that
+// panicked first). It returns -1 when known is false or no frame fits.
+func failingFrame(trace []string, line int, known bool) int {
+	best, bestLine := -1, 0
+	if !known {
+		return best
+	}
+	for i, t := range trace {
+		l, _, _, ok := parseTrace(t)
+		if ok && l <= line && (best < 0 || l > bestLine) {
+			best, bestLine = i, l
+		}
+	}
+	return best
 }

@@ -122,9 +122,10 @@ func (e *Engine) reportPanic(where string, r interface{}) {
 	var b strings.Builder
 	text, pl, pc, at := e.panicValue(r)
 	fmt.Fprintf(&b, "panic in %s (recovered): %s\n", where, text)
+	failing := failingFrame(trace, pl, at)
 	for i, t := range trace {
 		if line, col, fn, ok := parseTrace(t); ok {
-			if i == 0 && at {
+			if i == failing {
 				line, col = pl, pc
 			}
 			fmt.Fprintf(&b, "    %s at line %d:%d\n", fn, line, col)

@@ -21,7 +21,7 @@
 //  11. typeargs — a generic call gets its type arguments written out when Go's inference from the arguments' written types gives them all (yaegi infers by position)
 //  12. bounds — index and slice expressions check their bounds first and panic with Go's runtime error
 //  13. builtins — the builtins min, max and clear call the session's helpers
-//  14. recover — recover() returns what Go's would: the value passed to panic, a runtime.Error for a run-time panic
+//  14. panics — panic(v) keeps the line of the call; recover() returns what Go's would: the value passed to panic, a runtime.Error for a run-time panic
 //  15. vargeneric — var x = min(…) inside functions becomes x := min(…)
 //  16. errorconv — error(x), var e error = x and errors.Join's arguments make a cell value an error through the engine's helper
 //  17. errorequal — a comparison of err or a sentinel ErrX with another value compares the cell errors inside yaegi's wrappers

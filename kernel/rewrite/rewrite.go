@@ -57,8 +57,8 @@ type Session interface {
 	// name is not the one the unit reads), and the type its source gives
 	// it, as Go source, when the source shows one.
 	CellVarType(name string) (typ string, defined bool)
-	// Builtin reports whether calls of the builtin name (min, max, clear or
-	// recover) are rewritten in the cell being planned.
+	// Builtin reports whether calls of the builtin name (min, max, clear,
+	// panic or recover) are rewritten in the cell being planned.
 	Builtin(name string) bool
 	// MethodDecl returns the declaration of method of the type typ as a
 	// cell wrote it ("func (b Box) Get() int { … }"), or "" when no cell
@@ -97,7 +97,7 @@ var Passes = []Pass{
 	{"typeargs", "a generic call gets its type arguments written out when Go's inference from the arguments' written types gives them all (yaegi infers by position)", typeArgEdits},
 	{"bounds", "index and slice expressions check their bounds first and panic with Go's runtime error", boundsEdits},
 	{"builtins", "the builtins min, max and clear call the session's helpers", builtinEdits},
-	{"recover", "recover() returns what Go's would: the value passed to panic, a runtime.Error for a run-time panic", recoverEdits},
+	{"panics", "panic(v) keeps the line of the call; recover() returns what Go's would: the value passed to panic, a runtime.Error for a run-time panic", panicsEdits},
 	{"vargeneric", "var x = min(…) inside functions becomes x := min(…)", varGenericEdits},
 	{"errorconv", "error(x), var e error = x and errors.Join's arguments make a cell value an error through the engine's helper", errorConvEdits},
 	{"errorequal", "a comparison of err or a sentinel ErrX with another value compares the cell errors inside yaegi's wrappers", errorEqualEdits},
