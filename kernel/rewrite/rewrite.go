@@ -108,6 +108,48 @@ var Passes = []Pass{
 	{"fmtargs", "the arguments of fmt's print functions carry their cell types, so fmt prints them as Go does", fmtArgsEdits},
 }
 
+// needs names, for a pass, text without which the pass has nothing to
+// rewrite in a unit (its edits need one of these words or operators in the
+// unit's own text), so a small cell does not pay for every pass. A pass not
+// listed always runs.
+var needs = map[string][]string{
+	"loopvar":     {"for"},
+	"gostmt":      {"go"},
+	"deferbind":   {"defer"},
+	"methodvalue": {"."},
+	"rangeint":    {"range"},
+	"rangefunc":   {"range"},
+	"mapindex":    {"["},
+	"constlit":    {"const"},
+	"fieldtags":   {"struct"},
+	"coretypes":   {"~"},
+	"bounds":      {"["},
+	"builtins":    {"min", "max", "clear"},
+	"panics":      {"panic", "recover"},
+	"vargeneric":  {"var"},
+	"errorconv":   {"=", "error"},
+	"errorequal":  {"==", "!=", "switch"},
+	"errorassert": {"."},
+	"typeswitch":  {"switch"},
+	"errorself":   {"Error"},
+	"mainrename":  {"main"},
+	"fmtargs":     {"fmt", "log"},
+}
+
+// mayEdit reports whether the pass named name may have edits for text.
+func mayEdit(name, text string) bool {
+	words, ok := needs[name]
+	if !ok {
+		return true
+	}
+	for _, w := range words {
+		if strings.Contains(text, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // OverlapError reports two edits of the same text by two passes.
 type OverlapError struct {
 	A, B string // the passes
@@ -125,6 +167,9 @@ func Edits(s Session, u *Unit) ([]Edit, error) {
 	var all []Edit
 	var owner []string
 	for _, p := range Passes {
+		if !mayEdit(p.Name, u.Text) {
+			continue
+		}
 		for _, ed := range p.Edits(s, u) {
 			all = append(all, ed)
 			owner = append(owner, p.Name)

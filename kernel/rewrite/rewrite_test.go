@@ -150,6 +150,9 @@ func run(t *testing.T, p Pass, body string) string {
 	if err := Check(edits); err != nil {
 		t.Errorf("%s: %v", p.Name, err)
 	}
+	if len(edits) > 0 && !mayEdit(p.Name, body) {
+		t.Errorf("%s edits a case without any of %q, which Edits skips:\n%s", p.Name, needs[p.Name], body)
+	}
 	if _, err := Edits(s, u); err != nil {
 		t.Errorf("all passes on a %s case: %v", p.Name, err)
 	}
