@@ -69,3 +69,95 @@ func cellBuiltins(code string) map[string]bool {
 	}
 	return called
 }
+
+// bareBuiltin returns Go's compile error for the first use of the builtin
+// min, max or clear that is not a call (`clear` alone, `f := min`): the
+// engine rewrites their calls, so yaegi would name a helper of its own.
+func (e *Engine) bareBuiltin(units []unit) *CellError {
+	own := map[string]bool{} // names the cell declares itself
+	for _, u := range units {
+		for _, n := range u.ast {
+			ast.Inspect(n, func(m ast.Node) bool {
+				var ids []*ast.Ident
+				switch m := m.(type) {
+				case *ast.AssignStmt:
+					if m.Tok == token.DEFINE {
+						for _, x := range m.Lhs {
+							if id, ok := x.(*ast.Ident); ok {
+								ids = append(ids, id)
+							}
+						}
+					}
+				case *ast.ValueSpec:
+					ids = m.Names
+				case *ast.FuncDecl:
+					ids = []*ast.Ident{m.Name}
+				case *ast.TypeSpec:
+					ids = []*ast.Ident{m.Name}
+				case *ast.Field:
+					ids = m.Names
+				case *ast.ImportSpec:
+					if m.Name != nil {
+						ids = []*ast.Ident{m.Name}
+					}
+				}
+				for _, id := range ids {
+					own[id.Name] = true
+				}
+				return true
+			})
+		}
+	}
+	for _, u := range units {
+		if u.file == nil {
+			continue
+		}
+		var found *ast.Ident
+		for _, n := range u.ast {
+			// Calls, fields and methods (x.min), and keys of composite
+			// literals (T{min: 1}) are not uses of the builtin.
+			skip := map[*ast.Ident]bool{}
+			ast.Inspect(n, func(m ast.Node) bool {
+				switch m := m.(type) {
+				case *ast.CallExpr:
+					if id, ok := ast.Unparen(m.Fun).(*ast.Ident); ok {
+						skip[id] = true
+					}
+				case *ast.SelectorExpr:
+					skip[m.Sel] = true
+				case *ast.KeyValueExpr:
+					if id, ok := m.Key.(*ast.Ident); ok {
+						skip[id] = true
+					}
+				}
+				return true
+			})
+			ast.Inspect(n, func(m ast.Node) bool {
+				if id, ok := m.(*ast.Ident); ok && found == nil && e.bareBuiltinUse(id, skip, own) {
+					found = id
+				}
+				return found == nil
+			})
+		}
+		if found == nil {
+			continue
+		}
+		pos := u.file.Position(found.Pos())
+		ce := &CellError{Name: KindCompile, Line: pos.Line - 1, Col: pos.Column, Value: found.Name + " (built-in) must be called"}
+		ce.Traceback = []string{ce.Error()}
+		return ce
+	}
+	return nil
+}
+
+// bareBuiltinUse reports whether id names the builtin min, max or clear
+// (not a name the session or the cell declares) and is not one of skip.
+func (e *Engine) bareBuiltinUse(id *ast.Ident, skip map[*ast.Ident]bool, own map[string]bool) bool {
+	switch id.Name {
+	case "min", "max", "clear":
+	default:
+		return false
+	}
+	_, session := e.names[id.Name]
+	return !skip[id] && id.Obj == nil && !own[id.Name] && !session && !e.declared(id.Name)
+}
