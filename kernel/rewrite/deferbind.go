@@ -101,20 +101,34 @@ func deferBindEdits(s Session, u *Unit) []Edit {
 	}
 	for _, body := range funcBodies(u) {
 		deferredVars := map[string]bool{}
+		dynamic := false
 		walkDefers(s, u, body, func(ds *ast.DeferStmt, inLoop, queued bool) {
 			if queued {
 				return
 			}
+			dynamic = dynamic || dynamicCallee(ds.Call.Fun)
 			edits = append(edits, d.edits(ds, inLoop)...)
 			for _, name := range d.calledVars(ds.Call) {
 				deferredVars[name] = true
 			}
 		})
-		if len(deferredVars) > 0 {
-			edits = append(edits, d.literalEdits(body, deferredVars)...)
+		if len(deferredVars) > 0 || dynamic {
+			edits = append(edits, d.literalEdits(body, deferredVars, dynamic)...)
 		}
 	}
 	return edits
+}
+
+// dynamicCallee reports whether a deferred call's function is an expression
+// that may hold any function literal made in the function (fs[0], get(),
+// f.(func()), (g)): every literal of the function is then made inside a
+// literal called at once.
+func dynamicCallee(fun ast.Expr) bool {
+	switch fun.(type) {
+	case *ast.IndexExpr, *ast.IndexListExpr, *ast.CallExpr, *ast.TypeAssertExpr, *ast.ParenExpr:
+		return true
+	}
+	return false
 }
 
 // topDefers returns the defer statements of a cell's top level: in the
@@ -241,6 +255,8 @@ func (d *deferBinder) edits(ds *ast.DeferStmt, inLoop bool) []Edit {
 		bindFun = d.vars[f.Name]
 	case *ast.SelectorExpr:
 		_, _, bindFun = valueMethod(d.s, u, d.types, f)
+	default:
+		bindFun = dynamicCallee(f)
 	}
 	if !bindFun && !bindArgs {
 		return nil
@@ -356,18 +372,40 @@ func (d *deferBinder) constant(x ast.Expr) bool {
 }
 
 // literalEdits makes the function literals assigned in body to the
-// variables names inside a literal called at once.
-func (d *deferBinder) literalEdits(body *ast.BlockStmt, names map[string]bool) []Edit {
+// variables names inside a literal called at once; with all, every literal
+// the function itself makes (not those of its defer statements, nor those
+// inside other literals).
+func (d *deferBinder) literalEdits(body *ast.BlockStmt, names map[string]bool, all bool) []Edit {
 	var edits []Edit
-	wrap := func(l ast.Expr, r ast.Expr) {
-		id, ok := l.(*ast.Ident)
-		lit, isLit := r.(*ast.FuncLit)
-		if !ok || !isLit || !names[id.Name] || callsRecover(lit.Body) {
+	done := map[*ast.FuncLit]bool{}
+	wrapLit := func(lit *ast.FuncLit) {
+		if done[lit] || callsRecover(lit.Body) {
 			return
 		}
+		done[lit] = true
 		edits = append(edits,
 			Edit{d.u.Off(lit.Pos()), d.u.Off(lit.Pos()), "func() " + types.ExprString(lit.Type) + " { return "},
 			Edit{d.u.Off(lit.End()), d.u.Off(lit.End()), " }()"})
+	}
+	wrap := func(l ast.Expr, r ast.Expr) {
+		id, ok := l.(*ast.Ident)
+		lit, isLit := r.(*ast.FuncLit)
+		if !ok || !isLit || !names[id.Name] {
+			return
+		}
+		wrapLit(lit)
+	}
+	if all {
+		ast.Inspect(body, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.DeferStmt:
+				return false // bound by the defer's own edits
+			case *ast.FuncLit:
+				wrapLit(n)
+				return false // made in that literal's frame
+			}
+			return true
+		})
 	}
 	ast.Inspect(body, func(n ast.Node) bool {
 		switch n := n.(type) {
