@@ -218,9 +218,7 @@ func wrappedArgs(format string, numArgs int) map[int]bool {
 			afterIndex = false
 		} else {
 			j := i
-			for i < end && '0' <= format[i] && format[i] <= '9' {
-				i++
-			}
+			i = skipNum(format, i, end)
 			if afterIndex && i > j {
 				good = false
 			}
@@ -238,9 +236,7 @@ func wrappedArgs(format string, numArgs int) map[int]bool {
 				}
 				afterIndex = false
 			} else {
-				for i < end && '0' <= format[i] && format[i] <= '9' {
-					i++
-				}
+				i = skipNum(format, i, end)
 			}
 		}
 		if !afterIndex {
@@ -261,6 +257,20 @@ func wrappedArgs(format string, numArgs int) map[int]bool {
 		}
 	}
 	return w
+}
+
+// skipNum skips the width or precision at format[i:] as fmt's parsenum
+// does: a number over a million with more digits after it ends the format
+// (fmt prints %!(BADWIDTH) and stops there).
+func skipNum(format string, i, end int) int {
+	num := 0
+	for ; i < end && '0' <= format[i] && format[i] <= '9'; i++ {
+		if num > 1e6 {
+			return end
+		}
+		num = num*10 + int(format[i]-'0')
+	}
+	return i
 }
 
 // argNumber reads an argument index "[n]" at format[i:] as fmt does: the
