@@ -16,6 +16,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -307,7 +308,21 @@ func TestJupyterConsole(t *testing.T) {
 		{"In [4]: ", ""}, // then end of input: the console asks, takes the default (exit) and quits
 	}
 	for _, st := range steps {
-		if !out.WaitFor(ctx, st.waitFor) {
+		stepCtx, stepCancel := context.WithTimeout(ctx, 90*time.Second) // before the guard kills the console
+		seen := out.WaitFor(stepCtx, st.waitFor)
+		stepCancel()
+		if !seen {
+			// Ask the kernel (the console's child) for its goroutines, which
+			// it prints on the stderr it shares with the console.
+			if kids, err := exec.Command("pgrep", "-P", strconv.Itoa(cmd.Process.Pid)).Output(); err == nil {
+				for _, pid := range strings.Fields(string(kids)) {
+					exec.Command("kill", "-QUIT", pid).Run()
+				}
+				dump, stop := context.WithTimeout(context.Background(), 5*time.Second)
+				out.WaitFor(dump, "goroutine ") // then the rest of the dump, as far as it came
+				<-dump.Done()
+				stop()
+			}
 			t.Fatalf("jupyter console never printed %q:\n%s", st.waitFor, out)
 		}
 		if st.send != "" {
