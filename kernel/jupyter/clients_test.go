@@ -200,6 +200,20 @@ func TestStdinWithJupyterClient(t *testing.T) {
 	}
 }
 
+// TestLateIOPubSubscriber runs a cell before the client subscribes to
+// iopub (ZeroMQ's slow joiner, which left jupyter console waiting for an
+// idle status that was never delivered): the kernel holds what it
+// publishes until a client subscribes.
+func TestLateIOPubSubscriber(t *testing.T) {
+	requirePython(t, "jupyter_client")
+	env := jupyterEnv(t)
+	out, err := runPython(t, env, 3*time.Minute, "check_client.py", "latejoin")
+	t.Log("\n" + out)
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
 func TestRestartAndShutdownWithJupyterClient(t *testing.T) {
 	requirePython(t, "jupyter_client")
 	env := jupyterEnv(t)

@@ -49,6 +49,7 @@ type Kernel struct {
 	log     *log.Logger
 
 	shell, control, stdin, iopub *endpoint
+	held                         *heldPublisher // iopub's sender (iopub.go)
 	hb                           zmq4.Socket
 
 	ctx    context.Context
@@ -146,6 +147,11 @@ func NewKernel(conn *ConnectionInfo, eng Engine, logw io.Writer) (*Kernel, error
 			// Bound the backlog kept for subscribers that stop reading
 			// (libzmq drops beyond its high-water mark too).
 			k.iopub.s.SetOption(zmq4.OptionHWM, iopubHWM)
+			pub := k.iopub
+			k.held = &heldPublisher{ctx: ctx, send: pub.send, subscribed: func() bool {
+				t, ok := pub.s.(zmq4.Topics)
+				return !ok || len(t.Topics()) > 0
+			}}
 		}
 	}
 	if err == nil {
@@ -373,7 +379,7 @@ func (k *Kernel) publish(parent *message, typ string, content any) {
 		k.log.Printf("iopub: encode %s: %v", typ, err)
 		return
 	}
-	if err := k.iopub.send(frames); err != nil && k.ctx.Err() == nil {
+	if err := k.held.publish(frames); err != nil && k.ctx.Err() == nil {
 		k.log.Printf("iopub: send %s: %v", typ, err)
 	}
 }

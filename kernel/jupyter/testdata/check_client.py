@@ -1,6 +1,6 @@
 """Drives the nnbook kernel through jupyter_client the way front ends do.
 
-    JUPYTER_DATA_DIR=... /usr/bin/python3 check_client.py cell|interrupt|training|restart|stdin|compiled
+    JUPYTER_DATA_DIR=... /usr/bin/python3 check_client.py cell|interrupt|training|restart|stdin|compiled|latejoin
 
 Prints one "PASS name" line per check; exits 1 at the first failure.
 """
@@ -8,7 +8,7 @@ import signal
 import sys
 import time
 
-from jupyter_client.manager import start_new_kernel
+from jupyter_client.manager import KernelManager, start_new_kernel
 
 TIMEOUT = 60
 
@@ -178,8 +178,37 @@ def check_compiled(km, kc):
           (c, result_text(out)))
 
 
+def check_late_join():
+    """A client that sends execute_request before its iopub subscription
+    has reached the kernel (ZeroMQ's slow joiner) still gets the request's
+    busy and idle statuses: the kernel holds what it publishes while no
+    client subscribes. jupyter console waits for that idle forever."""
+    km = KernelManager(kernel_name="nnbook")
+    km.start_kernel()
+    kc = km.client()
+    try:
+        kc.shell_channel.start()  # no iopub yet: nobody subscribes
+        msg_id = kc.execute("x := 6 * 7\nx")
+        reply = reply_for(kc, msg_id)
+        check(reply["content"]["status"] == "ok", "a cell runs before any client subscribes", reply["content"])
+        kc.iopub_channel.start()
+        out = outputs_for(kc, msg_id)
+        check(result_text(out) == "42", "the late subscriber gets the cell's result and idle",
+              [m["msg_type"] for m in out])
+        msg_id = kc.execute("x + 1")
+        reply_for(kc, msg_id)
+        out = outputs_for(kc, msg_id)
+        check(result_text(out) == "43", "later cells publish as usual", [m["msg_type"] for m in out])
+    finally:
+        kc.stop_channels()
+        km.shutdown_kernel(now=True)
+
+
 def main():
     what = sys.argv[1]
+    if what == "latejoin":
+        check_late_join()
+        return
     km, kc = start_new_kernel(kernel_name="nnbook", startup_timeout=TIMEOUT)
     try:
         if what == "interrupt":
