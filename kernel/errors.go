@@ -33,6 +33,9 @@ func (e *Engine) unitError(ctx context.Context, code string, u *unit, err error)
 	if (u.final || u.wrapped) && ce.Name == KindPanic {
 		unwrapFinalTrace(ce, code)
 	}
+	if ce.Name == KindPanic {
+		e.goFrameNames(ce.Traceback)
+	}
 	if ce.Name == KindCompile {
 		// yaegi sometimes places an error at a node of another declaration
 		// (the type of a missing field): keep errors inside the unit.

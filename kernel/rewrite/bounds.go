@@ -241,7 +241,8 @@ type bounds struct {
 
 	// visit checks one node of the walk (boundsCheck: index and slice
 	// expressions); conds also writes checks before if statements without
-	// an init, for their condition, and before var declarations.
+	// an init, for their condition, and before var declarations, and in
+	// the body of a function literal a go statement calls.
 	visit func(ast.Node)
 	conds bool
 
@@ -261,8 +262,13 @@ type preCheck struct {
 // walk visits n, leaving out what other passes rewrite as a whole.
 func (b *bounds) walk(n ast.Node) {
 	ast.Inspect(n, func(m ast.Node) bool {
-		switch m.(type) {
-		case *ast.DeferStmt, *ast.GoStmt:
+		switch m := m.(type) {
+		case *ast.GoStmt:
+			if fl, ok := m.Call.Fun.(*ast.FuncLit); ok && b.conds {
+				b.outside(func() { b.walk(fl.Body) })
+			}
+			return false
+		case *ast.DeferStmt:
 			return false
 		}
 		if m != nil {

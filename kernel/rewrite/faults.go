@@ -28,16 +28,20 @@ import (
 //
 // The statements checked are those of the bounds pass, and also an if
 // statement without an init (for its condition; an else branch is checked
-// inside, not before) and a var declaration. The operand must be written
-// twice, so it is a name, field, literal or index of variables the unit
-// can see (copyable). Go makes every call of a statement before it
-// divides or dereferences (but those the operation is an argument of), and
-// assigns after the right-hand side, so an operation a call comes before
-// (x := f() / d, m[k] = f()) is not checked: the call's output must come
-// before the panic. Elsewhere (a for loop's condition, an else
-// if, the right operand of && and ||, go and defer statements) the
-// operation stays as written and its panic names the function's first
-// line. Not checked: a divisor that is a constant or the variable of a
+// inside, not before), a var declaration and the statements of a function
+// literal a go statement calls (the gostmt pass edits around its body).
+// The operand must be written twice, so it is a name, field, literal or
+// index of variables the unit can see (copyable). Go makes every call of a
+// statement before it divides or dereferences (but those the operation is
+// an argument of), and assigns after the right-hand side, so an operation
+// a call comes before (x := f() / d, m[k] = f()) is not checked: the
+// call's output must come before the panic. Elsewhere (a for loop's
+// condition, an else if, the right operand of && and ||, a go or defer
+// statement's call, a deferred function literal, which the deferbind and
+// rangefunc passes rewrite) the operation stays as written and its panic
+// names the function's first line.
+//
+// Not checked either: a divisor that is a constant or the variable of a
 // loop counting up from a constant ≥ 1 that the body does not assign; a
 // pointer the function defines as &T{…} or new(T) and never assigns again;
 // an operand checked already in the statement, or before an earlier
@@ -184,11 +188,11 @@ func (f *faults) visit(n ast.Node) {
 		}
 		if n.Tok != token.DEFINE {
 			for _, l := range n.Lhs {
-				f.mapAssign(n, l, n.End())
+				f.mapAssign(n, l, n.End()+1) // after what ends with the statement
 			}
 		}
 	case *ast.IncDecStmt:
-		f.mapAssign(n, n.X, n.End())
+		f.mapAssign(n, n.X, n.End()+1)
 	case *ast.SelectorExpr:
 		if sel, ok := info.Selections[n]; ok && sel.Kind() == types.FieldVal && isPointer(info.TypeOf(n.X)) {
 			f.check(n, n.X, "nil", "NilDeref", n.Pos(), n.X.End())
