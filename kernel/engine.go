@@ -87,6 +87,9 @@ type Engine struct {
 
 	types    cellTypes         // the types cells declared, for fmt (celltypes.go)
 	colEdits map[int][]colEdit // the running cell's rewritten lines (colmap.go)
+
+	funcSrc   map[string][]funcSource // the functions cells declared, by yaegi's frame name (funcnames.go)
+	cellUnits []unit                  // the running cell's units (funcnames.go)
 }
 
 // shownValue is one value of the final expression.
@@ -237,6 +240,7 @@ func (e *Engine) reset() error {
 	e.typeSrc = map[string]string{}
 	e.methodSrc = map[string]map[string]string{}
 	e.trace = nil
+	e.funcSrc = nil
 	e.types.reset()
 	e.pending = nil
 	return nil

@@ -33,6 +33,9 @@ func (e *Engine) unitError(ctx context.Context, code string, u *unit, err error)
 	if (u.final || u.wrapped) && ce.Name == KindPanic {
 		unwrapFinalTrace(ce, code)
 	}
+	if ce.Name == KindPanic {
+		e.goFrameNames(ce.Traceback)
+	}
 	if ce.Name == KindCompile {
 		// yaegi sometimes places an error at a node of another declaration
 		// (the type of a missing field): keep errors inside the unit.
@@ -123,6 +126,12 @@ func (e *Engine) cellError(ctx context.Context, code string, err error) *CellErr
 
 var traceRE = regexp.MustCompile(`^(\d+):(\d+): panic: (.*)\(\.\.\.\)\s*$`)
 
+// pkgTraceRE matches a yaegi panic line of a frame in the interpreted
+// standard packages ("src/slices/iter.go:12:21: panic: slices.All.func(...)"),
+// which the traceback leaves out: Go's trace would name the package's
+// function, not the engine's copy of its source.
+var pkgTraceRE = regexp.MustCompile(`^src/\S+\.go:\d+:\d+: panic: .*\(\.\.\.\)\s*$`)
+
 // parseTrace reads a yaegi panic line "L:C: panic: main.f(...)".
 func parseTrace(s string) (line, col int, fn string, ok bool) {
 	m := traceRE.FindStringSubmatch(s)
@@ -135,11 +144,15 @@ func parseTrace(s string) (line, col int, fn string, ok bool) {
 }
 
 // stderrWriter is yaegi's stderr: panic trace lines go to the engine's
-// traceback, everything else (the log package) to the cell's stderr.
+// traceback (those of the interpreted standard packages nowhere),
+// everything else (the log package) to the cell's stderr.
 type stderrWriter struct{ e *Engine }
 
 func (w stderrWriter) Write(b []byte) (int, error) {
 	s := string(b)
+	if pkgTraceRE.MatchString(strings.TrimRight(s, "\n")) {
+		return len(b), nil
+	}
 	if traceRE.MatchString(strings.TrimRight(s, "\n")) {
 		w.e.traceMu.Lock()
 		if len(w.e.trace) < 200 {

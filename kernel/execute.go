@@ -40,6 +40,7 @@ func (e *Engine) Execute(ctx context.Context, code string, emit func(Part)) erro
 	if cerr != nil {
 		return cerr
 	}
+	e.cellUnits = units
 	if cerr := e.rangeOverFunc(units); cerr != nil {
 		return cerr
 	}

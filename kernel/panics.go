@@ -10,10 +10,12 @@ import (
 	rt "github.com/nnbook/nnbook/kernel/internal/runtime"
 )
 
-// Runtime panics as Go makes them. The rewrite passes "bounds" and
-// "recover" of kernel/rewrite make interpreted code call the helpers here:
-// an index or slice expression whose bounds are wrong panics with Go's own
-// runtime.Error before yaegi's reflect can panic with its text, and
+// Runtime panics as Go makes them. The rewrite passes "bounds", "faults"
+// and "panics" of kernel/rewrite make interpreted code call the helpers
+// here: an index or slice expression whose bounds are wrong panics with
+// Go's own runtime.Error before yaegi's reflect can panic with its text, a
+// division by zero, an assignment to a nil map and a dereference of a nil
+// pointer before yaegi makes them, and
 // recover() returns what Go's would (kernel/internal/runtime.Translate).
 // The position of a failed check is kept, so that the error names the line
 // of the failing expression rather than that of its function's first
@@ -95,6 +97,18 @@ func (e *Engine) panicSymbols() map[string]reflect.Value {
 				s.fail(err, line, col)
 			}
 			return lo
+		}),
+		// q := a / b → if b == 0 { __rt.DivideZero(line, col) }; q := a / b
+		"DivideZero": reflect.ValueOf(func(line, col int) {
+			s.fail(rt.DivideError(), line, col)
+		}),
+		// m[k] = v → if m == nil { __rt.NilMap(line, col) }; m[k] = v
+		"NilMap": reflect.ValueOf(func(line, col int) {
+			s.fail(rt.NilMapError(), line, col)
+		}),
+		// p.n = v → if p == nil { __rt.NilDeref(line, col) }; p.n = v
+		"NilDeref": reflect.ValueOf(func(line, col int) {
+			s.fail(rt.NilDeref(), line, col)
 		}),
 		// panic(v) → panic(__rt.At(v, line, col))
 		"At": reflect.ValueOf(func(v interface{}, line, col int) interface{} {

@@ -150,8 +150,13 @@ func splitProgram(src string) ([]string, error) {
 
 // limitations reads limitations.txt: "name: why" lines.
 func limitations(t *testing.T) map[string]string {
+	return limitationsIn(t, "testdata/programs/limitations.txt")
+}
+
+// limitationsIn reads a file of "name: why" lines.
+func limitationsIn(t *testing.T, path string) map[string]string {
 	m := map[string]string{}
-	f, err := os.Open("testdata/programs/limitations.txt")
+	f, err := os.Open(path)
 	if err != nil {
 		if os.IsNotExist(err) {
 			return m
@@ -167,7 +172,7 @@ func limitations(t *testing.T) map[string]string {
 		}
 		name, why, ok := strings.Cut(line, ":")
 		if !ok {
-			t.Fatalf("limitations.txt: %q is not \"name: why\"", line)
+			t.Fatalf("%s: %q is not \"name: why\"", path, line)
 		}
 		m[strings.TrimSpace(name)] = strings.TrimSpace(why)
 	}

@@ -228,6 +228,7 @@ func (e *Engine) record(u unit) {
 				}
 			}
 		case *ast.FuncDecl:
+			e.recordFuncSource(n, u.file)
 			if n.Recv != nil {
 				if t := recvType(n.Recv); t != "" {
 					ms := e.methods[t]

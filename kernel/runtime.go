@@ -128,7 +128,7 @@ func (e *Engine) reportPanic(where string, r interface{}) {
 			if i == failing {
 				line, col = pl, pc
 			}
-			fmt.Fprintf(&b, "    %s at line %d:%d\n", fn, line, col)
+			fmt.Fprintf(&b, "    %s at line %d:%d\n", e.goFrameName(line, col, fn), line, col)
 		}
 	}
 	capture.write(Stderr, []byte(b.String()))

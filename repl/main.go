@@ -24,8 +24,8 @@ Type :help at the prompt for the commands and a short tour.
 
 When standard input is not a terminal, runs it as a script instead:
 no prompts, values and output printed as at the prompt, and exit status 1
-at the first failing entry, with its line number (a call of os.Exit ends
-the script with its status, as go run would):
+at the first failing entry, with its line number (2 when it panicked, and a
+call of os.Exit ends the script with its status, as go run would):
 
 	nnbook < script.go
 
@@ -98,8 +98,9 @@ func parseFlags(args []string) (*options, error) {
 
 // Main is plain `nnbook`: the REPL at a terminal, a script run otherwise.
 // args are the arguments after the program name. It returns the exit
-// status: 0, 1 when a script fails, 2 for a usage error, 130 when a script
-// is interrupted, the code a script passes to os.Exit.
+// status: 0, 1 when a script fails, 2 for a usage error or when a script
+// panics (as go run gives it), 130 when a script is interrupted, the code a
+// script passes to os.Exit.
 func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	opts, err := parseFlags(args)
 	if errors.Is(err, errHelp) {
@@ -134,6 +135,10 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		s.reportError(err)
 		if ctx.Err() != nil {
 			return 130
+		}
+		var ce *cellErr
+		if errors.As(err, &ce) && ce.Name == kernel.KindPanic {
+			return 2 // Go's runtime exits with 2 after an unrecovered panic
 		}
 		return 1
 	}

@@ -42,3 +42,31 @@ func TestLikeGoRun(t *testing.T) {
 		})
 	}
 }
+
+// TestPanicLikeGoRun: a program whose panic nothing recovers exits with
+// status 2, as `go run` reports it, run or piped.
+func TestPanicLikeGoRun(t *testing.T) {
+	const prog = "package main\n\nimport \"fmt\"\n\nfunc main() {\n\tfmt.Println(\"before\")\n\tvar m map[string]int\n\tm[\"a\"] = 1\n}\n"
+	for _, how := range []string{"run", "pipe"} {
+		t.Run(how, func(t *testing.T) {
+			dir := t.TempDir()
+			os.WriteFile(filepath.Join(dir, "prog.go"), []byte(prog), 0o644)
+			cmd := exec.Command(binary, "run", "prog.go")
+			if how == "pipe" {
+				cmd = exec.Command(binary)
+				cmd.Stdin = strings.NewReader(prog)
+			}
+			cmd.Dir = dir
+			var stdout, stderr bytes.Buffer
+			cmd.Stdout, cmd.Stderr = &stdout, &stderr
+			err := cmd.Run()
+			var ee *exec.ExitError
+			if !errors.As(err, &ee) || ee.ExitCode() != 2 {
+				t.Errorf("exit %v, want status 2 (stderr %q)", err, stderr.String())
+			}
+			if stdout.String() != "before\n" || !strings.Contains(stderr.String(), "panic: assignment to entry in nil map") {
+				t.Errorf("stdout %q, stderr %q; want \"before\\n\" and the panic", stdout.String(), stderr.String())
+			}
+		})
+	}
+}

@@ -111,7 +111,7 @@ func TestPipedScript(t *testing.T) {
 			"", "f: declared; waits for nope\nline 4: undefined: nope\n", 1},
 		{"declarations in any order", "func f() int { return g() }\nfunc g() int { return 2 }\nf()\n", "2 // int\n", "f: declared; waits for g\n", 0},
 		{"unfinished entry at the end", "x := 1\nfor {\n", "", "line 2: ", 1},
-		{"panic", "var s []int\n\ns[3]\n", "", "line 3: panic: ", 1},
+		{"panic", "var s []int\n\ns[3]\n", "", "line 3: panic: ", 2}, // go run's status after a panic
 		{"nnlib preloaded", "n := nnlib.WorkedExample()\nn.Sizes()\n", "[2 2 2] // []int\n", "", 0},
 		{"meta command in a script", "x := 1\n:vars\n", "x  int\n", "", 0},
 		// Declaring func main only defines it (the engine never runs it by

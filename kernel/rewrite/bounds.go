@@ -67,11 +67,31 @@ func boundsEdits(s Session, u *Unit) []Edit {
 	if !hasIndexing(u.File) {
 		return nil
 	}
-	info, pkg := checkTypes(u, sessionVars(s, u))
+	info, pkg := checkTypes(u, sessionVars(s, u, isIndexing))
 	b := &bounds{s: s, u: u, info: info, pkg: pkg}
+	b.visit = b.boundsCheck
 	b.shared = sharedVars(info, pkg, u.File)
 	b.walk(u.File)
 	return b.edits
+}
+
+// isIndexing reports whether n is an index or slice expression.
+func isIndexing(n ast.Node) bool {
+	switch n.(type) {
+	case *ast.IndexExpr, *ast.SliceExpr:
+		return true
+	}
+	return false
+}
+
+// boundsCheck checks n when it is an index or slice expression.
+func (b *bounds) boundsCheck(n ast.Node) {
+	switch n := n.(type) {
+	case *ast.IndexExpr:
+		b.index(n)
+	case *ast.SliceExpr:
+		b.slice(n)
+	}
 }
 
 // hasIndexing reports whether n has an index or slice expression.
@@ -104,13 +124,13 @@ func (emptyImporter) Import(p string) (*types.Package, error) {
 }
 
 // sessionVars returns the types of the session's variables that the
-// unit's index and slice expressions read (and the unit does not declare
-// at its top level).
-func sessionVars(s Session, u *Unit) map[string]types.Type {
+// unit's checked expressions (those for which checked is true: index and
+// slice expressions for bounds) read, and the unit does not declare at its
+// top level.
+func sessionVars(s Session, u *Unit, checked func(ast.Node) bool) map[string]types.Type {
 	inIndex := map[*ast.Ident]bool{}
 	ast.Inspect(u.File, func(n ast.Node) bool {
-		switch n.(type) {
-		case *ast.IndexExpr, *ast.SliceExpr:
+		if checked(n) {
 			ast.Inspect(n, func(m ast.Node) bool {
 				if id, ok := m.(*ast.Ident); ok {
 					inIndex[id] = true
@@ -191,9 +211,10 @@ func checkTypes(u *Unit, vars map[string]types.Type) (*types.Info, *types.Packag
 	fset := token.NewFileSet()
 	fset.AddFile(u.Tok.Name(), u.Tok.Base(), u.Tok.Size())
 	info := &types.Info{
-		Types: map[ast.Expr]types.TypeAndValue{},
-		Defs:  map[*ast.Ident]types.Object{},
-		Uses:  map[*ast.Ident]types.Object{},
+		Types:      map[ast.Expr]types.TypeAndValue{},
+		Defs:       map[*ast.Ident]types.Object{},
+		Uses:       map[*ast.Ident]types.Object{},
+		Selections: map[*ast.SelectorExpr]*types.Selection{},
 	}
 	pkg := types.NewPackage("main", "main")
 	for name, t := range vars {
@@ -218,6 +239,13 @@ type bounds struct {
 	loops  []ast.Stmt            // the enclosing for and range statements
 	edits  []Edit
 
+	// visit checks one node of the walk (boundsCheck: index and slice
+	// expressions); conds also writes checks before if statements without
+	// an init, for their condition, and before var declarations, and in
+	// the body of a function literal a go statement calls.
+	visit func(ast.Node)
+	conds bool
+
 	// The statement whose index checks go before it, when there is one
 	// (hoistable), and those checks.
 	stmt      ast.Stmt
@@ -235,7 +263,29 @@ type preCheck struct {
 func (b *bounds) walk(n ast.Node) {
 	ast.Inspect(n, func(m ast.Node) bool {
 		switch m := m.(type) {
-		case *ast.DeferStmt, *ast.GoStmt:
+		case *ast.GoStmt:
+			if fl, ok := m.Call.Fun.(*ast.FuncLit); ok && b.conds {
+				b.outside(func() { b.walk(fl.Body) })
+			}
+			return false
+		case *ast.DeferStmt:
+			return false
+		}
+		if m != nil {
+			b.visit(m)
+		}
+		switch m := m.(type) {
+		case *ast.IfStmt:
+			// The condition's checks may go before the statement; an else
+			// branch is evaluated only sometimes.
+			for _, part := range []ast.Node{m.Init, m.Cond, m.Body} {
+				if part != nil {
+					b.walk(part)
+				}
+			}
+			if m.Else != nil {
+				b.outside(func() { b.walk(m.Else) })
+			}
 			return false
 		case *ast.CallExpr:
 			if id, ok := m.Fun.(*ast.Ident); ok && (id.Name == "min" || id.Name == "max" || id.Name == "clear") && b.s.Builtin(id.Name) {
@@ -287,10 +337,6 @@ func (b *bounds) walk(n ast.Node) {
 			b.walk(m.Body)
 			b.loops = b.loops[:len(b.loops)-1]
 			return false
-		case *ast.IndexExpr:
-			b.index(m)
-		case *ast.SliceExpr:
-			b.slice(m)
 		}
 		return true
 	})
@@ -311,7 +357,7 @@ func (b *bounds) list(stmts []ast.Stmt) {
 	for _, st := range stmts {
 		b.stmt, b.pre = nil, nil
 		if b.hoistable(st) {
-			b.stmt, b.stmtCalls = st, b.calls(st)
+			b.stmt, b.stmtCalls = st, b.calls(head(st))
 		}
 		b.walk(st)
 		if len(b.pre) > 0 {
@@ -328,17 +374,26 @@ func (b *bounds) list(stmts []ast.Stmt) {
 }
 
 // hoistable reports whether checks of st's indexes can go before st: an
-// assignment, increment, expression or return statement that receives
-// from no channel and starts with a keyword, an operator or a local
-// variable (no other rewrite edits where it starts).
+// assignment, increment, expression or return statement (with conds, also
+// an if statement without an init, for its condition, and a var
+// declaration) that receives from no channel and starts with a keyword, an
+// operator or a local variable (no other rewrite edits where it starts).
 func (b *bounds) hoistable(st ast.Stmt) bool {
-	switch st.(type) {
+	switch st := st.(type) {
 	case *ast.AssignStmt, *ast.IncDecStmt, *ast.ExprStmt, *ast.ReturnStmt:
+	case *ast.IfStmt:
+		if !b.conds || st.Init != nil {
+			return false
+		}
+	case *ast.DeclStmt:
+		if g, ok := st.Decl.(*ast.GenDecl); !b.conds || !ok || g.Tok != token.VAR {
+			return false
+		}
 	default:
 		return false
 	}
 	ok := true
-	ast.Inspect(st, func(n ast.Node) bool {
+	ast.Inspect(head(st), func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.FuncLit:
 			return false
@@ -359,6 +414,15 @@ func (b *bounds) hoistable(st ast.Stmt) bool {
 		obj = b.info.Uses[first]
 	}
 	return first.Name != "main" && b.localVar(obj)
+}
+
+// head is what of st is evaluated before anything else runs: the
+// condition of an if statement, the whole of other statements.
+func head(st ast.Stmt) ast.Node {
+	if s, ok := st.(*ast.IfStmt); ok {
+		return s.Cond
+	}
+	return st
 }
 
 // leftmost returns the identifier st starts with, or nil when it starts
@@ -412,28 +476,34 @@ func (b *bounds) localVar(obj types.Object) bool {
 
 // calls reports whether st calls a function (builtins that only read their
 // arguments and conversions aside).
-func (b *bounds) calls(st ast.Stmt) bool {
+func (b *bounds) calls(st ast.Node) bool {
 	found := false
 	ast.Inspect(st, func(n ast.Node) bool {
 		c, ok := n.(*ast.CallExpr)
 		if !ok || found {
 			return !found
 		}
-		if tv, ok := b.info.Types[c.Fun]; ok && tv.IsType() {
-			return true
-		}
-		if id, ok := c.Fun.(*ast.Ident); ok {
-			if bi, ok := b.info.Uses[id].(*types.Builtin); ok {
-				switch bi.Name() {
-				case "len", "cap", "append", "complex", "real", "imag":
-					return true
-				}
-			}
-		}
-		found = true
-		return false
+		found = b.isCall(c)
+		return !found
 	})
 	return found
+}
+
+// isCall reports whether c calls a function: not a conversion, nor a
+// builtin that only reads its arguments.
+func (b *bounds) isCall(c *ast.CallExpr) bool {
+	if tv, ok := b.info.Types[c.Fun]; ok && tv.IsType() {
+		return false
+	}
+	if id, ok := c.Fun.(*ast.Ident); ok {
+		if bi, ok := b.info.Uses[id].(*types.Builtin); ok {
+			switch bi.Name() {
+			case "len", "cap", "append", "complex", "real", "imag":
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // unshared reports whether every name in x is a local variable that

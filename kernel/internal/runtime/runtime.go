@@ -90,6 +90,26 @@ var nilDeref = catch(func() {
 // error: invalid memory address or nil pointer dereference".
 func NilDeref() goruntime.Error { return nilDeref }
 
+// divideError is Go's error for an integer division by zero.
+var divideError = catch(func() {
+	zero := 0
+	_ = 1 / zero
+})
+
+// DivideError returns Go's error for an integer division or modulo by
+// zero: "runtime error: integer divide by zero".
+func DivideError() goruntime.Error { return divideError }
+
+// nilMapError is Go's error for an assignment to an entry of a nil map.
+var nilMapError = catch(func() {
+	var m map[int]int
+	m[0] = 0
+})
+
+// NilMapError returns Go's error for an assignment to an entry of a nil
+// map: "assignment to entry in nil map".
+func NilMapError() goruntime.Error { return nilMapError }
+
 // TypeAssertionError is a failed type assertion x.(T), as Go's
 // *runtime.TypeAssertionError: a runtime.Error whose text is
 // "interface conversion: …".

@@ -41,6 +41,12 @@ func TestBoundsErrorsAreGos(t *testing.T) {
 			var p *struct{ v int }
 			_ = p.v
 		}},
+		{"integer division by zero", DivideError(), func() { _ = len(s) / (i - 5) }},
+		{"modulo by zero", DivideError(), func() { _ = hi % (lo - 2) }},
+		{"assignment to a nil map", NilMapError(), func() {
+			var m map[string]int
+			m["a"] = 1
+		}},
 	} {
 		want := recovered(c.want)
 		if reflect.TypeOf(c.got) != reflect.TypeOf(want) || fmt.Sprint(c.got) != fmt.Sprint(want) {
