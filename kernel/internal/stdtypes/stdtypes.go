@@ -59,6 +59,26 @@ type Config struct {
 	IsSource func(path string) bool
 }
 
+// Tables returns a Config.Table that finds a package in the first of
+// tables that has it. Tables are keyed as interp.Exports are: "path/name"
+// (math/rand/v2/rand); they must not change afterwards.
+func Tables(tables ...map[string]map[string]reflect.Value) func(string) (string, map[string]reflect.Value, bool) {
+	type entry struct {
+		name string
+		syms map[string]reflect.Value
+	}
+	byPath := map[string]entry{}
+	for i := len(tables) - 1; i >= 0; i-- {
+		for k, syms := range tables[i] {
+			byPath[path.Dir(k)] = entry{path.Base(k), syms}
+		}
+	}
+	return func(p string) (string, map[string]reflect.Value, bool) {
+		e, ok := byPath[p]
+		return e.name, e.syms, ok
+	}
+}
+
 // Importer is a types.Importer of the packages of its Config.
 type Importer struct {
 	conf Config

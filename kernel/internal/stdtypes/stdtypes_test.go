@@ -7,8 +7,6 @@ import (
 	"go/parser"
 	"go/token"
 	"go/types"
-	"path"
-	"reflect"
 	"strings"
 	"sync"
 	"testing"
@@ -19,16 +17,8 @@ import (
 // stdImporter is an Importer of the standard library as cells get it: the
 // tables of stdgeneric.Stdlib and the interpreted source of stdgeneric.
 func stdImporter() *Importer {
-	all := stdgeneric.Stdlib()
 	return New(Config{
-		Table: func(p string) (string, map[string]reflect.Value, bool) {
-			for k, syms := range all {
-				if path.Dir(k) == p {
-					return path.Base(k), syms, true
-				}
-			}
-			return "", nil, false
-		},
+		Table:    Tables(stdgeneric.Stdlib()),
 		Source:   stdgeneric.Source(),
 		IsSource: stdgeneric.IsSource,
 	})
