@@ -5,6 +5,7 @@ import (
 	"go/parser"
 	"go/token"
 	"go/types"
+	"sync"
 	"testing"
 )
 
@@ -112,3 +113,43 @@ var fakeRuntime = func() *types.Package {
 	p.MarkComplete()
 	return p
 }()
+
+// TestBoundsConcurrent runs the pass on typed cells from several
+// goroutines, as engines of one process do (the packages are shared; run
+// with -race), and checks they agree.
+func TestBoundsConcurrent(t *testing.T) {
+	bodies := []string{
+		"s := \"a b\"\ni := 3\nx := strings.Fields(s)[i]\n_ = x",
+		"t := time.Now()\nn := 1\n_ = []time.Month{t.Month()}[n]\n_ = strconv.Quote(\"x\")[n:]",
+		"r := bufio.NewScanner(os.Stdin)\nk := 2\n_ = regexp.MustCompile(\"a\").FindStringSubmatch(r.Text())[k]",
+	}
+	rewrite := func(body string) string {
+		header := "package main; func main() {\n"
+		fset := token.NewFileSet()
+		f, err := parser.ParseFile(fset, "cell.go", header+body+"\n}", 0)
+		if err != nil {
+			t.Error(err)
+			return ""
+		}
+		u := &Unit{Text: body, File: f, Tok: fset.File(f.Pos()), Base: len(header)}
+		return Apply(body, boundsEdits(parseSession(""), u))
+	}
+	want := make([]string, len(bodies))
+	for i, b := range bodies {
+		want[i] = rewrite(b)
+	}
+	var wg sync.WaitGroup
+	for g := 0; g < 4; g++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range bodies {
+				j := (i + g) % len(bodies)
+				if got := rewrite(bodies[j]); got != want[j] {
+					t.Errorf("concurrent rewrite of %q:\n%s\nwant\n%s", bodies[j], got, want[j])
+				}
+			}
+		}()
+	}
+	wg.Wait()
+}
