@@ -46,7 +46,7 @@ import (
 // The operand, and what a check reads a second time, are written twice, so
 // they must be names, fields, literals, indexes and operators of variables
 // the unit can see, or variables and constants of packages (os.Args)
-// (pureExpr, copyable). An operand that is not pure (a call: f()[i],
+// (pureExpr, with len and cap: copyable). An operand that is not pure (a call: f()[i],
 // strings.Fields(s)[3]) is evaluated once, by a helper that checks the
 // bounds and returns it, asserted back to its type, which the unit must be
 // able to write (made of predeclared types and exported types of packages
@@ -660,31 +660,70 @@ func (b *bounds) kind(x ast.Expr) byte {
 	return 0
 }
 
+// pure is pureExpr that also lets x call the builtins len and cap
+// (a[len(a)-1]).
+func (b *bounds) pure(x ast.Expr) bool {
+	switch x := x.(type) {
+	case *ast.CallExpr:
+		return b.lenCap(x) && b.pure(x.Args[0])
+	case *ast.ParenExpr:
+		return b.pure(x.X)
+	case *ast.SelectorExpr:
+		return b.pure(x.X)
+	case *ast.IndexExpr:
+		return b.pure(x.X) && b.pure(x.Index)
+	case *ast.StarExpr:
+		return b.pure(x.X)
+	case *ast.UnaryExpr:
+		return x.Op != token.ARROW && b.pure(x.X)
+	case *ast.BinaryExpr:
+		return b.pure(x.X) && b.pure(x.Y)
+	}
+	return pureExpr(x)
+}
+
+// lenCap reports whether c calls the builtin len or cap with one argument.
+func (b *bounds) lenCap(c *ast.CallExpr) bool {
+	id, ok := c.Fun.(*ast.Ident)
+	if !ok || len(c.Args) != 1 || c.Ellipsis.IsValid() {
+		return false
+	}
+	bi, ok := b.info.Uses[id].(*types.Builtin)
+	return ok && (bi.Name() == "len" || bi.Name() == "cap")
+}
+
 // copyable reports whether x can be written a second time: pure, and every
 // name in it declared in the unit (not main, which another pass renames).
 func (b *bounds) copyable(x ast.Expr) bool {
-	if !pureExpr(x) {
+	if !b.pure(x) {
 		return false
 	}
 	ok := true
-	ast.Inspect(x, func(n ast.Node) bool {
-		if sel, isSel := n.(*ast.SelectorExpr); isSel {
-			if b.packageMember(sel) {
+	var visit func(n ast.Node) bool
+	visit = func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.CallExpr: // len or cap (pure)
+			ast.Inspect(n.Args[0], visit)
+			return false
+		case *ast.SelectorExpr:
+			if b.packageMember(n) {
 				return false
 			}
-			ast.Inspect(sel.X, func(m ast.Node) bool {
+			ast.Inspect(n.X, func(m ast.Node) bool {
 				if id, isID := m.(*ast.Ident); isID && !b.local(id) {
 					ok = false
 				}
 				return ok
 			})
 			return false
-		}
-		if id, isID := n.(*ast.Ident); isID && !b.local(id) {
-			ok = false
+		case *ast.Ident:
+			if !b.local(n) {
+				ok = false
+			}
 		}
 		return ok
-	})
+	}
+	ast.Inspect(x, visit)
 	return ok
 }
 
@@ -772,7 +811,7 @@ func (b *bounds) index(x *ast.IndexExpr) {
 	if tv, ok := b.info.Types[x.Index]; ok && tv.Value != nil && k != 's' {
 		return // a constant index of an array or string: the compiler checks it
 	}
-	if !pureExpr(x.X) {
+	if !b.pure(x.X) {
 		b.indexOnce(x)
 		return
 	}
@@ -802,7 +841,7 @@ func (b *bounds) index(x *ast.IndexExpr) {
 
 func (b *bounds) slice(x *ast.SliceExpr) {
 	k := b.kind(x.X)
-	if k != 0 && !pureExpr(x.X) {
+	if k != 0 && !b.pure(x.X) {
 		b.sliceOnce(x, k)
 		return
 	}
