@@ -2,6 +2,7 @@ package kernel
 
 import (
 	"go/types"
+	"reflect"
 
 	"github.com/nnbook/nnbook/kernel/internal/stdtypes"
 	"github.com/nnbook/nnbook/kernel/stdgeneric"
@@ -38,4 +39,12 @@ func (s session) Package(name string) *types.Package {
 		return nil
 	}
 	return pkg
+}
+
+// GoType returns the go/types type of a named type of a compiled package.
+func (s session) GoType(t reflect.Type) types.Type {
+	if typ, ok := stdTypes.TypeOf(t); ok {
+		return typ
+	}
+	return nil
 }

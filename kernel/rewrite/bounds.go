@@ -245,7 +245,7 @@ func sessionVars(s Session, u *Unit) map[string]types.Type {
 			continue
 		}
 		if rt := s.VarType(id.Name); rt != nil {
-			if t := goType(rt, 0); t != nil {
+			if t := goType(s, rt, 0); t != nil {
 				vars[id.Name] = t
 			}
 		}
@@ -254,32 +254,51 @@ func sessionVars(s Session, u *Unit) map[string]types.Type {
 }
 
 // goType is the go/types type of a reflect type, as far as indexing needs
-// it: basic types, slices, arrays, maps and pointers of them; other element
-// types become an empty interface. It returns nil for anything else.
-func goType(t reflect.Type, depth int) types.Type {
+// it: named types of compiled packages (Session.GoType), basic types,
+// slices, arrays, maps and pointers of them; other element types become an
+// empty interface. It returns nil for anything else. As an unnamed reflect
+// type does not say which cell type it stands for (yaegi makes a cell's
+// `type Temps []float64` a []float64), every unnamed type but a basic one
+// (pointers aside) is named in approxPkg, so that typeText never writes it
+// out.
+func goType(s Session, t reflect.Type, depth int) types.Type {
 	if depth > 8 {
 		return nil
 	}
+	if t.Name() != "" && t.PkgPath() != "" {
+		return s.GoType(t) // a compiled type, which no cell type can be
+	}
 	elem := func(e reflect.Type) types.Type {
-		if g := goType(e, depth+1); g != nil {
+		if g := goType(s, e, depth+1); g != nil {
 			return g
 		}
-		return types.NewInterfaceType(nil, nil)
+		return approx(types.NewInterfaceType(nil, nil))
 	}
 	switch t.Kind() {
 	case reflect.Slice:
-		return types.NewSlice(elem(t.Elem()))
+		return approx(types.NewSlice(elem(t.Elem())))
 	case reflect.Array:
-		return types.NewArray(elem(t.Elem()), int64(t.Len()))
+		return approx(types.NewArray(elem(t.Elem()), int64(t.Len())))
 	case reflect.Map:
-		return types.NewMap(elem(t.Key()), elem(t.Elem()))
+		return approx(types.NewMap(elem(t.Key()), elem(t.Elem())))
 	case reflect.Pointer:
+		// Not named, so that methods of a compiled type are found through
+		// it (re.FindString of a *regexp.Regexp): no operand written out is a
+		// pointer, and what it points to is named where it must be.
 		return types.NewPointer(elem(t.Elem()))
 	}
 	if k, ok := basicKinds[t.Kind()]; ok {
 		return types.Typ[k]
 	}
 	return nil
+}
+
+// approxPkg holds the types goType makes.
+var approxPkg = types.NewPackage("nnbook/session", "session")
+
+// approx is u named in approxPkg.
+func approx(u types.Type) types.Type {
+	return types.NewNamed(types.NewTypeName(token.NoPos, approxPkg, "T", nil), u, nil)
 }
 
 var basicKinds = map[reflect.Kind]types.BasicKind{

@@ -77,6 +77,10 @@ type Session interface {
 	// package the session or the cell imports under that name, when no
 	// cell defined name), made on first use; nil when name is none.
 	Package(name string) *types.Package
+	// GoType returns the go/types type of a named type of a compiled
+	// package (time.Time), as Package's packages have it, or nil for any
+	// other type.
+	GoType(t reflect.Type) types.Type
 }
 
 // Pass is one rewrite: Edits returns its edits of a unit, which must not

@@ -299,3 +299,11 @@ var (
 	fakePackages = map[string]string{"bufio": "bufio", "bytes": "bytes", "fmt": "fmt", "os": "os", "regexp": "regexp", "slices": "slices", "sort": "sort", "strconv": "strconv", "strings": "strings", "time": "time"}
 	fakeImporter = stdtypes.New(stdtypes.Config{Table: stdtypes.Tables(stdgeneric.Stdlib()), Source: stdgeneric.Source(), IsSource: stdgeneric.IsSource})
 )
+
+// GoType gives the types of fakeImporter.
+func (s fakeSession) GoType(t reflect.Type) types.Type {
+	if typ, ok := fakeImporter.TypeOf(t); ok {
+		return typ
+	}
+	return nil
+}

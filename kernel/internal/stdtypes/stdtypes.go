@@ -107,6 +107,19 @@ func (im *Importer) Import(p string) (*types.Package, error) {
 	return im.importLocked(p)
 }
 
+// TypeOf returns the go/types type of the named type t of a compiled
+// package (time.Time, *nnlib.Network's nnlib.Network), as the packages of
+// Import have it; ok is false for any other type, unnamed types included,
+// which may stand for a type an interpreter made.
+func (im *Importer) TypeOf(t reflect.Type) (typ types.Type, ok bool) {
+	if t.Name() == "" || t.PkgPath() == "" {
+		return nil, false
+	}
+	im.mu.Lock()
+	defer im.mu.Unlock()
+	return im.typ(t), true
+}
+
 // locked is the importer source packages are checked with, while the
 // Importer's lock is held.
 type locked struct{ im *Importer }

@@ -7,9 +7,11 @@ import (
 	"go/parser"
 	"go/token"
 	"go/types"
+	"reflect"
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/nnbook/nnbook/kernel/stdgeneric"
 )
@@ -274,5 +276,27 @@ func BenchmarkImport(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+// TestTypeOf checks that TypeOf gives the types of the packages Import
+// makes, and only for named types of packages.
+func TestTypeOf(t *testing.T) {
+	im := stdImporter()
+	tm, ok := im.TypeOf(reflect.TypeOf(time.Time{}))
+	if !ok {
+		t.Fatal("TypeOf(time.Time) is not ok")
+	}
+	pkg, err := im.Import("time")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := pkg.Scope().Lookup("Time").Type(); tm != want {
+		t.Errorf("TypeOf(time.Time) = %v, not the type of package time's Time", tm)
+	}
+	for _, x := range []any{[]int{}, 3, struct{ A int }{}, []time.Time{}} {
+		if typ, ok := im.TypeOf(reflect.TypeOf(x)); ok {
+			t.Errorf("TypeOf(%T) = %v, want none", x, typ)
+		}
 	}
 }
