@@ -72,10 +72,11 @@ import (
 // made from yaegi's symbol tables by kernel/internal/stdtypes), the
 // functions of earlier cells whose signatures are made of such types
 // (Session.Func), the variables of earlier cells with their run-time types
-// (Session.VarType), and those the same cell defines before the unit with
-// the type their source shows (Session.CellVarType) when that is made of
-// predeclared types ([]int, map[string][]float64); an index of anything
-// else untyped is not checked.
+// (Session.VarType; exact for compiled named types, Session.GoType, and
+// otherwise never written out: see goType), and those the same cell
+// defines before the unit with the type their source shows
+// (Session.CellVarType) when that is made of predeclared types ([]int,
+// map[string][]float64); an index of anything else untyped is not checked.
 
 func boundsEdits(s Session, u *Unit) []Edit {
 	if !hasIndexing(u.File) {
