@@ -28,6 +28,10 @@ func (e *Engine) recordColEdits(text string, file *token.File, base int, edits [
 	if e.colEdits == nil {
 		e.colEdits = map[int][]colEdit{}
 	}
+	// A unit planned again (a statement of a unit that runSplit runs
+	// alone) brings edits already recorded: an edit is added only as many
+	// times as this unit has it beyond what the line already holds.
+	seen := map[int]map[colEdit]int{}
 	for _, ed := range edits {
 		if ed.Off < 0 || ed.End > len(text) || strings.Contains(text[ed.Off:ed.End], "\n") || strings.Contains(ed.New, "\n") {
 			continue
@@ -36,7 +40,20 @@ func (e *Engine) recordColEdits(text string, file *token.File, base int, edits [
 			continue
 		}
 		p := file.Position(file.Pos(base + ed.Off))
-		e.colEdits[p.Line] = append(e.colEdits[p.Line], colEdit{p.Column, ed.End - ed.Off, len(ed.New)})
+		c := colEdit{p.Column, ed.End - ed.Off, len(ed.New)}
+		if seen[p.Line] == nil {
+			seen[p.Line] = map[colEdit]int{}
+		}
+		seen[p.Line][c]++
+		have := 0
+		for _, o := range e.colEdits[p.Line] {
+			if o == c {
+				have++
+			}
+		}
+		if have < seen[p.Line][c] {
+			e.colEdits[p.Line] = append(e.colEdits[p.Line], c)
+		}
 	}
 }
 

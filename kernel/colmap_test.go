@@ -1,6 +1,11 @@
 package kernel
 
-import "testing"
+import (
+	"go/token"
+	"testing"
+
+	"github.com/nnbook/nnbook/kernel/rewrite"
+)
 
 func TestOrigCol(t *testing.T) {
 	// line 2: "fmt.Println(x, y)" with x and y wrapped: "A(" (2 bytes) before
@@ -24,5 +29,23 @@ func TestOrigCol(t *testing.T) {
 		if got := e.origCol(c.line, c.rewritten); got != c.want {
 			t.Errorf("origCol(%d, %d) = %d, want %d", c.line, c.rewritten, got, c.want)
 		}
+	}
+}
+
+// TestRecordColEditsAgain checks that a unit's statement planned again
+// (runSplit) does not record its edits twice, while one unit's two equal
+// insertions at one place (nested __rt.IndexOf( openers) count twice.
+func TestRecordColEditsAgain(t *testing.T) {
+	fset := token.NewFileSet()
+	header := "package main; func main() {\n"
+	text := "x := f()[i][j]"
+	file := fset.AddFile("cell.go", -1, len(header)+len(text)+2)
+	file.SetLinesForContent([]byte(header + text + "\n}"))
+	open := rewrite.Edit{Off: 5, End: 5, New: "__rt.IndexOf("}
+	e := &Engine{}
+	e.recordColEdits(text, file, len(header), []rewrite.Edit{open, open})
+	e.recordColEdits(text, file, len(header), []rewrite.Edit{open, open}) // planned again
+	if got := e.colEdits[2]; len(got) != 2 {
+		t.Errorf("recorded %v, want the two insertions once", got)
 	}
 }

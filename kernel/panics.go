@@ -110,6 +110,35 @@ func (e *Engine) panicSymbols() map[string]reflect.Value {
 		"NilDeref": reflect.ValueOf(func(line, col int) {
 			s.fail(rt.NilDeref(), line, col)
 		}),
+		// f()[i] → __rt.IndexOf(f(), i, line, col).(T)[i]
+		"IndexOf": reflect.ValueOf(func(x interface{}, i, line, col int) interface{} {
+			if n := reflect.ValueOf(x).Len(); uint(i) >= uint(n) {
+				s.fail(rt.IndexError(i, n), line, col)
+			}
+			return x
+		}),
+		// f()[lo:hi:max] → __rt.SliceOf(f(), lo, hi, max, parts, line, col).(T)[lo:hi:max],
+		// parts saying which of hi (1) and max (2) are written (0 stands for
+		// an omitted one)
+		"SliceOf": reflect.ValueOf(func(x interface{}, lo, hi, max, parts, line, col int) interface{} {
+			v := reflect.ValueOf(x)
+			if parts&1 == 0 {
+				hi = v.Len()
+			}
+			var err goruntime.Error
+			switch {
+			case parts&2 != 0:
+				err = rt.Slice3Error(lo, hi, max, v.Cap())
+			case v.Kind() == reflect.String:
+				err = rt.SliceLenError(lo, hi, v.Len())
+			default:
+				err = rt.SliceError(lo, hi, v.Cap())
+			}
+			if err != nil {
+				s.fail(err, line, col)
+			}
+			return x
+		}),
 		// panic(v) → panic(__rt.At(v, line, col))
 		"At": reflect.ValueOf(func(v interface{}, line, col int) interface{} {
 			s.at(v, line, col)

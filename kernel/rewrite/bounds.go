@@ -3,6 +3,7 @@ package rewrite
 import (
 	"fmt"
 	"go/ast"
+	"go/format"
 	"go/token"
 	"go/types"
 	"path"
@@ -44,31 +45,46 @@ import (
 //
 // The operand, and what a check reads a second time, are written twice, so
 // they must be names, fields, literals, indexes and operators of variables
-// the unit can see (pureExpr); an index of anything else, of a map or of a
-// type parameter stays as written, and so do indexes inside defer and go
-// statements, range clauses and the builtins other passes rewrite. An index
-// a loop keeps in range is not checked: `a[i]` in `for i := range a` or
-// `for i := 0; i < len(a); i++` when the body assigns neither a nor i; the
-// variable of a loop counting up from 0 is not compared with 0.
+// the unit can see, or variables and constants of packages (os.Args)
+// (pureExpr, with len and cap: copyable). An operand that is not pure (a call: f()[i],
+// strings.Fields(s)[3]) is evaluated once, by a helper that checks the
+// bounds and returns it, asserted back to its type, which the unit must be
+// able to write (made of predeclared types and exported types of packages
+// it names: []string, sort.StringSlice; not a cell's type):
+//
+//	f()[i]         →  __rt.IndexOf(f(), i, 3, 7).([]string)[i]
+//	f()[lo:]       →  __rt.SliceOf(f(), lo, 0, 0, 0, 3, 7).([]string)[lo:]
+//
+// An index of anything else, of a map or of a type parameter stays as
+// written, and so do indexes inside defer and go statements, range
+// clauses and the builtins other passes rewrite. An index a loop keeps in
+// range is not checked: `a[i]` in `for i := range a` or `for i := 0; i <
+// len(a); i++` when the body assigns neither a nor i; the variable of a
+// loop counting up from 0 is not compared with 0.
 //
 // The checks cost time in index-heavy interpreted loops: a 120×120 matrix
 // product written as three counting loops over [][]float64 takes about 2.3
 // times the CPU time (six checks per multiply-add), a loop over `range a`
 // none.
 //
-// Types come from go/types over the unit alone: imported packages are
-// empty, so what their functions return is unknown and not checked; a
-// variable of an earlier cell has its run-time type (Session.VarType), one
-// the same cell defines before the unit the type its source shows
+// Types come from go/types over the unit, with the packages it names as
+// the engine runs them (Session.Package: the standard library and nnlib,
+// made from yaegi's symbol tables by kernel/internal/stdtypes), the
+// functions of earlier cells whose signatures are made of such types
+// (Session.Func), the variables of earlier cells with their run-time types
+// (Session.VarType; exact for compiled named types, Session.GoType, and
+// otherwise never written out: see goType), and those the same cell
+// defines before the unit with the type their source shows
 // (Session.CellVarType) when that is made of predeclared types ([]int,
-// map[string][]float64); otherwise its indexes are not checked either.
+// map[string][]float64); an index of anything else untyped is not checked.
 
 func boundsEdits(s Session, u *Unit) []Edit {
 	if !hasIndexing(u.File) {
 		return nil
 	}
-	info, pkg := checkTypes(u, sessionVars(s, u, isIndexing))
-	b := &bounds{s: s, u: u, info: info, pkg: pkg}
+	pkgs := sessionPackages(s, u)
+	info, pkg := checkTypes(s, u, sessionVars(s, u, isIndexing), pkgs, sessionFuncs(s, u))
+	b := &bounds{s: s, u: u, info: info, pkg: pkg, pkgNames: spellablePackages(u, pkgs)}
 	b.visit = b.boundsCheck
 	b.shared = sharedVars(info, pkg, u.File)
 	b.walk(u.File)
@@ -107,20 +123,113 @@ func hasIndexing(n ast.Node) bool {
 	return found
 }
 
-// emptyImporter gives every import an empty package: the unit is typed
-// without the standard library.
-type emptyImporter struct{}
+// sessionImporter gives an import of the unit's own source the package
+// the session knows by the path's name when it has that path, and an empty
+// package otherwise. (The engine's units have no imports: they refer to
+// the session's packages by name, sessionPackages.)
+type sessionImporter struct{ s Session }
 
-func (emptyImporter) Import(p string) (*types.Package, error) {
+func (im sessionImporter) Import(p string) (*types.Package, error) {
 	name := path.Base(p)
 	if strings.HasPrefix(name, "v") && strings.Count(p, "/") > 0 {
 		if _, err := fmt.Sscanf(name, "v%d", new(int)); err == nil {
 			name = path.Base(path.Dir(p))
 		}
 	}
+	if pkg := im.s.Package(name); pkg != nil && pkg.Path() == p {
+		return pkg, nil
+	}
 	pkg := types.NewPackage(p, name)
 	pkg.MarkComplete()
 	return pkg, nil
+}
+
+// sessionPackages returns the packages the unit refers to by a name it
+// does not declare (strings in strings.Fields), by that name.
+func sessionPackages(s Session, u *Unit) map[string]*types.Package {
+	unresolved := map[*ast.Ident]bool{}
+	for _, id := range u.File.Unresolved {
+		unresolved[id] = true
+	}
+	pkgs := map[string]*types.Package{}
+	ast.Inspect(u.File, func(n ast.Node) bool {
+		sel, ok := n.(*ast.SelectorExpr)
+		if !ok {
+			return true
+		}
+		if id, ok := sel.X.(*ast.Ident); ok && unresolved[id] {
+			if _, done := pkgs[id.Name]; !done {
+				pkgs[id.Name] = s.Package(id.Name) // nil: not a package
+			}
+		}
+		return true
+	})
+	for name, p := range pkgs {
+		if p == nil {
+			delete(pkgs, name)
+		}
+	}
+	return pkgs
+}
+
+// sessionFuncs returns the types, as Go source, of the functions of
+// earlier cells (or of the cell before the unit) the unit calls.
+func sessionFuncs(s Session, u *Unit) map[string]string {
+	unresolved := map[*ast.Ident]bool{}
+	for _, id := range u.File.Unresolved {
+		unresolved[id] = true
+	}
+	funcs := map[string]string{}
+	ast.Inspect(u.File, func(n ast.Node) bool {
+		call, ok := n.(*ast.CallExpr)
+		if !ok {
+			return true
+		}
+		id, ok := call.Fun.(*ast.Ident)
+		if !ok || !unresolved[id] {
+			return true
+		}
+		if _, done := funcs[id.Name]; done {
+			return true
+		}
+		funcs[id.Name] = ""
+		if fd := s.Func(id.Name); fd != nil && fd.Recv == nil && fd.Type.TypeParams == nil {
+			var w strings.Builder
+			if err := format.Node(&w, token.NewFileSet(), fd.Type); err == nil {
+				funcs[id.Name] = w.String()
+			}
+		}
+		return true
+	})
+	for name, src := range funcs {
+		if src == "" {
+			delete(funcs, name)
+		}
+	}
+	return funcs
+}
+
+// spellablePackages returns the names by which rewritten code can name the
+// packages of pkgs anywhere in the unit: those the unit declares nothing
+// under.
+func spellablePackages(u *Unit, pkgs map[string]*types.Package) map[*types.Package]string {
+	if len(pkgs) == 0 {
+		return nil
+	}
+	declared := map[string]bool{}
+	ast.Inspect(u.File, func(n ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok && id.Obj != nil {
+			declared[id.Name] = true
+		}
+		return true
+	})
+	names := map[*types.Package]string{}
+	for name, p := range pkgs {
+		if !declared[name] {
+			names[p] = name
+		}
+	}
+	return names
 }
 
 // sessionVars returns the types of the session's variables that the
@@ -157,7 +266,7 @@ func sessionVars(s Session, u *Unit, checked func(ast.Node) bool) map[string]typ
 			continue
 		}
 		if rt := s.VarType(id.Name); rt != nil {
-			if t := goType(rt, 0); t != nil {
+			if t := goType(s, rt, 0); t != nil {
 				vars[id.Name] = t
 			}
 		}
@@ -166,32 +275,51 @@ func sessionVars(s Session, u *Unit, checked func(ast.Node) bool) map[string]typ
 }
 
 // goType is the go/types type of a reflect type, as far as indexing needs
-// it: basic types, slices, arrays, maps and pointers of them; other element
-// types become an empty interface. It returns nil for anything else.
-func goType(t reflect.Type, depth int) types.Type {
+// it: named types of compiled packages (Session.GoType), basic types,
+// slices, arrays, maps and pointers of them; other element types become an
+// empty interface. It returns nil for anything else. As an unnamed reflect
+// type does not say which cell type it stands for (yaegi makes a cell's
+// `type Temps []float64` a []float64), every unnamed type but a basic one
+// (pointers aside) is named in approxPkg, so that typeText never writes it
+// out.
+func goType(s Session, t reflect.Type, depth int) types.Type {
 	if depth > 8 {
 		return nil
 	}
+	if t.Name() != "" && t.PkgPath() != "" {
+		return s.GoType(t) // a compiled type, which no cell type can be
+	}
 	elem := func(e reflect.Type) types.Type {
-		if g := goType(e, depth+1); g != nil {
+		if g := goType(s, e, depth+1); g != nil {
 			return g
 		}
-		return types.NewInterfaceType(nil, nil)
+		return approx(types.NewInterfaceType(nil, nil))
 	}
 	switch t.Kind() {
 	case reflect.Slice:
-		return types.NewSlice(elem(t.Elem()))
+		return approx(types.NewSlice(elem(t.Elem())))
 	case reflect.Array:
-		return types.NewArray(elem(t.Elem()), int64(t.Len()))
+		return approx(types.NewArray(elem(t.Elem()), int64(t.Len())))
 	case reflect.Map:
-		return types.NewMap(elem(t.Key()), elem(t.Elem()))
+		return approx(types.NewMap(elem(t.Key()), elem(t.Elem())))
 	case reflect.Pointer:
+		// Not named, so that methods of a compiled type are found through
+		// it (re.FindString of a *regexp.Regexp): no operand written out is a
+		// pointer, and what it points to is named where it must be.
 		return types.NewPointer(elem(t.Elem()))
 	}
 	if k, ok := basicKinds[t.Kind()]; ok {
 		return types.Typ[k]
 	}
 	return nil
+}
+
+// approxPkg holds the types goType makes.
+var approxPkg = types.NewPackage("nnbook/session", "session")
+
+// approx is u named in approxPkg.
+func approx(u types.Type) types.Type {
+	return types.NewNamed(types.NewTypeName(token.NoPos, approxPkg, "T", nil), u, nil)
 }
 
 var basicKinds = map[reflect.Kind]types.BasicKind{
@@ -205,9 +333,9 @@ var basicKinds = map[reflect.Kind]types.BasicKind{
 }
 
 // checkTypes types the unit as far as it can be alone, with the session
-// variables vars (errors are expected: names of earlier cells that are not
-// variables, functions of imported packages).
-func checkTypes(u *Unit, vars map[string]types.Type) (*types.Info, *types.Package) {
+// variables vars and the packages pkgs it refers to (errors are expected:
+// names of earlier cells that are not variables).
+func checkTypes(s Session, u *Unit, vars map[string]types.Type, pkgs map[string]*types.Package, funcs map[string]string) (*types.Info, *types.Package) {
 	fset := token.NewFileSet()
 	fset.AddFile(u.Tok.Name(), u.Tok.Base(), u.Tok.Size())
 	info := &types.Info{
@@ -220,7 +348,18 @@ func checkTypes(u *Unit, vars map[string]types.Type) (*types.Info, *types.Packag
 	for name, t := range vars {
 		pkg.Scope().Insert(types.NewVar(token.NoPos, pkg, name, t))
 	}
-	conf := &types.Config{Importer: emptyImporter{}, Error: func(error) {}}
+	for name, p := range pkgs {
+		pkg.Scope().Insert(types.NewPkgName(token.NoPos, pkg, name, p))
+	}
+	for name, src := range funcs {
+		// A type of a cell is unknown here: its function stays untyped.
+		if tv, err := types.Eval(fset, pkg, token.NoPos, src); err == nil && tv.IsType() {
+			if sig, ok := tv.Type.(*types.Signature); ok {
+				pkg.Scope().Insert(types.NewFunc(token.NoPos, pkg, name, sig))
+			}
+		}
+	}
+	conf := &types.Config{Importer: sessionImporter{s}, Error: func(error) {}}
 	defer func() {
 		// A checker failure leaves info as far as it got: fewer checks.
 		_ = recover()
@@ -245,6 +384,10 @@ type bounds struct {
 	// the body of a function literal a go statement calls.
 	visit func(ast.Node)
 	conds bool
+
+	// The names rewritten code can give the packages the unit refers to
+	// (spellablePackages).
+	pkgNames map[*types.Package]string
 
 	// The statement whose index checks go before it, when there is one
 	// (hoistable), and those checks.
@@ -607,29 +750,88 @@ func (b *bounds) kind(x ast.Expr) byte {
 	return 0
 }
 
+// pure is pureExpr that also lets x call the builtins len and cap
+// (a[len(a)-1]).
+func (b *bounds) pure(x ast.Expr) bool {
+	switch x := x.(type) {
+	case *ast.CallExpr:
+		return b.lenCap(x) && b.pure(x.Args[0])
+	case *ast.ParenExpr:
+		return b.pure(x.X)
+	case *ast.SelectorExpr:
+		return b.pure(x.X)
+	case *ast.IndexExpr:
+		return b.pure(x.X) && b.pure(x.Index)
+	case *ast.StarExpr:
+		return b.pure(x.X)
+	case *ast.UnaryExpr:
+		return x.Op != token.ARROW && b.pure(x.X)
+	case *ast.BinaryExpr:
+		return b.pure(x.X) && b.pure(x.Y)
+	}
+	return pureExpr(x)
+}
+
+// lenCap reports whether c calls the builtin len or cap with one argument.
+func (b *bounds) lenCap(c *ast.CallExpr) bool {
+	id, ok := c.Fun.(*ast.Ident)
+	if !ok || len(c.Args) != 1 || c.Ellipsis.IsValid() {
+		return false
+	}
+	bi, ok := b.info.Uses[id].(*types.Builtin)
+	return ok && (bi.Name() == "len" || bi.Name() == "cap")
+}
+
 // copyable reports whether x can be written a second time: pure, and every
 // name in it declared in the unit (not main, which another pass renames).
 func (b *bounds) copyable(x ast.Expr) bool {
-	if !pureExpr(x) {
+	if !b.pure(x) {
 		return false
 	}
 	ok := true
-	ast.Inspect(x, func(n ast.Node) bool {
-		if sel, isSel := n.(*ast.SelectorExpr); isSel {
-			ast.Inspect(sel.X, func(m ast.Node) bool {
+	var visit func(n ast.Node) bool
+	visit = func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.CallExpr: // len or cap (pure)
+			ast.Inspect(n.Args[0], visit)
+			return false
+		case *ast.SelectorExpr:
+			if b.packageMember(n) {
+				return false
+			}
+			ast.Inspect(n.X, func(m ast.Node) bool {
 				if id, isID := m.(*ast.Ident); isID && !b.local(id) {
 					ok = false
 				}
 				return ok
 			})
 			return false
-		}
-		if id, isID := n.(*ast.Ident); isID && !b.local(id) {
-			ok = false
+		case *ast.Ident:
+			if !b.local(n) {
+				ok = false
+			}
 		}
 		return ok
-	})
+	}
+	ast.Inspect(x, visit)
 	return ok
+}
+
+// packageMember reports whether sel is a variable or constant of an
+// imported package (os.Args, math.MaxInt8).
+func (b *bounds) packageMember(sel *ast.SelectorExpr) bool {
+	id, ok := sel.X.(*ast.Ident)
+	if !ok {
+		return false
+	}
+	if _, isPkg := b.info.Uses[id].(*types.PkgName); !isPkg {
+		return false
+	}
+	switch b.info.Uses[sel.Sel].(type) {
+	case *types.Var, *types.Const:
+		return true
+	}
+	return false
 }
 
 // local reports whether id names a variable or constant the unit declares
@@ -693,11 +895,18 @@ func (b *bounds) wrap(x ast.Expr, open, close string) bool {
 
 func (b *bounds) index(x *ast.IndexExpr) {
 	k := b.kind(x.X)
-	if k == 0 || !b.copyable(x.X) {
+	if k == 0 {
 		return
 	}
 	if tv, ok := b.info.Types[x.Index]; ok && tv.Value != nil && k != 's' {
 		return // a constant index of an array or string: the compiler checks it
+	}
+	if !b.pure(x.X) {
+		b.indexOnce(x)
+		return
+	}
+	if !b.copyable(x.X) {
+		return
 	}
 	if b.inRange(x) {
 		return
@@ -722,6 +931,10 @@ func (b *bounds) index(x *ast.IndexExpr) {
 
 func (b *bounds) slice(x *ast.SliceExpr) {
 	k := b.kind(x.X)
+	if k != 0 && !b.pure(x.X) {
+		b.sliceOnce(x, k)
+		return
+	}
 	if k == 0 || !b.copyable(x.X) || x.Slice3 && k != 's' {
 		return
 	}
@@ -923,4 +1136,125 @@ func changes(info *types.Info, body *ast.BlockStmt, objs ...types.Object) bool {
 		return !found
 	})
 	return found
+}
+
+// indexOnce checks x[i] whose operand x is not pure (a call: f()[i],
+// strings.Fields(s)[3]): x is evaluated once, by the helper, which checks
+// the index against its length and returns it for the index expression to
+// assert back to its type T, which the unit must be able to write:
+//
+//	f()[i]  →  __rt.IndexOf(f(), i, 3, 7).(T)[i]
+//
+// The index is written twice, so it must be copyable.
+func (b *bounds) indexOnce(x *ast.IndexExpr) {
+	if _, isPtr := b.info.TypeOf(x.X).Underlying().(*types.Pointer); isPtr || !b.copyable(x.Index) {
+		return
+	}
+	it, ok := b.intText(x.Index)
+	if !ok {
+		return
+	}
+	t, ok := b.typeText(b.info.TypeOf(x.X))
+	if !ok {
+		return
+	}
+	from, to := b.u.Off(x.X.Pos()), b.u.Off(x.X.End())
+	b.edits = append(b.edits, Edit{from, from, Runtime + ".IndexOf("}, Edit{to, to, fmt.Sprintf(", %s, %s).(%s)", it, b.at(x), t)})
+}
+
+// sliceOnce checks x[lo:hi:max] whose operand x is not pure, as indexOnce
+// does x[i], with the helper's argument parts saying which of hi (1) and
+// max (2) are written:
+//
+//	f()[lo:]  →  __rt.SliceOf(f(), lo, 0, 0, 0, 3, 7).(T)[lo:]
+func (b *bounds) sliceOnce(x *ast.SliceExpr, k byte) {
+	if k != 's' && k != 'c' {
+		return // a slice of an array must be addressable: not a call's
+	}
+	args := make([]string, 3)
+	parts := 0
+	for i, e := range []ast.Expr{x.Low, x.High, x.Max} {
+		args[i] = "0"
+		if e == nil {
+			continue
+		}
+		if !b.copyable(e) {
+			return
+		}
+		it, ok := b.intText(e)
+		if !ok {
+			return
+		}
+		args[i] = it
+		if i > 0 {
+			parts |= i
+		}
+	}
+	t, ok := b.typeText(b.info.TypeOf(x.X))
+	if !ok {
+		return
+	}
+	from, to := b.u.Off(x.X.Pos()), b.u.Off(x.X.End())
+	b.edits = append(b.edits, Edit{from, from, Runtime + ".SliceOf("}, Edit{to, to, fmt.Sprintf(", %s, %d, %s).(%s)", strings.Join(args, ", "), parts, b.at(x), t)})
+}
+
+// typeText is t as the unit can write it: made of predeclared types and
+// exported types of the packages it names (pkgNames); false otherwise (a
+// type of a cell, of a package the unit does not name, with unexported
+// fields, a type parameter).
+func (b *bounds) typeText(t types.Type) (string, bool) {
+	if !b.spellable(t, 0) {
+		return "", false
+	}
+	return types.TypeString(t, func(p *types.Package) string { return b.pkgNames[p] }), true
+}
+
+func (b *bounds) spellable(t types.Type, depth int) bool {
+	if depth > 10 {
+		return false
+	}
+	elem := func(e types.Type) bool { return b.spellable(e, depth+1) }
+	switch t := types.Unalias(t).(type) {
+	case *types.Basic:
+		return t.Info()&types.IsUntyped == 0 && t.Kind() != types.Invalid && t.Kind() != types.UnsafePointer
+	case *types.Named:
+		obj := t.Obj()
+		if obj.Pkg() == nil {
+			return obj.Name() == "error"
+		}
+		_, named := b.pkgNames[obj.Pkg()]
+		return named && obj.Exported() && t.TypeArgs() == nil
+	case *types.Slice:
+		return elem(t.Elem())
+	case *types.Array:
+		return elem(t.Elem())
+	case *types.Pointer:
+		return elem(t.Elem())
+	case *types.Map:
+		return elem(t.Key()) && elem(t.Elem())
+	case *types.Chan:
+		return elem(t.Elem())
+	case *types.Signature:
+		if t.TypeParams() != nil {
+			return false
+		}
+		for _, tup := range []*types.Tuple{t.Params(), t.Results()} {
+			for i := 0; i < tup.Len(); i++ {
+				if !elem(tup.At(i).Type()) {
+					return false
+				}
+			}
+		}
+		return true
+	case *types.Interface:
+		return t.Empty()
+	case *types.Struct:
+		for i := 0; i < t.NumFields(); i++ {
+			if f := t.Field(i); !f.Exported() || !elem(f.Type()) {
+				return false
+			}
+		}
+		return true
+	}
+	return false
 }

@@ -60,8 +60,9 @@ func faultEdits(s Session, u *Unit) []Edit {
 	if !hasFault(u.File) {
 		return nil
 	}
-	info, pkg := checkTypes(u, sessionVars(s, u, mayFault))
-	b := &bounds{s: s, u: u, info: info, pkg: pkg, conds: true}
+	pkgs := sessionPackages(s, u)
+	info, pkg := checkTypes(s, u, sessionVars(s, u, mayFault), pkgs, sessionFuncs(s, u))
+	b := &bounds{s: s, u: u, info: info, pkg: pkg, pkgNames: spellablePackages(u, pkgs), conds: true}
 	f := &faults{b: b, done: map[string]ast.Stmt{}, in: blockPlaces(u.File)}
 	b.visit = f.visit
 	b.shared = sharedVars(info, pkg, u.File)

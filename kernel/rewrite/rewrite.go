@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"go/ast"
 	"go/token"
+	"go/types"
 	"reflect"
 	"sort"
 	"strings"
@@ -72,6 +73,14 @@ type Session interface {
 	// earlier cell), or nil when name is not one the unit may read as
 	// written.
 	VarType(name string) reflect.Type
+	// Package returns the go/types package the unit refers to as name (a
+	// package the session or the cell imports under that name, when no
+	// cell defined name), made on first use; nil when name is none.
+	Package(name string) *types.Package
+	// GoType returns the go/types type of a named type of a compiled
+	// package (time.Time), as Package's packages have it, or nil for any
+	// other type.
+	GoType(t reflect.Type) types.Type
 }
 
 // Pass is one rewrite: Edits returns its edits of a unit, which must not

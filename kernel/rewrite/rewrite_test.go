@@ -6,12 +6,16 @@ import (
 	"go/ast"
 	"go/parser"
 	"go/token"
+	"go/types"
 	"os"
 	"path/filepath"
 	"reflect"
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/nnbook/nnbook/kernel/internal/stdtypes"
+	"github.com/nnbook/nnbook/kernel/stdgeneric"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files under testdata")
@@ -46,8 +50,11 @@ func (s fakeSession) MethodDecl(typ, m string) string {
 	return s.methods[typ+"."+m]
 }
 
-// Func knows Clamp[T cmp.Ordered](x, lo, hi T) T.
+// Func knows Clamp[T cmp.Ordered](x, lo, hi T) T and words() []string.
 func (s fakeSession) Func(name string) *ast.FuncDecl {
+	if name == "words" && s.declared[name] {
+		return parseFunc("func words() []string")
+	}
 	if name != "Clamp" || !s.declared[name] {
 		return nil
 	}
@@ -272,4 +279,31 @@ func TestApplyNestedWraps(t *testing.T) {
 func ExampleApply() {
 	fmt.Println(Apply("go f(x)", []Edit{{0, 3, Runtime + ".Go("}, {4, 5, ", "}}))
 	// Output: __rt.Go(f, x)
+}
+
+// Package knows the standard packages of fakePackages by their names, as
+// the engine gives them (kernel/internal/stdtypes), unless declared.
+func (s fakeSession) Package(name string) *types.Package {
+	p, ok := fakePackages[name]
+	if !ok || s.declared[name] {
+		return nil
+	}
+	pkg, err := fakeImporter.Import(p)
+	if err != nil {
+		panic(err)
+	}
+	return pkg
+}
+
+var (
+	fakePackages = map[string]string{"bufio": "bufio", "bytes": "bytes", "fmt": "fmt", "os": "os", "regexp": "regexp", "slices": "slices", "sort": "sort", "strconv": "strconv", "strings": "strings", "time": "time"}
+	fakeImporter = stdtypes.New(stdtypes.Config{Table: stdtypes.Tables(stdgeneric.Stdlib()), Source: stdgeneric.Source(), IsSource: stdgeneric.IsSource})
+)
+
+// GoType gives the types of fakeImporter.
+func (s fakeSession) GoType(t reflect.Type) types.Type {
+	if typ, ok := fakeImporter.TypeOf(t); ok {
+		return typ
+	}
+	return nil
 }
