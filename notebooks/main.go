@@ -18,12 +18,14 @@ import (
 )
 
 const usage = `usage: nnbook run [flags] FILE...
+       nnbook run [flags] PROGRAM.go -- [ARGUMENTS]
 
 Runs notebooks (.ipynb, nbformat 4) and "// %%" Go scripts headlessly with
 the nnbook engine and writes them with their outputs. A Go file without
 "// %%" lines is run as a program, as 'go run' does: its output goes to the
 terminal, its exit status (os.Exit codes too) is nnbook's, no file is
-written unless -o or --to asks for a notebook.
+written unless -o or --to asks for a notebook. As under 'go run', the
+program's os.Args holds its own name and the ARGUMENTS after "--".
 
 Flags:
   -o OUT          where to write ("-" for standard output). Default: next to
@@ -74,8 +76,10 @@ type config struct {
 	noExecute   bool
 	force       bool
 	files       []string
-	toSet       bool // --to was given
-	timeoutSet  bool // --timeout was given
+	progArgs    []string // after "--": os.Args[1:] of the one program run
+	dashdash    bool     // "--" was given
+	toSet       bool     // --to was given
+	timeoutSet  bool     // --timeout was given
 }
 
 func parseArgs(args []string, stderr io.Writer) (*config, error) {
@@ -91,6 +95,14 @@ func parseArgs(args []string, stderr io.Writer) (*config, error) {
 	fs.BoolVar(&cfg.quiet, "q", false, "no progress")
 	fs.BoolVar(&cfg.noExecute, "no-execute", false, "convert without running")
 	fs.BoolVar(&cfg.force, "force", false, "replace an output this run did not write")
+	// What follows "--" is the program's own arguments.
+	for i, a := range args {
+		if a == "--" {
+			cfg.progArgs, cfg.dashdash = args[i+1:], true
+			args = args[:i]
+			break
+		}
+	}
 	// Flags may come after file names: parse, take a file, parse again.
 	for {
 		if err := fs.Parse(args); err != nil {
@@ -130,6 +142,9 @@ func parseArgs(args []string, stderr io.Writer) (*config, error) {
 	}
 	if len(cfg.files) == 0 {
 		return nil, errors.New("no notebook given")
+	}
+	if cfg.dashdash && len(cfg.files) != 1 {
+		return nil, fmt.Errorf(`arguments after "--" go to one Go program, got %d files`, len(cfg.files))
 	}
 	if cfg.inplace && cfg.out != "" {
 		return nil, errors.New("-o and --inplace do not go together")
@@ -226,6 +241,9 @@ func runFile(ctx context.Context, cfg *config, file string, stdout, stderr io.Wr
 	}
 	if isScript(file) && !HasCellMarkers(data) && cfg.out == "" && !cfg.toSet && !cfg.noExecute {
 		return runProgram(ctx, cfg, file, data, stdout, stderr, newEngine)
+	}
+	if cfg.dashdash {
+		return fmt.Errorf(`%s: arguments after "--" go to a Go program run as go run runs it; this is a notebook, a "// %%%%" script or an export`, file)
 	}
 	nb, err := parse(file, data)
 	if err != nil {

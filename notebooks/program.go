@@ -5,7 +5,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 	"strconv"
+	"strings"
 	"sync"
 
 	"github.com/nnbook/nnbook/kernel"
@@ -30,6 +33,14 @@ const (
 // an exitStatus: the program's own os.Exit code, 2 after a panic, 1 after a
 // compile error, 130 when interrupted. No file is written.
 func runProgram(ctx context.Context, cfg *config, file string, src []byte, stdout, stderr io.Writer, newEngine func() (Executor, error)) error {
+	// os.Args as go run gives it (the interpreter takes its copy when made): the program's name, then its arguments.
+	saved := os.Args
+	name := strings.TrimSuffix(file, ".go")
+	if abs, err := filepath.Abs(name); err == nil {
+		name = abs
+	}
+	os.Args = append([]string{name}, cfg.progArgs...)
+	defer func() { os.Args = saved }()
 	eng, err := newEngine()
 	if err != nil {
 		return fmt.Errorf("%s: starting the engine: %w", file, err)

@@ -70,3 +70,35 @@ func TestPanicLikeGoRun(t *testing.T) {
 		})
 	}
 }
+
+// TestProgramArgs: `nnbook run prog.go -- ARGS` gives the program the
+// os.Args that `go run prog.go ARGS` gives it (its name, then ARGS).
+func TestProgramArgs(t *testing.T) {
+	const prog = "package main\n\nimport (\n\t\"fmt\"\n\t\"os\"\n\t\"path/filepath\"\n)\n\nfunc main() {\n\tfmt.Println(filepath.Base(os.Args[0]), len(os.Args))\n\tfor _, a := range os.Args[1:] {\n\t\tfmt.Printf(\"%q\\n\", a)\n\t}\n}\n"
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "echoargs.go"), []byte(prog), 0o644)
+	for _, args := range [][]string{nil, {"a", "b c", "--", "-x"}} {
+		gorun := exec.Command("go", append([]string{"run", "echoargs.go"}, args...)...)
+		gorun.Dir = dir
+		want, err := gorun.Output()
+		if err != nil {
+			t.Skipf("go run: %v", err)
+		}
+		nnArgs := []string{"run", "echoargs.go"}
+		if args != nil {
+			nnArgs = append(append(nnArgs, "--"), args...)
+		}
+		nn := exec.Command(binary, nnArgs...)
+		nn.Dir = dir
+		got, err := nn.CombinedOutput()
+		if err != nil || string(got) != string(want) {
+			t.Errorf("nnbook %q: %v\n%s\nwant (go run):\n%s", nnArgs, err, got, want)
+		}
+	}
+	// "--" belongs to one program.
+	os.WriteFile(filepath.Join(dir, "other.go"), []byte(prog), 0o644)
+	out, err := exec.Command(binary, "run", filepath.Join(dir, "echoargs.go"), filepath.Join(dir, "other.go"), "--", "a").CombinedOutput()
+	if !strings.Contains(string(out), `arguments after "--" go to one Go program, got 2 files`) || err == nil {
+		t.Errorf("two files and --: %v\n%s", err, out)
+	}
+}
