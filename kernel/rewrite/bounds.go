@@ -3,6 +3,7 @@ package rewrite
 import (
 	"fmt"
 	"go/ast"
+	"go/parser"
 	"go/token"
 	"go/types"
 	"path"
@@ -205,11 +206,18 @@ var basicKinds = map[reflect.Kind]types.BasicKind{
 }
 
 // checkTypes types the unit as far as it can be alone, with the session
-// variables vars (errors are expected: names of earlier cells that are not
-// variables, functions of imported packages).
-func checkTypes(u *Unit, vars map[string]types.Type) (*types.Info, *types.Package) {
+// variables vars and the files of package main in extra, if any (errors
+// are expected: names of earlier cells that are not variables, functions
+// of imported packages).
+func checkTypes(u *Unit, vars map[string]types.Type, extra ...string) (*types.Info, *types.Package) {
 	fset := token.NewFileSet()
 	fset.AddFile(u.Tok.Name(), u.Tok.Base(), u.Tok.Size())
+	files := []*ast.File{u.File}
+	for _, src := range extra {
+		if f, err := parser.ParseFile(fset, "", src, parser.SkipObjectResolution); err == nil {
+			files = append(files, f)
+		}
+	}
 	info := &types.Info{
 		Types:      map[ast.Expr]types.TypeAndValue{},
 		Defs:       map[*ast.Ident]types.Object{},
@@ -225,7 +233,7 @@ func checkTypes(u *Unit, vars map[string]types.Type) (*types.Info, *types.Packag
 		// A checker failure leaves info as far as it got: fewer checks.
 		_ = recover()
 	}()
-	types.NewChecker(conf, fset, pkg, info).Files([]*ast.File{u.File})
+	types.NewChecker(conf, fset, pkg, info).Files(files)
 	return info, pkg
 }
 

@@ -4,8 +4,10 @@ import (
 	"fmt"
 	"go/ast"
 	"go/constant"
+	"go/parser"
 	"go/token"
 	"go/types"
+	"strings"
 )
 
 // Integer division, assignment to a map and pointer dereference.
@@ -16,7 +18,8 @@ import (
 // assignment to an entry of a nil map and a dereference of a nil pointer
 // raise Go's own runtime errors there, but the error names the wrong line.
 // Such an operation whose operand the unit's types show (an integer
-// divisor that is not a constant, a map, a pointer to a struct) is checked
+// divisor that is not a constant, a map, a pointer to a struct; with the
+// declarations of the types earlier cells declared, Session.TypeDecl) is checked
 // before its statement, as the bounds pass checks indexes, and only a
 // failing check calls the engine's helper, which panics with Go's runtime
 // error and keeps the position (3, 7: the expression's line and column):
@@ -60,7 +63,11 @@ func faultEdits(s Session, u *Unit) []Edit {
 	if !hasFault(u.File) {
 		return nil
 	}
-	info, pkg := checkTypes(u, sessionVars(s, u, mayFault))
+	var extra []string
+	if decls := cellTypeDecls(s, u); decls != "" {
+		extra = append(extra, decls)
+	}
+	info, pkg := checkTypes(u, sessionVars(s, u, mayFault), extra...)
 	b := &bounds{s: s, u: u, info: info, pkg: pkg, conds: true}
 	f := &faults{b: b, done: map[string]ast.Stmt{}, in: blockPlaces(u.File)}
 	b.visit = f.visit
@@ -68,6 +75,41 @@ func faultEdits(s Session, u *Unit) []Edit {
 	f.nonNil = definedNonNil(info, u.File, b.shared)
 	b.walk(u.File)
 	return b.edits
+}
+
+// cellTypeDecls returns a file of package main declaring the types of
+// earlier cells the unit names, and those their declarations name, or "".
+func cellTypeDecls(s Session, u *Unit) string {
+	var b strings.Builder
+	seen := map[string]bool{}
+	var queue []string
+	for _, id := range u.File.Unresolved {
+		queue = append(queue, id.Name)
+	}
+	for len(queue) > 0 && len(seen) < 100 {
+		name := queue[0]
+		queue = queue[1:]
+		if seen[name] || u.File.Scope.Lookup(name) != nil {
+			continue
+		}
+		seen[name] = true
+		d := s.TypeDecl(name)
+		if d == "" {
+			continue
+		}
+		f, err := parser.ParseFile(token.NewFileSet(), "", "package main\ntype "+d, 0)
+		if err != nil {
+			continue
+		}
+		b.WriteString("type " + d + "\n")
+		for _, id := range f.Unresolved {
+			queue = append(queue, id.Name)
+		}
+	}
+	if b.Len() == 0 {
+		return ""
+	}
+	return "package main\n" + b.String()
 }
 
 // hasFault reports whether n has an operation the pass may check.

@@ -72,6 +72,10 @@ type Session interface {
 	// earlier cell), or nil when name is not one the unit may read as
 	// written.
 	VarType(name string) reflect.Type
+	// TypeDecl returns the declaration of the type name an earlier cell
+	// declared, as written after the keyword type ("Node struct{ Val int
+	// }"), or "".
+	TypeDecl(name string) string
 }
 
 // Pass is one rewrite: Edits returns its edits of a unit, which must not
