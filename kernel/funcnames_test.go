@@ -45,7 +45,7 @@ func g() {}`
 	}{
 		{5, 4, "main.f.func.func", "main.f.func2.1"},
 		{4, 3, "main.f.func.func", "main.f.func2"}, // b starts with c's literal
-		{2, 2, "main.f.func", "main.f"},             // f starts with a's literal
+		{2, 2, "main.f.func", "main.f"},            // f starts with a's literal
 		{2, 20, "main.f.func", "main.f.func1"},
 		{13, 19, "main.M", "main.(*T).M"},
 		{14, 16, "main.V", "main.T.V"},
