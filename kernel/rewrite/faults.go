@@ -51,8 +51,10 @@ import (
 // statement of the same block when it is a local variable that the
 // statements since did not assign (and no function can).
 //
-// A check is a comparison yaegi evaluates in the function: a loop of
-// integer divisions by a variable runs about 1.3 times as long as without.
+// A check is a comparison yaegi evaluates in the function, made only once
+// for a variable several statements of a block divide by: the loop of
+// kernel's BenchmarkDivisionLoop (two divisions by a variable an iteration)
+// takes about 1.1 times as long as without the pass.
 //
 // The checks of one statement come in the order Go evaluates the
 // operations (a dereference before the field it reaches, a division before
