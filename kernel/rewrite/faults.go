@@ -284,7 +284,7 @@ func (f *faults) mapAssign(op ast.Node, l ast.Expr, order token.Pos) {
 // statement runs. order places the check among the statement's others.
 func (f *faults) check(op ast.Node, x ast.Expr, zero, helper string, at, order token.Pos) {
 	b := f.b
-	if b.stmt == nil || !b.copyable(x) {
+	if b.stmt == nil || !b.copyable(x) || f.indexes(x) {
 		return
 	}
 	if id, isID := ast.Unparen(x).(*ast.Ident); isID && f.nonNil[b.info.Uses[id]] && zero == "nil" {
@@ -300,6 +300,28 @@ func (f *faults) check(op ast.Node, x ast.Expr, zero, helper string, at, order t
 	f.done[cond] = b.stmt
 	p := b.u.Tok.Position(at)
 	b.pre = append(b.pre, preCheck{b.u.Off(order), fmt.Sprintf("if %s { %s.%s(%d, %d) }; ", cond, Runtime, helper, p.Line, p.Column)})
+}
+
+// indexes reports whether x indexes or slices anything but a map: read
+// before the statement, it would fail before the bounds pass's check of
+// the index, with yaegi's message.
+func (f *faults) indexes(x ast.Expr) bool {
+	found := false
+	ast.Inspect(x, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.IndexExpr:
+			t := f.b.info.TypeOf(n.X)
+			_, isMap := t.(*types.Map)
+			if t != nil {
+				_, isMap = t.Underlying().(*types.Map)
+			}
+			found = found || !isMap
+		case *ast.SliceExpr:
+			found = true
+		}
+		return !found
+	})
+	return found
 }
 
 // callsBefore reports whether the statement calls a function that Go runs
