@@ -43,6 +43,8 @@ func (e *Engine) recordFuncSource(fd *ast.FuncDecl, file *token.File) {
 	if file == nil || fd.Body == nil {
 		return
 	}
+	e.funcMu.Lock()
+	defer e.funcMu.Unlock()
 	if e.funcSrc == nil {
 		e.funcSrc = map[string][]funcSource{}
 	}
@@ -106,6 +108,8 @@ type frameFunc struct {
 // frameFunc returns the function of a frame that yaegi names fn, at cell
 // line:col (in the cell that declared the function).
 func (e *Engine) frameFunc(line, col int, fn string) frameFunc {
+	e.funcMu.Lock()
+	defer e.funcMu.Unlock()
 	root := strings.TrimPrefix(unversion(fn), "main.")
 	first, _, _ := strings.Cut(root, ".")
 	if fn == "main" || first == "func" {
