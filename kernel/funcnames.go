@@ -152,7 +152,7 @@ func (f frameFunc) callOf(callee string) (line, col int, ok bool) {
 	if f.body == nil || f.file == nil {
 		return 0, 0, false
 	}
-	name := strings.TrimPrefix(callee, "main.")
+	name := strings.ReplaceAll(strings.TrimPrefix(callee, "main."), "[...]", "")
 	method := strings.Contains(name, ".")
 	if method {
 		name = name[strings.LastIndex(name, ".")+1:]
@@ -166,7 +166,13 @@ func (f frameFunc) callOf(callee string) (line, col int, ok bool) {
 		case *ast.FuncLit, *ast.DeferStmt, *ast.GoStmt:
 			return false
 		case *ast.CallExpr:
-			switch fun := ast.Unparen(n.Fun).(type) {
+			fun := ast.Unparen(n.Fun)
+			if ix, ok := fun.(*ast.IndexExpr); ok { // f[int](…)
+				fun = ix.X
+			} else if ix, ok := fun.(*ast.IndexListExpr); ok {
+				fun = ix.X
+			}
+			switch fun := fun.(type) {
 			case *ast.Ident:
 				if !method && fun.Name == name {
 					sites = append(sites, n)
@@ -221,9 +227,12 @@ func literalName(n ast.Node, outer string, declared bool, count *int, pos token.
 }
 
 // declName is Go's name of a declared function: main.f, main.T.M,
-// main.(*T).M.
+// main.(*T).M, main.Map[...] for a generic one.
 func declName(fd *ast.FuncDecl) string {
 	if fd.Recv == nil || len(fd.Recv.List) == 0 {
+		if fd.Type.TypeParams != nil {
+			return "main." + unversion(fd.Name.Name) + "[...]"
+		}
 		return "main." + unversion(fd.Name.Name)
 	}
 	t := fd.Recv.List[0].Type

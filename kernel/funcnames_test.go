@@ -25,7 +25,8 @@ func TestFrameNames(t *testing.T) {
 type T struct{}
 func (t *T) M() { g(); f() }
 func (T) V() { g() }
-func g() {}`
+func g() {}
+func Map[T any](xs []T) []T { return xs }`
 	// yaegi's lines are the cell's + 1: the wrapper's line comes first.
 	fset := token.NewFileSet()
 	file, err := parser.ParseFile(fset, "cell.go", "package main\n"+cell, 0)
@@ -52,6 +53,7 @@ func g() {}`
 		{15, 10, "main.g", "main.g"},
 		{3, 1, "main.h", "main.h"}, // not a function the engine has: yaegi's name
 		{1, 1, "main.__nnmain", "main.main"},
+		{16, 31, "main.Map", "main.Map[...]"},
 	} {
 		if got := e.goFrameName(c.line, c.col, c.yaegi); got != c.want {
 			t.Errorf("%d:%d %s: got %s, want %s", c.line, c.col, c.yaegi, got, c.want)
