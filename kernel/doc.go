@@ -208,9 +208,15 @@
 // is not guaranteed; fmt.Print* output keeps its order with both.
 // Go 1.22's range over an integer is rewritten by the engine when the AST
 // shows an integer. A panic inside a function is reported at the line of the
-// failing index, slice expression, type assertion or panic call (panics.go);
-// other run-time panics at the function's first statement (yaegi's position
-// for the frame). A generic func of a cell works inside functions, as a
+// failing index, slice expression, type assertion, panic call, integer
+// division, map assignment or pointer dereference (panics.go; the rewrite
+// passes bounds, faults and panics), when the types the passes see show the
+// operand and no call of the statement comes before the operation; other
+// run-time panics at the function's first statement (yaegi's position for
+// the frame). A trace's caller is at its call of the function inside it
+// when it calls that function by name in one place, at its first statement
+// otherwise. Frames are named as Go's compiler names functions
+// (main.f.func1, main.(*T).M; funcnames.go). A generic func of a cell works inside functions, as a
 // statement, as the cell's final value and (through the work-around above)
 // in `x := f(…)` at the top level, where yaegi logs "nil reflect type" on
 // the process's stderr first.

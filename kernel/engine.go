@@ -88,8 +88,11 @@ type Engine struct {
 	types    cellTypes         // the types cells declared, for fmt (celltypes.go)
 	colEdits map[int][]colEdit // the running cell's rewritten lines (colmap.go)
 
-	funcSrc   map[string][]funcSource // the functions cells declared, by yaegi's frame name (funcnames.go)
-	cellUnits []unit                  // the running cell's units (funcnames.go)
+	// The syntax trace frames are named from (funcnames.go): goroutines
+	// report their panics while a cell runs.
+	funcMu    sync.Mutex
+	funcSrc   map[string][]funcSource // the functions cells declared, by yaegi's frame name
+	cellUnits []unit                  // the running cell's units
 }
 
 // shownValue is one value of the final expression.
@@ -240,7 +243,9 @@ func (e *Engine) reset() error {
 	e.typeSrc = map[string]string{}
 	e.methodSrc = map[string]map[string]string{}
 	e.trace = nil
+	e.funcMu.Lock()
 	e.funcSrc = nil
+	e.funcMu.Unlock()
 	e.types.reset()
 	e.pending = nil
 	return nil

@@ -40,7 +40,9 @@ func (e *Engine) Execute(ctx context.Context, code string, emit func(Part)) erro
 	if cerr != nil {
 		return cerr
 	}
+	e.funcMu.Lock()
 	e.cellUnits = units
+	e.funcMu.Unlock()
 	if cerr := e.rangeOverFunc(units); cerr != nil {
 		return cerr
 	}

@@ -23,6 +23,12 @@ import (
 // cells declared and of the running cell's top level, and names each frame
 // from those. A function literal at a cell's top level is named after the
 // cell, which the traces call main: main.func1.
+//
+// yaegi places a caller's frame at its function's first node too; when the
+// caller calls the function of the frame inside it by name in one place,
+// the frame is placed at that call, as Go places it. A function literal
+// called through a variable, and a function called from several places,
+// keep the first line.
 
 // funcSource is a function a cell declared, with the file of its positions
 // (yaegi's lines: the cell's line + 1).
@@ -37,6 +43,8 @@ func (e *Engine) recordFuncSource(fd *ast.FuncDecl, file *token.File) {
 	if file == nil || fd.Body == nil {
 		return
 	}
+	e.funcMu.Lock()
+	defer e.funcMu.Unlock()
 	if e.funcSrc == nil {
 		e.funcSrc = map[string][]funcSource{}
 	}
@@ -54,10 +62,14 @@ func (e *Engine) recordFuncSource(fd *ast.FuncDecl, file *token.File) {
 }
 
 // goFrameNames rewrites the frames of a panic's traceback ("    main.f at
-// line 3:7") with Go's names for their functions.
+// line 3:7") with Go's names for their functions, and a caller's line with
+// that of its call of the function inside it, when the caller calls it by
+// name in one place only (yaegi gives a caller's first line).
 func (e *Engine) goFrameNames(tb []string) {
+	var inner *frameFunc // the function of the frame before
 	for i, t := range tb {
 		if !strings.HasPrefix(t, "    ") || strings.HasSuffix(t, "(compiled)") {
+			inner = nil
 			continue
 		}
 		fn, at, ok := strings.Cut(strings.TrimPrefix(t, "    "), " at line ")
@@ -68,13 +80,36 @@ func (e *Engine) goFrameNames(tb []string) {
 		if _, err := fmt.Sscanf(at, "%d:%d", &line, &col); err != nil {
 			continue
 		}
-		tb[i] = fmt.Sprintf("    %s at line %s", e.goFrameName(line, col, fn), at)
+		f := e.frameFunc(line, col, fn)
+		if inner != nil && f.name != "main" {
+			if l, c, ok := f.callOf(inner.name); ok {
+				line, col = l, c
+			}
+		}
+		tb[i] = fmt.Sprintf("    %s at line %d:%d", f.name, line, col)
+		inner = &f
 	}
 }
 
 // goFrameName returns Go's name for the function of a frame that yaegi
 // names fn, at cell line:col (in the cell that declared the function).
 func (e *Engine) goFrameName(line, col int, fn string) string {
+	return e.frameFunc(line, col, fn).name
+}
+
+// frameFunc is the function of a frame: Go's name for it, and its body
+// with the file of its positions when the engine has its syntax.
+type frameFunc struct {
+	name string
+	body *ast.BlockStmt
+	file *token.File
+}
+
+// frameFunc returns the function of a frame that yaegi names fn, at cell
+// line:col (in the cell that declared the function).
+func (e *Engine) frameFunc(line, col int, fn string) frameFunc {
+	e.funcMu.Lock()
+	defer e.funcMu.Unlock()
 	root := strings.TrimPrefix(unversion(fn), "main.")
 	first, _, _ := strings.Cut(root, ".")
 	if fn == "main" || first == "func" {
@@ -85,12 +120,12 @@ func (e *Engine) goFrameName(line, col int, fn string) string {
 				if _, isFunc := node.(*ast.FuncDecl); isFunc {
 					continue
 				}
-				if name, ok := literalName(node, "main", true, &n, filePos(u.file, line, col)); ok {
-					return name
+				if name, body, ok := literalName(node, "main", true, &n, filePos(u.file, line, col)); ok {
+					return frameFunc{name, body, u.file}
 				}
 			}
 		}
-		return "main"
+		return frameFunc{name: "main"}
 	}
 	srcs := e.funcSrc[first]
 	for i := len(srcs) - 1; i >= 0; i-- {
@@ -100,21 +135,72 @@ func (e *Engine) goFrameName(line, col int, fn string) string {
 			continue
 		}
 		n := 0
-		name, _ := literalName(s.decl.Body, declName(s.decl), true, &n, pos)
-		return name
+		name, body, ok := literalName(s.decl.Body, declName(s.decl), true, &n, pos)
+		if !ok {
+			body = s.decl.Body
+		}
+		return frameFunc{name, body, s.file}
 	}
-	return unversion(fn)
+	return frameFunc{name: unversion(fn)}
 }
 
-// literalName returns the name of the innermost function literal of n
-// whose body holds pos, named after outer (Go's scheme: outer.funcN for the
-// literals of a declared function, outer.N for those of a literal), or
-// outer itself with ok false when no literal holds it. *count is how many
-// literals of outer came before n.
-func literalName(n ast.Node, outer string, declared bool, count *int, pos token.Pos) (name string, ok bool) {
+// callOf returns the cell line and column of f's call of the declared
+// function or method named callee (Go's name: main.g, main.(*T).M), when
+// f's body calls it by name once, not in a defer or go statement nor in a
+// function literal (a frame of its own).
+func (f frameFunc) callOf(callee string) (line, col int, ok bool) {
+	if f.body == nil || f.file == nil {
+		return 0, 0, false
+	}
+	name := strings.ReplaceAll(strings.TrimPrefix(callee, "main."), "[...]", "")
+	method := strings.Contains(name, ".")
+	if method {
+		name = name[strings.LastIndex(name, ".")+1:]
+	}
+	if strings.HasPrefix(name, "func") || name == "" {
+		return 0, 0, false
+	}
+	var sites []*ast.CallExpr
+	ast.Inspect(f.body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit, *ast.DeferStmt, *ast.GoStmt:
+			return false
+		case *ast.CallExpr:
+			fun := ast.Unparen(n.Fun)
+			if ix, ok := fun.(*ast.IndexExpr); ok { // f[int](…)
+				fun = ix.X
+			} else if ix, ok := fun.(*ast.IndexListExpr); ok {
+				fun = ix.X
+			}
+			switch fun := fun.(type) {
+			case *ast.Ident:
+				if !method && fun.Name == name {
+					sites = append(sites, n)
+				}
+			case *ast.SelectorExpr:
+				if method && fun.Sel.Name == name {
+					sites = append(sites, n)
+				}
+			}
+		}
+		return true
+	})
+	if len(sites) != 1 {
+		return 0, 0, false
+	}
+	p := f.file.Position(sites[0].Pos())
+	return p.Line - 1, p.Column, true
+}
+
+// literalName returns the name and body of the innermost function literal
+// of n whose body holds pos, named after outer (Go's scheme: outer.funcN
+// for the literals of a declared function, outer.N for those of a
+// literal), or outer itself with ok false when no literal holds it. *count
+// is how many literals of outer came before n.
+func literalName(n ast.Node, outer string, declared bool, count *int, pos token.Pos) (name string, body *ast.BlockStmt, ok bool) {
 	name = outer
 	if pos == token.NoPos {
-		return name, false
+		return name, nil, false
 	}
 	ast.Inspect(n, func(m ast.Node) bool {
 		fl, isLit := m.(*ast.FuncLit)
@@ -128,18 +214,25 @@ func literalName(n ast.Node, outer string, declared bool, count *int, pos token.
 		}
 		if fl.Body.Lbrace < pos && pos < fl.Body.Rbrace {
 			inner := 0
-			name, _ = literalName(fl.Body, sub, false, &inner, pos)
+			var innerOK bool
+			name, body, innerOK = literalName(fl.Body, sub, false, &inner, pos)
+			if !innerOK {
+				body = fl.Body
+			}
 			ok = true
 		}
 		return false // its literals are counted inside it
 	})
-	return name, ok
+	return name, body, ok
 }
 
 // declName is Go's name of a declared function: main.f, main.T.M,
-// main.(*T).M.
+// main.(*T).M, main.Map[...] for a generic one.
 func declName(fd *ast.FuncDecl) string {
 	if fd.Recv == nil || len(fd.Recv.List) == 0 {
+		if fd.Type.TypeParams != nil {
+			return "main." + unversion(fd.Name.Name) + "[...]"
+		}
 		return "main." + unversion(fd.Name.Name)
 	}
 	t := fd.Recv.List[0].Type

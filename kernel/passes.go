@@ -68,6 +68,15 @@ func (s session) IntegerType(name string) bool {
 	return err == nil && v.IsValid() && isIntegerKind(v.Kind())
 }
 
+// TypeDecl returns the declaration of a type a cell declared, as written
+// after the keyword type.
+func (s session) TypeDecl(name string) string {
+	if s.e.names[name] != nameType {
+		return ""
+	}
+	return s.e.typeSrc[name]
+}
+
 // VarTypeName names the cell type of a session variable, when its
 // definition showed it.
 func (s session) VarTypeName(name string) string { return s.e.varType[name] }

@@ -152,7 +152,7 @@ func TestRunScript(t *testing.T) {
 		{"open line closed before value", "print no newline\nint 2", "no newline\n2 // int\n", "", 0},
 		{"first error stops with its line", "int 1\n\nint 2\nboom\nint 3\n", "1 // int\n2 // int\n", "line 4: undefined: boom\n", 4},
 		{"error inside a block names the block's line", "int 1\nf {\n  a\n  boom\n}\nint 2", "1 // int\n", "line 4: undefined: boom\n", 4},
-		{"panic", "\npanic now", "", "line 2: panic: oops\n    main at line 1:1\n", 2},
+		{"panic", "\npanic now", "", "line 2: panic: oops\n    main at line 2:1\n", 2},
 		{"package clause skipped", "package main\n\nint 5", "5 // int\n", "", 0},
 		{"meta command", ":vars\nint 1", "n  *nnlib.Network\nx  int\n1 // int\n", "", 0},
 		{"unknown meta command fails", "int 1\n:nope", "1 // int\n", "line 2: unknown command :nope; the commands are :help :doc :vars :reset :load :save :quit\n", 2},

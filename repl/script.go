@@ -134,6 +134,10 @@ func (s *session) runScript(ctx context.Context, r io.Reader, file string) error
 			}
 		}
 		if err := s.execute(ctx, e.code); err != nil {
+			if _, seen := lines[e.code]; !seen {
+				lines[e.code] = e.line
+			}
+			scriptFrames(err, e.line, lines)
 			return &scriptError{file: file, line: e.line + cellLine(err) - 1, err: err}
 		}
 		if _, seen := lines[e.code]; !seen {
@@ -186,6 +190,7 @@ func (s *session) runScript(ctx context.Context, r io.Reader, file string) error
 	}
 	if program && mainLine > 0 && !s.quit {
 		if err := s.execute(ctx, "main()"); err != nil {
+			scriptFrames(err, mainLine, lines)
 			return &scriptError{file: file, line: mainLine, err: err}
 		}
 	}

@@ -112,6 +112,9 @@ func TestPipedScript(t *testing.T) {
 		{"declarations in any order", "func f() int { return g() }\nfunc g() int { return 2 }\nf()\n", "2 // int\n", "f: declared; waits for g\n", 0},
 		{"unfinished entry at the end", "x := 1\nfor {\n", "", "line 2: ", 1},
 		{"panic", "var s []int\n\ns[3]\n", "", "line 3: panic: ", 2}, // go run's status after a panic
+		// The failing statement's line in the script, not in its entry.
+		{"panic inside a function", "x := 1\nfunc f(m map[string]int) {\n\tfmt.Println(x)\n\tm[\"a\"] = x\n}\nf(nil)\n",
+			"1\n", "line 6: panic: assignment to entry in nil map\n    main.f at line 4:2\n    main at line 6:1\n", 2},
 		{"nnlib preloaded", "n := nnlib.WorkedExample()\nn.Sizes()\n", "[2 2 2] // []int\n", "", 0},
 		{"meta command in a script", "x := 1\n:vars\n", "x  int\n", "", 0},
 		// Declaring func main only defines it (the engine never runs it by

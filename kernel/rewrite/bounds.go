@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"go/ast"
 	"go/format"
+	"go/parser"
 	"go/token"
 	"go/types"
 	"path"
@@ -333,11 +334,18 @@ var basicKinds = map[reflect.Kind]types.BasicKind{
 }
 
 // checkTypes types the unit as far as it can be alone, with the session
-// variables vars and the packages pkgs it refers to (errors are expected:
+// variables vars, the packages pkgs and the functions funcs it refers to,
+// and the files of package main in extra, if any (errors are expected:
 // names of earlier cells that are not variables).
-func checkTypes(s Session, u *Unit, vars map[string]types.Type, pkgs map[string]*types.Package, funcs map[string]string) (*types.Info, *types.Package) {
+func checkTypes(s Session, u *Unit, vars map[string]types.Type, pkgs map[string]*types.Package, funcs map[string]string, extra ...string) (*types.Info, *types.Package) {
 	fset := token.NewFileSet()
 	fset.AddFile(u.Tok.Name(), u.Tok.Base(), u.Tok.Size())
+	files := []*ast.File{u.File}
+	for _, src := range extra {
+		if f, err := parser.ParseFile(fset, "", src, parser.SkipObjectResolution); err == nil {
+			files = append(files, f)
+		}
+	}
 	info := &types.Info{
 		Types:      map[ast.Expr]types.TypeAndValue{},
 		Defs:       map[*ast.Ident]types.Object{},
@@ -364,7 +372,7 @@ func checkTypes(s Session, u *Unit, vars map[string]types.Type, pkgs map[string]
 		// A checker failure leaves info as far as it got: fewer checks.
 		_ = recover()
 	}()
-	types.NewChecker(conf, fset, pkg, info).Files([]*ast.File{u.File})
+	types.NewChecker(conf, fset, pkg, info).Files(files)
 	return info, pkg
 }
 

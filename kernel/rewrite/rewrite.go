@@ -81,6 +81,10 @@ type Session interface {
 	// package (time.Time), as Package's packages have it, or nil for any
 	// other type.
 	GoType(t reflect.Type) types.Type
+	// TypeDecl returns the declaration of the type name an earlier cell
+	// declared, as written after the keyword type ("Node struct{ Val int
+	// }"), or "".
+	TypeDecl(name string) string
 }
 
 // Pass is one rewrite: Edits returns its edits of a unit, which must not

@@ -46,6 +46,9 @@ func (s fakeSession) VarType(name string) reflect.Type {
 	return nil
 }
 func (s fakeSession) TypeOf(name string) string { return s.types[name] }
+
+// TypeDecl knows the declarations given as type:T.decl=T~struct{…}.
+func (s fakeSession) TypeDecl(name string) string { return s.types[name+".decl"] }
 func (s fakeSession) MethodDecl(typ, m string) string {
 	return s.methods[typ+"."+m]
 }
