@@ -106,6 +106,9 @@ func (e *Engine) panicSymbols() map[string]reflect.Value {
 			out, _, _ := rt.Translate(v)
 			return out
 		}),
+		// a deferred function literal that calls recover, made at the defer
+		// statement (deferrecover.go)
+		"RecoverDeferred": reflect.ValueOf(recoverDeferred),
 	}
 }
 

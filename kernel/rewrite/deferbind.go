@@ -37,8 +37,8 @@ import (
 // call, as do arguments made of literals and names that are not the unit's
 // variables (constants may be untyped); a single argument that is a call
 // (it may return several values) is not bound; a function literal that
-// calls recover is left as written, since recover works only in the
-// literal yaegi creates at the return. Builtins (close, panic, …) are left
+// calls recover gets the panic from the function yaegi creates at the
+// return (deferrecover.go). Builtins (close, panic, …) are left
 // alone, and so are the defers in the body of a range over a function,
 // which the rangefunc pass queues. Every line keeps its text's line.
 //
@@ -246,8 +246,11 @@ func (d *deferBinder) edits(ds *ast.DeferStmt, inLoop bool) []Edit {
 	bindFun := false
 	switch f := call.Fun.(type) {
 	case *ast.FuncLit:
-		if callsRecover(f.Body) || !inLoop && !bindArgs {
+		if !inLoop && !bindArgs {
 			return nil
+		}
+		if callsRecover(f.Body) && !d.s.Declared("recover") {
+			return d.recoverEdits(ds, f)
 		}
 		pre, post = "func() "+types.ExprString(f.Type)+" { return ", " }()"
 		bindFun = true
