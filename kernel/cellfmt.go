@@ -38,7 +38,15 @@ func (e *Engine) fmtArg(a interface{}) interface{} {
 	if rv.Kind() == reflect.Slice && rv.Len() == 1 {
 		rv = rv.Index(0)
 	}
-	return e.fmtValue(rv)
+	ca := e.fmtValue(rv).(cellArg)
+	if ca.v.CanAddr() && ca.v.CanInterface() {
+		// yaegi hands over the variable itself; the argument is its value
+		// now (a deferred call prints it later)
+		c := reflect.New(ca.v.Type()).Elem()
+		c.Set(ca.v)
+		ca.v = c
+	}
+	return ca
 }
 
 // fmtValue converts a value handed over by interpreted code. Every value

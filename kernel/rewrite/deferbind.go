@@ -24,8 +24,11 @@ import (
 //	defer f()                         →  { __nnf := f; defer __nnf() }                      (f a variable)
 //	defer c.Show()                    →  { __nnf := func(__nnr Counter) func() { return __nnr.Show }(c); defer __nnf() }
 //	defer func() { … }()              →  { __nnf := func() func() { return func() { … } }(); defer __nnf() }   (in a loop)
+//	defer show(xs...)                 →  { __nnd0 := xs; __nnc := func() func() { return func() { show(__nnd0...) } }(); defer __nnc() }
 //
-// (the method value is the methodvalue pass's part). A function literal
+// (the method value is the methodvalue pass's part; yaegi does not spread
+// the last argument of a deferred call, and a print function of fmt gets
+// __rt.FmtSlice(__nnd0)... there, see fmtargs.go). A function literal
 // bound this way, or assigned to a variable that the function defers a call
 // of or that a deferred function literal calls, is made inside a literal
 // called at once, so that it takes that literal's frame lock rather than the
@@ -35,7 +38,8 @@ import (
 //
 // A function (or package function) called by name moves into the deferred
 // call, as do arguments made of literals and names that are not the unit's
-// variables (constants may be untyped); a single argument that is a call
+// variables (constants may be untyped), except those the fmtargs pass wraps
+// (bound wrapped, their cell types kept); a single argument that is a call
 // (it may return several values) is not bound; a function literal that
 // calls recover gets the panic from the function yaegi creates at the
 // return (deferrecover.go). Builtins (close, panic, …) are left
@@ -97,7 +101,7 @@ func deferBindEdits(s Session, u *Unit) []Edit {
 	})
 	var edits []Edit
 	for _, ds := range topDefers(u) {
-		edits = append(edits, topDeferEdits(u, ds)...)
+		edits = append(edits, topDeferEdits(s, u, ds)...)
 	}
 	for _, body := range funcBodies(u) {
 		deferredVars := map[string]bool{}
@@ -155,13 +159,18 @@ func topDefers(u *Unit) []*ast.DeferStmt {
 
 // topDeferEdits queues a top-level defer statement's call on the cell's
 // list, with the statement's line (last, so that columns do not move).
-func topDeferEdits(u *Unit, ds *ast.DeferStmt) []Edit {
+func topDeferEdits(s Session, u *Unit, ds *ast.DeferStmt) []Edit {
 	call := ds.Call
 	deferOff, funOff := u.Off(ds.Defer), u.Off(call.Fun.Pos())
 	lp, end := u.Off(call.Lparen), u.Off(call.End())
 	line := fmt.Sprintf(")(%d)", u.Tok.Line(ds.Defer)-1)
 	if call.Ellipsis.IsValid() || IsBuiltin(call.Fun) {
-		return []Edit{{deferOff, funOff, Runtime + ".Defer(func() { "}, {end, end, " }" + line}}
+		edits := []Edit{{deferOff, funOff, Runtime + ".Defer(func() { "}, {end, end, " }" + line}}
+		if fmtSpread(s, call) {
+			last := call.Args[len(call.Args)-1]
+			edits = append(edits, Edit{u.Off(last.Pos()), u.Off(last.Pos()), Runtime + ".FmtSlice("}, Edit{u.Off(last.End()), u.Off(last.End()), ")"})
+		}
+		return edits
 	}
 	sep := ""
 	if len(call.Args) > 0 {
@@ -233,9 +242,15 @@ func (d *deferBinder) edits(ds *ast.DeferStmt, inLoop bool) []Edit {
 	if IsBuiltin(call.Fun) && !d.s.Declared(call.Fun.(*ast.Ident).Name) {
 		return nil
 	}
-	bindArgs := false
-	for _, a := range call.Args {
-		bindArgs = bindArgs || !d.constant(a)
+	// The arguments fmtargs wraps are bound, wrapped, even when constant.
+	wrapped := map[int]bool{}
+	for _, w := range fmtArgWraps(d.s, call, true) {
+		wrapped[w.i] = true
+	}
+	constant := func(i int, a ast.Expr) bool { return !wrapped[i] && d.constant(a) }
+	bindArgs := call.Ellipsis.IsValid() // the call is made in a literal (below)
+	for i, a := range call.Args {
+		bindArgs = bindArgs || !constant(i, a)
 	}
 	if len(call.Args) == 1 {
 		if _, isCall := call.Args[0].(*ast.CallExpr); isCall {
@@ -290,7 +305,7 @@ func (d *deferBinder) edits(ds *ast.DeferStmt, inLoop bool) []Edit {
 		if i == 0 {
 			lead = post
 		}
-		if d.constant(a) {
+		if constant(i, a) {
 			text := u.Text[off(a.Pos()):off(a.End())]
 			edits = append(edits, Edit{prev, off(a.End()), lead})
 			moved += sep + newlines(text)
@@ -311,12 +326,22 @@ func (d *deferBinder) edits(ds *ast.DeferStmt, inLoop bool) []Edit {
 	if call.Ellipsis.IsValid() {
 		ellipsis = "..."
 	}
-	head := Edit{deferOff, funOff, "{ " + strings.Join(lhs, ", ") + " := " + pre}
+	head := Edit{deferOff, funOff, "{ " + pre}
+	if len(lhs) > 0 {
+		head.New = "{ " + strings.Join(lhs, ", ") + " := " + pre
+	}
 	if static {
 		head.End = funEnd
 	}
-	edits = append(edits, head,
-		Edit{prev, rp + 1, "; defer " + fun + "(" + strings.Join(callArgs, ", ") + ellipsis + ") }" + newlines(u.Text[prev:rp]) + moved})
+	deferred := "; defer " + fun + "(" + strings.Join(callArgs, ", ") + ") }"
+	if ellipsis != "" {
+		// yaegi does not spread the last argument of a deferred call
+		if last := len(callArgs) - 1; fmtSpread(d.s, call) {
+			callArgs[last] = Runtime + ".FmtSlice(" + callArgs[last] + ")"
+		}
+		deferred = "; __nnc := func() func() { return func() { " + fun + "(" + strings.Join(callArgs, ", ") + "...) } }(); defer __nnc() }"
+	}
+	edits = append(edits, head, Edit{prev, rp + 1, deferred + newlines(u.Text[prev:rp]) + moved})
 	return edits
 }
 
