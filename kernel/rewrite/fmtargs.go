@@ -55,7 +55,7 @@ var fmtFixed = map[string]int{ // the last fixed one is the format of …f
 
 func fmtArgsEdits(s Session, u *Unit) []Edit {
 	queued := map[*ast.DeferStmt]bool{}
-	if hasDefer(u.File) {
+	if strings.Contains(u.Text, "defer") {
 		walkDefers(s, u, u.File, func(ds *ast.DeferStmt, _, q bool) { queued[ds] = q })
 	}
 	var edits []Edit
