@@ -38,15 +38,7 @@ func (e *Engine) fmtArg(a interface{}) interface{} {
 	if rv.Kind() == reflect.Slice && rv.Len() == 1 {
 		rv = rv.Index(0)
 	}
-	ca := e.fmtValue(rv).(cellArg)
-	if ca.v.CanAddr() && ca.v.CanInterface() {
-		// yaegi hands over the variable itself; the argument is its value
-		// now (a deferred call prints it later)
-		c := reflect.New(ca.v.Type()).Elem()
-		c.Set(ca.v)
-		ca.v = c
-	}
-	return ca
+	return e.fmtValue(rv)
 }
 
 // fmtValue converts a value handed over by interpreted code. Every value
@@ -54,6 +46,13 @@ func (e *Engine) fmtArg(a interface{}) interface{} {
 // reach only Formatters as typeVerb (fmtFormat).
 func (e *Engine) fmtValue(rv reflect.Value) interface{} {
 	v, t := e.cellValue(rv)
+	if v.CanAddr() && v.CanInterface() {
+		// yaegi hands over the variable (or the call's result) itself; the
+		// argument is its value now (a deferred call prints it later)
+		c := reflect.New(v.Type()).Elem()
+		c.Set(v)
+		v = c
+	}
 	return cellArg{e, v, t}
 }
 

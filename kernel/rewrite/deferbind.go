@@ -242,6 +242,16 @@ func (d *deferBinder) edits(ds *ast.DeferStmt, inLoop bool) []Edit {
 	if IsBuiltin(call.Fun) && !d.s.Declared(call.Fun.(*ast.Ident).Name) {
 		return nil
 	}
+	if fmtResults(d.s, call) && d.static(call.Fun) {
+		// fmt.Println(f()): the results, with their types, bound now
+		off := u.Off
+		a := call.Args[0]
+		fun := u.Text[off(call.Fun.Pos()):off(call.Fun.End())]
+		return []Edit{
+			{off(ds.Defer), off(a.Pos()), "{ __nnd0 := " + Runtime + ".FmtSlice(" + ArgsFunc + "(" + newlines(u.Text[off(ds.Defer):off(a.Pos())])},
+			{off(a.End()), off(call.Rparen) + 1, ")); __nnc := func() func() { return func() { " + fun + "(__nnd0...) } }(); defer __nnc() }" + newlines(u.Text[off(a.End()):off(call.Rparen)])},
+		}
+	}
 	// The arguments fmtargs wraps are bound, wrapped, even when constant.
 	wrapped := map[int]bool{}
 	for _, w := range fmtArgWraps(d.s, call, true) {

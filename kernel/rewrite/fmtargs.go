@@ -38,8 +38,9 @@ import (
 // its arguments wrapped the same way, at the defer statement: deferbind
 // binds them there, wrapped (`{ __nnd1 := __rt.Fmt(…(x)…); defer
 // fmt.Println("x", __nnd1) }`), and a cell's top-level defer queues them
-// so; a slice spread into it (xs...) is converted when it runs, and a
-// single call that may give several values is left alone. The calls in a defer statement that the rangefunc pass queues are
+// so (in a function body, a single call that may give several values
+// becomes __rt.FmtSlice(__nnargs(f())) bound there, spread when the call
+// runs; a slice spread into it, xs..., is converted then). The calls in a defer statement that the rangefunc pass queues are
 // left alone (it moves the arguments' text). A cell that declares fmt keeps
 // its calls, and a cell that declares log its log calls.
 
@@ -142,6 +143,17 @@ func fmtArgWraps(s Session, c *ast.CallExpr, deferred bool) []argWrap {
 func fmtSpread(s Session, c *ast.CallExpr) bool {
 	_, fixed, ok := fmtCall(c)
 	return ok && c.Ellipsis.IsValid() && len(c.Args) == fixed+1 && !s.Declared(c.Fun.(*ast.SelectorExpr).X.(*ast.Ident).Name)
+}
+
+// fmtResults reports whether c calls a print function of fmt or log with
+// one argument that may give several values (fmt.Println(f())): deferred,
+// deferbind hands the results over at the defer statement. Print and
+// Sprint are left out: FmtSlice makes strings operands that are not
+// strings, which changes where they put spaces.
+func fmtResults(s Session, c *ast.CallExpr) bool {
+	name, fixed, ok := fmtCall(c)
+	return ok && fixed == 0 && name != "Print" && name != "Sprint" && len(c.Args) == 1 && !c.Ellipsis.IsValid() &&
+		multiValued(c.Args[0]) && !s.Declared(c.Fun.(*ast.SelectorExpr).X.(*ast.Ident).Name)
 }
 
 // logFixed is fmtFixed for the print functions of package log (and the
