@@ -12,17 +12,17 @@ import "go/ast"
 // that iteration's variables — copies that frame before the panic, and its
 // recover() returns nil. So the literal is made at the defer statement, with
 // its arguments, as another deferred literal is, and the function yaegi
-// creates at the return only calls recover and hands the value to it
-// through the engine's helper (kernel/deferrecover.go), in the place of its
-// own recover calls:
+// creates at the return runs it through the engine's helper
+// (kernel/deferrecover.go), calling recover for it each time the literal
+// calls its stand-in for recover:
 //
 //	defer func() { if r := recover(); r != nil { … } }()   (in a loop)
 //	  →  { __nnf := func() func(func() any) { return func(__nnrecover func() any) { if r := __nnrecover(); r != nil { … } } }();
-//	       defer func(__nnf func(func() any)) { __rt.RecoverDeferred(__nnf, recover()) }(__nnf) }
+//	       defer func(__nnf func(func() any)) { __nnw, __nng := __rt.RecoverDeferred(__nnf); if __nnw() { __nng(recover()); for __nnw() { __nng(recover()) } } }(__nnf) }
 //
-// The helper gives the value to the first call of __nnrecover and nil to
-// later ones, as recover does; when none took it, it panics again with it
-// (yaegi then runs no more of the function's deferred calls). A literal
+// (yaegi's recover() leaves its result as it was when there is no panic, so
+// a call site that returned the panic once is not called again). A literal
+// that does not call recover leaves the panic going, as in Go. A literal
 // with results stays as written.
 
 // recoverFunc is the parameter of a deferred literal rewritten here that
@@ -41,7 +41,7 @@ func (d *deferBinder) recoverEdits(ds *ast.DeferStmt, lit *ast.FuncLit) []Edit {
 		{u.Off(ds.Defer), u.Off(lit.Pos()), "{ __nnf := "},
 		{lb, lb, "func(func() any) { return func(" + recoverFunc + " func() any) "},
 		{end, end, " }"},
-		{rp + 1, rp + 1, "; defer func(__nnf func(func() any)) { " + Runtime + ".RecoverDeferred(__nnf, recover()) }(__nnf) }"},
+		{rp + 1, rp + 1, "; defer func(__nnf func(func() any)) { __nnw, __nng := " + Runtime + ".RecoverDeferred(__nnf); if __nnw() { __nng(recover()); for __nnw() { __nng(recover()) } } }(__nnf) }"},
 	}
 	for _, c := range recoverCalls(lit) {
 		if id := c.Fun.(*ast.Ident); id.Obj == nil {
