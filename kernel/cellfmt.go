@@ -46,6 +46,13 @@ func (e *Engine) fmtArg(a interface{}) interface{} {
 // reach only Formatters as typeVerb (fmtFormat).
 func (e *Engine) fmtValue(rv reflect.Value) interface{} {
 	v, t := e.cellValue(rv)
+	if v.CanAddr() && v.CanInterface() {
+		// yaegi hands over the variable (or the call's result) itself; the
+		// argument is its value now (a deferred call prints it later)
+		c := reflect.New(v.Type()).Elem()
+		c.Set(v)
+		v = c
+	}
 	return cellArg{e, v, t}
 }
 

@@ -193,7 +193,8 @@
 // differs. TestStdlibCoverage lists, per standard package, the exported
 // names a cell can use (testdata/coverage.txt). os.Exit in a cell ends the
 // cell with a KindExit error carrying the status (exit.go); a defer at a
-// cell's top level runs when the cell ends (celldefer.go); generic
+// cell's top level runs when the cell ends, and may recover the cell's
+// panic as main's deferred functions do (celldefer.go); generic
 // functions yaegi leaves out of the standard library are added as Go source
 // (shims.go).
 //

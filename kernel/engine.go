@@ -77,6 +77,7 @@ type Engine struct {
 
 	deferMu  sync.Mutex
 	deferred []cellDeferred // the running cell's top-level defers (celldefer.go)
+	panics   cellPanics     // what they may recover (celldefer.go)
 
 	traceMu sync.Mutex
 	trace   []string // yaegi's "L:C: panic: f(...)" lines, innermost first

@@ -78,6 +78,7 @@ func (e *Engine) cellError(ctx context.Context, code string, err error) *CellErr
 		e.traceMu.Unlock()
 		text, pl, pc, at := e.panicValue(p.Value)
 		ce := &CellError{Name: KindPanic, Value: unversion(text)}
+		e.notePanic(ce, p.Value)
 		ce.Traceback = append(ce.Traceback, "panic: "+ce.Value)
 		ce.Traceback = append(ce.Traceback, compiledFrames(p.Callers)...)
 		failing := failingFrame(trace, pl, at)

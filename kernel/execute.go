@@ -96,7 +96,7 @@ func (e *Engine) Execute(ctx context.Context, code string, emit func(Part)) erro
 	deferred := false // the cell's top-level defers ran (celldefer.go)
 	defer func() {
 		if !deferred {
-			e.runCellDefers(ctx) // a unit failed: its error stays the cell's
+			e.runCellDefers(ctx, nil) // the cell failed: its error stays
 		}
 	}()
 	if err := e.importUsed(ctx, code, units); err != nil {
@@ -126,7 +126,13 @@ func (e *Engine) Execute(ctx context.Context, code string, emit func(Part)) erro
 			continue
 		}
 		if err != nil {
-			return e.nilTypeRange(u, err)
+			// A deferred function may recover the panic (celldefer.go).
+			deferred = true
+			if ce := e.runCellDefers(ctx, e.nilTypeRange(u, err)); ce != nil {
+				return ce
+			}
+			finish()
+			return nil
 		}
 		if u.final {
 			final = u
@@ -139,7 +145,7 @@ func (e *Engine) Execute(ctx context.Context, code string, emit func(Part)) erro
 		}
 	}
 	deferred = true
-	if err := e.runCellDefers(ctx); err != nil {
+	if err := e.runCellDefers(ctx, nil); err != nil {
 		return err
 	}
 	if hasFinal && !final.literal {

@@ -146,9 +146,16 @@ func (e *Engine) panicSymbols() map[string]reflect.Value {
 		}),
 		// recover() → __rt.Recover(recover())
 		"Recover": reflect.ValueOf(func(v interface{}) interface{} {
+			e.recoverCell(v, true) // a function a cell defers (celldefer.go)
 			out, _, _ := rt.Translate(v)
 			return out
 		}),
+		// recover() in a function literal a cell defers at its top level
+		// → __rt.CellRecover(recover()) (celldefer.go)
+		"CellRecover": reflect.ValueOf(e.cellRecover),
+		// a deferred function literal that calls recover, made at the defer
+		// statement (deferrecover.go)
+		"RecoverDeferred": reflect.ValueOf(recoverDeferred),
 	}
 }
 

@@ -28,6 +28,9 @@ func FuzzPlan(f *testing.F) {
 		"defer f.Close()\ndefer fmt.Println(x)",
 		"type P struct{ X int }\nfunc (p P) S(n ...int) int { return p.X }\nf, v := P.S, P{}.S\np := P{}\ng := p.S",
 		"func h() { for _, p := range []P{{}} { defer p.S(1); defer func() { recover() }() } }",
+		"func f(xs []int) { for i := range xs { defer func(n int) { if r := recover(); r != nil { fmt.Println(i, n, r) } }(i) } }",
+		"defer func() { fmt.Println(recover()) }()\ndefer fmt.Printf(\"%T\\n\", v)\npanic(1)",
+		"func g(v any) { defer fmt.Printf(\"%T %v\\n\", v, v); defer fmt.Println(f()); defer log.Println(xs...) }",
 	} {
 		f.Add(s)
 	}

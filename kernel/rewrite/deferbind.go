@@ -24,8 +24,11 @@ import (
 //	defer f()                         →  { __nnf := f; defer __nnf() }                      (f a variable)
 //	defer c.Show()                    →  { __nnf := func(__nnr Counter) func() { return __nnr.Show }(c); defer __nnf() }
 //	defer func() { … }()              →  { __nnf := func() func() { return func() { … } }(); defer __nnf() }   (in a loop)
+//	defer show(xs...)                 →  { __nnd0 := xs; __nnc := func() func() { return func() { show(__nnd0...) } }(); defer __nnc() }
 //
-// (the method value is the methodvalue pass's part). A function literal
+// (the method value is the methodvalue pass's part; yaegi does not spread
+// the last argument of a deferred call, and a print function of fmt gets
+// __rt.FmtSlice(__nnd0)... there, see fmtargs.go). A function literal
 // bound this way, or assigned to a variable that the function defers a call
 // of or that a deferred function literal calls, is made inside a literal
 // called at once, so that it takes that literal's frame lock rather than the
@@ -35,10 +38,11 @@ import (
 //
 // A function (or package function) called by name moves into the deferred
 // call, as do arguments made of literals and names that are not the unit's
-// variables (constants may be untyped); a single argument that is a call
+// variables (constants may be untyped), except those the fmtargs pass wraps
+// (bound wrapped, their cell types kept); a single argument that is a call
 // (it may return several values) is not bound; a function literal that
-// calls recover is left as written, since recover works only in the
-// literal yaegi creates at the return. Builtins (close, panic, …) are left
+// calls recover gets the panic from the function yaegi creates at the
+// return (deferrecover.go). Builtins (close, panic, …) are left
 // alone, and so are the defers in the body of a range over a function,
 // which the rangefunc pass queues. Every line keeps its text's line.
 //
@@ -97,7 +101,7 @@ func deferBindEdits(s Session, u *Unit) []Edit {
 	})
 	var edits []Edit
 	for _, ds := range topDefers(u) {
-		edits = append(edits, topDeferEdits(u, ds)...)
+		edits = append(edits, topDeferEdits(s, u, ds)...)
 	}
 	for _, body := range funcBodies(u) {
 		deferredVars := map[string]bool{}
@@ -155,13 +159,18 @@ func topDefers(u *Unit) []*ast.DeferStmt {
 
 // topDeferEdits queues a top-level defer statement's call on the cell's
 // list, with the statement's line (last, so that columns do not move).
-func topDeferEdits(u *Unit, ds *ast.DeferStmt) []Edit {
+func topDeferEdits(s Session, u *Unit, ds *ast.DeferStmt) []Edit {
 	call := ds.Call
 	deferOff, funOff := u.Off(ds.Defer), u.Off(call.Fun.Pos())
 	lp, end := u.Off(call.Lparen), u.Off(call.End())
 	line := fmt.Sprintf(")(%d)", u.Tok.Line(ds.Defer)-1)
 	if call.Ellipsis.IsValid() || IsBuiltin(call.Fun) {
-		return []Edit{{deferOff, funOff, Runtime + ".Defer(func() { "}, {end, end, " }" + line}}
+		edits := []Edit{{deferOff, funOff, Runtime + ".Defer(func() { "}, {end, end, " }" + line}}
+		if fmtSpread(s, call) {
+			last := call.Args[len(call.Args)-1]
+			edits = append(edits, Edit{u.Off(last.Pos()), u.Off(last.Pos()), Runtime + ".FmtSlice("}, Edit{u.Off(last.End()), u.Off(last.End()), ")"})
+		}
+		return edits
 	}
 	sep := ""
 	if len(call.Args) > 0 {
@@ -233,9 +242,25 @@ func (d *deferBinder) edits(ds *ast.DeferStmt, inLoop bool) []Edit {
 	if IsBuiltin(call.Fun) && !d.s.Declared(call.Fun.(*ast.Ident).Name) {
 		return nil
 	}
-	bindArgs := false
-	for _, a := range call.Args {
-		bindArgs = bindArgs || !d.constant(a)
+	if fmtResults(d.s, call) && d.static(call.Fun) {
+		// fmt.Println(f()): the results, with their types, bound now
+		off := u.Off
+		a := call.Args[0]
+		fun := u.Text[off(call.Fun.Pos()):off(call.Fun.End())]
+		return []Edit{
+			{off(ds.Defer), off(a.Pos()), "{ __nnd0 := " + Runtime + ".FmtSlice(" + ArgsFunc + "(" + newlines(u.Text[off(ds.Defer):off(a.Pos())])},
+			{off(a.End()), off(call.Rparen) + 1, ")); __nnc := func() func() { return func() { " + fun + "(__nnd0...) } }(); defer __nnc() }" + newlines(u.Text[off(a.End()):off(call.Rparen)])},
+		}
+	}
+	// The arguments fmtargs wraps are bound, wrapped, even when constant.
+	wrapped := map[int]bool{}
+	for _, w := range fmtArgWraps(d.s, call, true) {
+		wrapped[w.i] = true
+	}
+	constant := func(i int, a ast.Expr) bool { return !wrapped[i] && d.constant(a) }
+	bindArgs := call.Ellipsis.IsValid() // the call is made in a literal (below)
+	for i, a := range call.Args {
+		bindArgs = bindArgs || !constant(i, a)
 	}
 	if len(call.Args) == 1 {
 		if _, isCall := call.Args[0].(*ast.CallExpr); isCall {
@@ -246,8 +271,11 @@ func (d *deferBinder) edits(ds *ast.DeferStmt, inLoop bool) []Edit {
 	bindFun := false
 	switch f := call.Fun.(type) {
 	case *ast.FuncLit:
-		if callsRecover(f.Body) || !inLoop && !bindArgs {
+		if !inLoop && !bindArgs {
 			return nil
+		}
+		if callsRecover(f.Body) && !d.s.Declared("recover") {
+			return d.recoverEdits(ds, f)
 		}
 		pre, post = "func() "+types.ExprString(f.Type)+" { return ", " }()"
 		bindFun = true
@@ -287,7 +315,7 @@ func (d *deferBinder) edits(ds *ast.DeferStmt, inLoop bool) []Edit {
 		if i == 0 {
 			lead = post
 		}
-		if d.constant(a) {
+		if constant(i, a) {
 			text := u.Text[off(a.Pos()):off(a.End())]
 			edits = append(edits, Edit{prev, off(a.End()), lead})
 			moved += sep + newlines(text)
@@ -308,12 +336,22 @@ func (d *deferBinder) edits(ds *ast.DeferStmt, inLoop bool) []Edit {
 	if call.Ellipsis.IsValid() {
 		ellipsis = "..."
 	}
-	head := Edit{deferOff, funOff, "{ " + strings.Join(lhs, ", ") + " := " + pre}
+	head := Edit{deferOff, funOff, "{ " + pre}
+	if len(lhs) > 0 {
+		head.New = "{ " + strings.Join(lhs, ", ") + " := " + pre
+	}
 	if static {
 		head.End = funEnd
 	}
-	edits = append(edits, head,
-		Edit{prev, rp + 1, "; defer " + fun + "(" + strings.Join(callArgs, ", ") + ellipsis + ") }" + newlines(u.Text[prev:rp]) + moved})
+	deferred := "; defer " + fun + "(" + strings.Join(callArgs, ", ") + ") }"
+	if ellipsis != "" {
+		// yaegi does not spread the last argument of a deferred call
+		if last := len(callArgs) - 1; fmtSpread(d.s, call) {
+			callArgs[last] = Runtime + ".FmtSlice(" + callArgs[last] + ")"
+		}
+		deferred = "; __nnc := func() func() { return func() { " + fun + "(" + strings.Join(callArgs, ", ") + "...) } }(); defer __nnc() }"
+	}
+	edits = append(edits, head, Edit{prev, rp + 1, deferred + newlines(u.Text[prev:rp]) + moved})
 	return edits
 }
 

@@ -34,10 +34,15 @@ import (
 // Only insertions are made, so other passes' edits inside the arguments
 // stay. The %w arguments of an Errorf with a constant format keep their
 // values (errors.Unwrap must give them back); an Errorf whose format is not
-// a string literal is left alone, and so are the calls inside a defer
-// statement (the passes deferbind and rangefunc rewrite it whole, and its
-// fmt calls print as yaegi alone does). A cell that declares fmt keeps its
-// calls, and a cell that declares log its log calls.
+// a string literal is left alone. A deferred call of a print function has
+// its arguments wrapped the same way, at the defer statement: deferbind
+// binds them there, wrapped (`{ __nnd1 := __rt.Fmt(…(x)…); defer
+// fmt.Println("x", __nnd1) }`), and a cell's top-level defer queues them
+// so (in a function body, a single call that may give several values
+// becomes __rt.FmtSlice(__nnargs(f())) bound there, spread when the call
+// runs; a slice spread into it, xs..., is converted then). The calls in a defer statement that the rangefunc pass queues are
+// left alone (it moves the arguments' text). A cell that declares fmt keeps
+// its calls, and a cell that declares log its log calls.
 
 // fmtFixed is, for each print function of fmt, the number of parameters
 // before its ...any.
@@ -50,61 +55,105 @@ var fmtFixed = map[string]int{ // the last fixed one is the format of …f
 }
 
 func fmtArgsEdits(s Session, u *Unit) []Edit {
-	declared := map[string]bool{"fmt": s.Declared("fmt"), "log": s.Declared("log")}
-	var edits []Edit
-	wrap := func(x ast.Expr, pre, post string) {
-		edits = append(edits, Edit{u.Off(x.Pos()), u.Off(x.Pos()), pre}, Edit{u.Off(x.End()), u.Off(x.End()), post})
+	queued := map[*ast.DeferStmt]bool{}
+	if strings.Contains(u.Text, "defer") {
+		walkDefers(s, u, u.File, func(ds *ast.DeferStmt, _, q bool) { queued[ds] = q })
 	}
+	var edits []Edit
+	deferred := map[*ast.CallExpr]bool{}
 	ast.Inspect(u.File, func(n ast.Node) bool {
-		if _, ok := n.(*ast.DeferStmt); ok {
-			return false // deferbind and rangefunc rewrite defer statements whole
+		if ds, ok := n.(*ast.DeferStmt); ok {
+			if queued[ds] {
+				return false // the rangefunc pass moves its arguments
+			}
+			deferred[ds.Call] = true
 		}
 		c, ok := n.(*ast.CallExpr)
 		if !ok {
 			return true
 		}
-		name, fixed, ok := fmtCall(c)
-		if !ok || len(c.Args) <= fixed || declared[c.Fun.(*ast.SelectorExpr).X.(*ast.Ident).Name] {
-			return true
-		}
-		args := c.Args[fixed:]
-		switch {
-		case c.Ellipsis.IsValid():
-			if len(args) == 1 {
-				wrap(args[0], Runtime+".FmtSlice(", ")")
-			}
-			return true
-		case fixed == 0 && len(args) == 1 && multiValued(args[0]):
-			wrap(args[0], Runtime+".FmtSlice("+ArgsFunc+"(", "))...")
-			return true
-		}
-		keep := map[int]bool{}
-		if name == "Errorf" {
-			lit, ok := c.Args[0].(*ast.BasicLit)
-			if !ok || lit.Kind != token.STRING {
-				return true
-			}
-			format, err := strconv.Unquote(lit.Value)
-			if err != nil {
-				return true
-			}
-			keep = wrappedArgs(format, len(args))
-		}
-		if strings.HasSuffix(name, "f") {
-			wrap(c.Args[fixed-1], Runtime+".FmtFormat(", ")")
-		}
-		conv := ".Fmt("
-		if name == "Print" || name == "Sprint" || name == "Fprint" || name == "Append" {
-			conv = ".FmtPrint(" // keeps a string a string: it decides the spacing
-		}
-		for i, a := range args {
-			if !keep[i] {
-				wrap(a, Runtime+conv+"[]"+AnyType+"{"+AnyType+"(", ")})")
-			}
+		for _, w := range fmtArgWraps(s, c, deferred[c]) {
+			edits = append(edits, Edit{u.Off(w.arg.Pos()), u.Off(w.arg.Pos()), w.pre}, Edit{u.Off(w.arg.End()), u.Off(w.arg.End()), w.post})
 		}
 		return true
 	})
 	return edits
+}
+
+// argWrap is what the fmtargs pass writes around one argument of a call.
+type argWrap struct {
+	i         int // the argument's index in the call
+	arg       ast.Expr
+	pre, post string
+}
+
+// fmtArgWraps returns the wrappers of the arguments of c when it calls a
+// print function of fmt or log (deferbind binds those arguments, rather
+// than moving their text). A deferred call of one argument that may give
+// several values is left alone: its values cannot be bound at the defer.
+func fmtArgWraps(s Session, c *ast.CallExpr, deferred bool) []argWrap {
+	name, fixed, ok := fmtCall(c)
+	if !ok || len(c.Args) <= fixed || s.Declared(c.Fun.(*ast.SelectorExpr).X.(*ast.Ident).Name) {
+		return nil
+	}
+	args := c.Args[fixed:]
+	switch {
+	case c.Ellipsis.IsValid():
+		if len(args) == 1 && !deferred {
+			return []argWrap{{fixed, args[0], Runtime + ".FmtSlice(", ")"}}
+		}
+		return nil // deferred: deferbind converts the elements when the call runs (fmtSpread)
+	case fixed == 0 && len(args) == 1 && multiValued(args[0]):
+		if deferred {
+			return nil
+		}
+		return []argWrap{{0, args[0], Runtime + ".FmtSlice(" + ArgsFunc + "(", "))..."}}
+	}
+	keep := map[int]bool{}
+	if name == "Errorf" {
+		lit, ok := c.Args[0].(*ast.BasicLit)
+		if !ok || lit.Kind != token.STRING {
+			return nil
+		}
+		format, err := strconv.Unquote(lit.Value)
+		if err != nil {
+			return nil
+		}
+		keep = wrappedArgs(format, len(args))
+	}
+	var out []argWrap
+	if strings.HasSuffix(name, "f") {
+		out = append(out, argWrap{fixed - 1, c.Args[fixed-1], Runtime + ".FmtFormat(", ")"})
+	}
+	conv := ".Fmt("
+	if name == "Print" || name == "Sprint" || name == "Fprint" || name == "Append" {
+		conv = ".FmtPrint(" // keeps a string a string: it decides the spacing
+	}
+	for i, a := range args {
+		if !keep[i] {
+			out = append(out, argWrap{fixed + i, a, Runtime + conv + "[]" + AnyType + "{" + AnyType + "(", ")})"})
+		}
+	}
+	return out
+}
+
+// fmtSpread reports whether c calls a print function of fmt or log with
+// its arguments spread from a slice (fmt.Println(xs...)): deferred, the
+// call converts the slice's elements when it runs, which deferbind writes.
+func fmtSpread(s Session, c *ast.CallExpr) bool {
+	_, fixed, ok := fmtCall(c)
+	return ok && c.Ellipsis.IsValid() && len(c.Args) == fixed+1 && !s.Declared(c.Fun.(*ast.SelectorExpr).X.(*ast.Ident).Name)
+}
+
+// fmtResults reports whether c calls a print function of fmt or log with
+// one argument that may give several values (fmt.Println(f())): deferred,
+// deferbind hands the results over at the defer statement. Print and
+// Sprint are left out: FmtSlice makes strings operands that are not
+// strings, which changes where they put spaces.
+func fmtResults(s Session, c *ast.CallExpr) bool {
+	name, fixed, ok := fmtCall(c)
+	return ok && fixed == 0 && name != "Print" && name != "Sprint" && len(c.Args) == 1 && !c.Ellipsis.IsValid() &&
+		multiValued(c.Args[0]) && !s.Declared(c.Fun.(*ast.SelectorExpr).X.(*ast.Ident).Name)
 }
 
 // logFixed is fmtFixed for the print functions of package log (and the

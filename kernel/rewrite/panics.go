@@ -20,7 +20,12 @@ import (
 //	if recover() != nil {    →  if __rt.Recover(recover()) != nil {
 //
 // recover is still called by the deferred function itself, so it stops the
-// panic as before.
+// panic as before. In a function literal a cell defers at its top level
+// (which the engine runs when the cell ends, kernel/celldefer.go), the
+// helper is __rt.CellRecover, which returns the cell's panic, and stops it:
+//
+//	defer func() { fmt.Println(recover()) }()   (top level)
+//	  →  __rt.Defer(func() { fmt.Println(__rt.CellRecover(recover())) })(1)
 //
 // yaegi's trace of a panic names the first line of the function it
 // happened in. A value passed to panic goes through a helper that keeps it
@@ -52,6 +57,16 @@ func panicsEdits(s Session, u *Unit) []Edit {
 			})
 		}
 	})
+	top := map[*ast.CallExpr]bool{} // recover() in a literal the cell defers at its top level
+	if rec {
+		for _, ds := range topDefers(u) {
+			if fl, ok := ds.Call.Fun.(*ast.FuncLit); ok {
+				for _, c := range recoverCalls(fl) {
+					top[c] = true
+				}
+			}
+		}
+	}
 	var edits []Edit
 	ast.Inspect(u.File, func(n ast.Node) bool {
 		switch n := n.(type) {
@@ -69,7 +84,11 @@ func panicsEdits(s Session, u *Unit) []Edit {
 				return true
 			}
 			if rec && isRecoverCall(n) {
-				edits = append(edits, Edit{from, from, Runtime + ".Recover("}, Edit{to, to, ")"})
+				helper := ".Recover("
+				if top[n] {
+					helper = ".CellRecover("
+				}
+				edits = append(edits, Edit{from, from, Runtime + helper}, Edit{to, to, ")"})
 			}
 			if pan && builtinCall(n, "panic", 1) && !n.Ellipsis.IsValid() {
 				p := u.Tok.Position(n.Pos())
