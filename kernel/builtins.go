@@ -56,12 +56,7 @@ func cellBuiltins(code string) map[string]bool {
 		if i > 0 && toks[i-1].tok == token.PERIOD {
 			continue // a field or method
 		}
-		// A parenthesized min, max or clear is called too: (min)(a, b).
-		k := 0
-		for t.lit != "panic" && t.lit != "recover" && k < i && toks[i-1-k].tok == token.LPAREN && i+1+k < len(toks) && toks[i+1+k].tok == token.RPAREN {
-			k++
-		}
-		isCall := i+1+k < len(toks) && toks[i+1+k].tok == token.LPAREN
+		isCall := i+1 < len(toks) && toks[i+1].tok == token.LPAREN
 		declared := i > 0 && toks[i-1].tok == token.FUNC
 		if isCall && !declared {
 			called[t.lit] = true

@@ -36,6 +36,7 @@ func (e *Engine) Execute(ctx context.Context, code string, emit func(Part)) erro
 		}
 		code = interpretedSource(code)
 	}
+	code = unparenBuiltins(code) // builtinparens.go
 	units, cerr := e.plan(code)
 	if cerr != nil {
 		return cerr

@@ -238,7 +238,7 @@ func (b *bounds) walk(n ast.Node) {
 		case *ast.DeferStmt, *ast.GoStmt:
 			return false
 		case *ast.CallExpr:
-			if id, ok := ast.Unparen(m.Fun).(*ast.Ident); ok && (id.Name == "min" || id.Name == "max" || id.Name == "clear") && b.s.Builtin(id.Name) {
+			if id, ok := m.Fun.(*ast.Ident); ok && (id.Name == "min" || id.Name == "max" || id.Name == "clear") && b.s.Builtin(id.Name) {
 				return false
 			}
 		case *ast.BlockStmt:

@@ -15,7 +15,6 @@ import (
 //	max(a, b, c)  →  __nnmax(__nnmax(a, b), c)
 //	min(x)        →  (x)
 //	clear(m)      →  __rt.Clear(m)
-//	(max)(a, b)   →  __nnmax(a, b)
 //
 // __nnmax and __nnmin are generic functions over the ordered types, defined
 // in every session by the engine; yaegi infers their type argument from
@@ -36,7 +35,9 @@ func builtinEdits(s Session, u *Unit) []Edit {
 	var rewrite func(c *ast.CallExpr) (string, bool)
 	builtinCall := func(n ast.Node) *ast.CallExpr {
 		if c, ok := n.(*ast.CallExpr); ok {
-			if id, ok := ast.Unparen(c.Fun).(*ast.Ident); ok && s.Builtin(id.Name) {
+			// Session.Builtin also answers for panic and recover, which
+			// are the pass panics'.
+			if id, ok := c.Fun.(*ast.Ident); ok && (id.Name == "min" || id.Name == "max" || id.Name == "clear") && s.Builtin(id.Name) {
 				return c
 			}
 		}
@@ -80,7 +81,7 @@ func builtinEdits(s Session, u *Unit) []Edit {
 		return Apply(text[from:to], inner), true
 	}
 	rewrite = func(c *ast.CallExpr) (string, bool) {
-		name := ast.Unparen(c.Fun).(*ast.Ident).Name
+		name := c.Fun.(*ast.Ident).Name
 		if c.Ellipsis.IsValid() || len(c.Args) == 0 || hasFuncLit(c) {
 			return "", false
 		}
@@ -147,7 +148,7 @@ func CallsGeneric(s Session, n ast.Node) bool {
 	found := false
 	ast.Inspect(n, func(m ast.Node) bool {
 		if c, ok := m.(*ast.CallExpr); ok {
-			if id, ok := ast.Unparen(c.Fun).(*ast.Ident); ok && (id.Name == "min" || id.Name == "max") && s.Builtin(id.Name) {
+			if id, ok := c.Fun.(*ast.Ident); ok && (id.Name == "min" || id.Name == "max") && s.Builtin(id.Name) {
 				found = true
 			}
 		}
@@ -199,7 +200,7 @@ func constantCall(call string, exprs []ast.Expr) (string, bool) {
 	var isConst func(x ast.Expr) bool
 	isConst = func(x ast.Expr) bool {
 		if c, ok := x.(*ast.CallExpr); ok {
-			if id, ok := ast.Unparen(c.Fun).(*ast.Ident); ok && (id.Name == "min" || id.Name == "max") {
+			if id, ok := c.Fun.(*ast.Ident); ok && (id.Name == "min" || id.Name == "max") {
 				for _, a := range c.Args {
 					if !isConst(a) {
 						return false
