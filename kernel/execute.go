@@ -47,6 +47,9 @@ func (e *Engine) Execute(ctx context.Context, code string, emit func(Part)) erro
 	if cerr := e.bareBuiltin(units); cerr != nil {
 		return cerr
 	}
+	if cerr := redeclaredType(units); cerr != nil {
+		return cerr
+	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	e.exited.begin(cancel)
