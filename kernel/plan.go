@@ -40,6 +40,9 @@ type unit struct {
 	file    *token.File // positions of ast
 	// commit records what a successful unit changed in the session's types.
 	commit func()
+	// group is, for a declaration chunk cut into groups (declgroups.go),
+	// the chunk's text with only this unit's declarations.
+	group string
 }
 
 const (
@@ -96,29 +99,45 @@ func (e *Engine) plan(code string) ([]unit, *CellError) {
 			if cerr != nil {
 				return nil, cerr
 			}
-			e.noteCellFuncs(f)
-			nodes := make([]ast.Node, len(f.Decls))
-			for j, d := range f.Decls {
-				nodes[j] = d
-				if g, ok := d.(*ast.GenDecl); ok {
-					for name, t := range rewrite.DefinedTypes(session{e}, &ast.DeclStmt{Decl: g}) {
-						e.cellVars[name] = t
+			groups := e.declGroups(text, f, file, len(declHeader)+len(pad(line, col))) // declgroups.go
+			if groups == nil {
+				groups = []string{text}
+			}
+			for gi, text := range groups {
+				if len(groups) > 1 {
+					src = declHeader + pad(line, col) + text
+					if f, file, cerr = parseChunk(code, src, len(declHeader)); cerr != nil {
+						return nil, cerr
 					}
 				}
+				e.noteCellFuncs(f)
+				nodes := make([]ast.Node, len(f.Decls))
+				for j, d := range f.Decls {
+					nodes[j] = d
+					if g, ok := d.(*ast.GenDecl); ok {
+						for name, t := range rewrite.DefinedTypes(session{e}, &ast.DeclStmt{Decl: g}) {
+							e.cellVars[name] = t
+						}
+					}
+				}
+				base := len(declHeader) + len(pad(line, col))
+				edits, err := e.sourceEdits(text, f, file, base)
+				tedits, appendix, commit := ps.versionTypes(text, f, file, base)
+				edits = ps.renameInserted(edits)
+				if err == nil {
+					moves := rewrite.InitOrder(&rewrite.Unit{Text: text, File: f, Tok: file, Base: base})
+					text, err = applyMoves(text, append(edits, tedits...), moves)
+				}
+				if err != nil {
+					return nil, compileErr(code, line, col, err.Error())
+				}
+				text += appendix
+				u := unit{kind: chunkDecl, off: ch.off, end: ch.end, src: pad(line, col) + text, ast: nodes, file: file, base: base, commit: commit}
+				if len(groups) > 1 {
+					u.group = groups[gi]
+				}
+				units = append(units, u)
 			}
-			base := len(declHeader) + len(pad(line, col))
-			edits, err := e.sourceEdits(text, f, file, base)
-			tedits, appendix, commit := ps.versionTypes(text, f, file, base)
-			edits = ps.renameInserted(edits)
-			if err == nil {
-				moves := rewrite.InitOrder(&rewrite.Unit{Text: text, File: f, Tok: file, Base: base})
-				text, err = applyMoves(text, append(edits, tedits...), moves)
-			}
-			if err != nil {
-				return nil, compileErr(code, line, col, err.Error())
-			}
-			text += appendix
-			units = append(units, unit{kind: chunkDecl, off: ch.off, end: ch.end, src: pad(line, col) + text, ast: nodes, file: file, base: base, commit: commit})
 		case chunkStmt:
 			src := stmtHeader + pad(line, col) + text + "\n}"
 			f, file, cerr := parseChunk(code, src, len(stmtHeader))
