@@ -124,14 +124,16 @@ func (e *Engine) specUnit(code string, off, end int) (unit, bool) {
 		return unit{}, false
 	}
 	base := len(stmtHeader) + len("var") + len(pad(line, col))
-	edits, err := e.sourceEdits(text, f, file, base)
+	var edits []rewrite.Edit
+	var err error
+	cols := e.unitCols(func() { edits, err = e.sourceEdits(text, f, file, base) })
 	if err != nil {
 		return unit{}, false
 	}
 	if text, err = applyEdits(text, edits); err != nil {
 		return unit{}, false
 	}
-	u := unit{kind: chunkDecl, off: off, end: end, text: text, line: line, col: col, file: file, base: base}
+	u := unit{kind: chunkDecl, off: off, end: end, text: text, line: line, col: col, file: file, base: base, cols: cols}
 	if body := f.Decls[0].(*ast.FuncDecl).Body.List; len(body) == 1 {
 		if ds, ok := body[0].(*ast.DeclStmt); ok {
 			u.ast = []ast.Node{ds.Decl}

@@ -87,6 +87,7 @@ type Engine struct {
 
 	types    cellTypes         // the types cells declared, for fmt (celltypes.go)
 	colEdits map[int][]colEdit // the running cell's rewritten lines (colmap.go)
+	errCols  map[int][]colEdit // the rewritten lines of the unit whose error is reported
 }
 
 // shownValue is one value of the final expression.

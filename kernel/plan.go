@@ -40,6 +40,8 @@ type unit struct {
 	file    *token.File // positions of ast
 	// commit records what a successful unit changed in the session's types.
 	commit func()
+	// cols are the unit's one-line edits (colmap.go), nil when unknown.
+	cols map[int][]colEdit
 	// group is, for a declaration chunk cut into groups (declgroups.go),
 	// the chunk's text with only this unit's declarations.
 	group string
@@ -121,7 +123,9 @@ func (e *Engine) plan(code string) ([]unit, *CellError) {
 					}
 				}
 				base := len(declHeader) + len(pad(line, col))
-				edits, err := e.sourceEdits(text, f, file, base)
+				var edits []rewrite.Edit
+				var err error
+				cols := e.unitCols(func() { edits, err = e.sourceEdits(text, f, file, base) })
 				tedits, appendix, commit := ps.versionTypes(text, f, file, base)
 				edits = ps.renameInserted(edits)
 				if err == nil {
@@ -132,7 +136,7 @@ func (e *Engine) plan(code string) ([]unit, *CellError) {
 					return nil, compileErr(code, line, col, err.Error())
 				}
 				text += appendix
-				u := unit{kind: chunkDecl, off: ch.off, end: ch.end, src: pad(line, col) + text, ast: nodes, file: file, base: base, commit: commit}
+				u := unit{kind: chunkDecl, off: ch.off, end: ch.end, src: pad(line, col) + text, ast: nodes, file: file, base: base, commit: commit, cols: cols}
 				if len(groups) > 1 {
 					u.group = groups[gi]
 				}
@@ -223,7 +227,9 @@ func (e *Engine) stmtUnit(code string, off, end int) (unit, *CellError) {
 			u.ast = append(u.ast, s)
 		}
 		base := len(stmtHeader) + len(pad(line, col))
-		edits, err := e.sourceEdits(text, f, file, base)
+		var edits []rewrite.Edit
+		var err error
+		u.cols = e.unitCols(func() { edits, err = e.sourceEdits(text, f, file, base) })
 		if err != nil {
 			return u, compileErr(code, line, col, err.Error())
 		}
