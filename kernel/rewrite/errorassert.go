@@ -28,20 +28,26 @@ import (
 
 func errorAssertEdits(s Session, u *Unit) []Edit {
 	var edits []Edit
-	commaOK := map[ast.Expr]bool{}
-	ast.Inspect(u.File, func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.AssignStmt:
-			if len(n.Lhs) == 2 && len(n.Rhs) == 1 {
-				commaOK[ast.Unparen(n.Rhs[0])] = true
-			}
-		case *ast.ValueSpec:
-			if len(n.Names) == 2 && len(n.Values) == 1 {
-				commaOK[ast.Unparen(n.Values[0])] = true
-			}
+	var commaOK map[ast.Expr]bool // made when an assertion needs it
+	isCommaOK := func(x ast.Expr) bool {
+		if commaOK == nil {
+			commaOK = map[ast.Expr]bool{}
+			ast.Inspect(u.File, func(n ast.Node) bool {
+				switch n := n.(type) {
+				case *ast.AssignStmt:
+					if len(n.Lhs) == 2 && len(n.Rhs) == 1 {
+						commaOK[ast.Unparen(n.Rhs[0])] = true
+					}
+				case *ast.ValueSpec:
+					if len(n.Names) == 2 && len(n.Values) == 1 {
+						commaOK[ast.Unparen(n.Values[0])] = true
+					}
+				}
+				return true
+			})
 		}
-		return true
-	})
+		return commaOK[x]
+	}
 	inspectErrors(s, u, func(n ast.Node) bool {
 		if c, ok := n.(*ast.CallExpr); ok {
 			edits = append(edits, errorsAsEdits(s, u, c)...)
@@ -56,7 +62,7 @@ func errorAssertEdits(s Session, u *Unit) []Edit {
 			if _, ptr := ta.Type.(*ast.StarExpr); ptr {
 				t = "*" + t
 			}
-			if !commaOK[ta] {
+			if !isCommaOK(ta) {
 				t = "!" + t // a mismatch panics, with Go's message
 			}
 			name = ", " + strconv.Quote(t)
