@@ -26,6 +26,8 @@ func (e *Engine) cellErrorSymbols() map[string]reflect.Value {
 	return map[string]reflect.Value{
 		"RegisterError":  reflect.ValueOf(e.errTypes.Register),
 		"ErrorValue":     reflect.ValueOf(cellerr.Whole),
+		"ErrorAs":        reflect.ValueOf(cellerr.AsType),
+		"SelfOf":         reflect.ValueOf(cellerr.SelfOf),
 		"ErrorEqual":     reflect.ValueOf(cellerr.Equal),
 		"AsError":        reflect.ValueOf(e.errTypes.AsError),
 		"IsError":        reflect.ValueOf(e.errTypes.IsError),

@@ -57,10 +57,38 @@ func (e *Engine) recordColEdits(text string, file *token.File, base int, edits [
 	}
 }
 
+// unitCols runs record (which calls sourceEdits for one unit) and returns
+// the one-line edits it recorded: the unit's own, which its errors are
+// mapped with (a piece of a unit run alone, define.go, must not be shifted
+// by the edits of the other statements on its line, nor twice by its own).
+func (e *Engine) unitCols(record func()) map[int][]colEdit {
+	saved := e.colEdits
+	e.colEdits = nil
+	record()
+	own := e.colEdits
+	e.colEdits = saved
+	for l, eds := range own {
+		if e.colEdits == nil {
+			e.colEdits = map[int][]colEdit{}
+		}
+		e.colEdits[l] = append(e.colEdits[l], eds...)
+	}
+	if own == nil {
+		own = map[int][]colEdit{}
+	}
+	return own
+}
+
 // origCol maps column col of line (yaegi's numbering) of the rewritten
-// cell to the cell's own.
+// cell to the cell's own: with the edits of the unit whose error is being
+// reported (e.errCols, set by unitError) when it has its own, else with
+// those of the whole cell.
 func (e *Engine) origCol(line, col int) int {
-	eds := append([]colEdit(nil), e.colEdits[line]...)
+	all := e.colEdits
+	if e.errCols != nil {
+		all = e.errCols
+	}
+	eds := append([]colEdit(nil), all[line]...)
 	sort.SliceStable(eds, func(i, j int) bool { return eds[i].col < eds[j].col })
 	shift := 0
 	for _, ed := range eds {

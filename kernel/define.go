@@ -124,14 +124,16 @@ func (e *Engine) specUnit(code string, off, end int) (unit, bool) {
 		return unit{}, false
 	}
 	base := len(stmtHeader) + len("var") + len(pad(line, col))
-	edits, err := e.sourceEdits(text, f, file, base)
+	var edits []rewrite.Edit
+	var err error
+	cols := e.unitCols(func() { edits, err = e.sourceEdits(text, f, file, base) })
 	if err != nil {
 		return unit{}, false
 	}
 	if text, err = applyEdits(text, edits); err != nil {
 		return unit{}, false
 	}
-	u := unit{kind: chunkDecl, off: off, end: end, text: text, line: line, col: col, file: file, base: base}
+	u := unit{kind: chunkDecl, off: off, end: end, text: text, line: line, col: col, file: file, base: base, cols: cols}
 	if body := f.Decls[0].(*ast.FuncDecl).Body.List; len(body) == 1 {
 		if ds, ok := body[0].(*ast.DeclStmt); ok {
 			u.ast = []ast.Node{ds.Decl}
@@ -158,6 +160,11 @@ func (e *Engine) runPiece(ctx context.Context, code string, u *unit, names []str
 		}
 		if ctx.Err() != nil || !gtaFailure(err) {
 			return e.unitError(ctx, code, u, err)
+		}
+		if isVar {
+			if ran, ce := e.varAsDefine(ctx, code, u, err); ran {
+				return ce
+			}
 		}
 	}
 	text, keyword := u.text, ""
@@ -369,4 +376,93 @@ func constFunc(v reflect.Value) reflect.Value {
 func compilePanic(err error) bool {
 	var p interp.Panic
 	return errors.As(err, &p) && !strings.Contains(string(p.Stack), "interp.runCfg")
+}
+
+// varAsDefine runs a var spec that yaegi's global analysis rejected with
+// "variable definition loop" (its value reads a variable of an earlier
+// evaluation, as in `var q = p`) as the statement `q := p`, or `var q T`
+// then `q = p` when it has a type, which yaegi compiles: unlike the
+// function literal of runPiece, the variable keeps its cell type (and its
+// methods). ran is false when nothing ran and runPiece goes on.
+func (e *Engine) varAsDefine(ctx context.Context, code string, u *unit, err error) (ran bool, ce *CellError) {
+	if !strings.Contains(err.Error(), "variable definition loop") || len(u.ast) != 1 {
+		return false, nil
+	}
+	g, ok := u.ast[0].(*ast.GenDecl)
+	if !ok || len(g.Specs) != 1 {
+		return false, nil
+	}
+	vs, ok := g.Specs[0].(*ast.ValueSpec)
+	if !ok || len(vs.Values) == 0 {
+		return false, nil
+	}
+	assign := assignOffset(u.text)
+	if assign < 0 {
+		return false, nil
+	}
+	names := make([]string, len(vs.Names))
+	blank := true
+	for i, id := range vs.Names {
+		names[i] = id.Name
+		blank = blank && id.Name == "_"
+	}
+	// The values keep their line and column; the names go on the line
+	// before (the source's line l is the cell's line l-1, see specUnit).
+	valOff := assign + 1
+	for valOff < len(u.text) && (u.text[valOff] == ' ' || u.text[valOff] == '\t') {
+		valOff++
+	}
+	vline, vcol := u.line, u.col
+	for _, r := range u.text[:valOff] {
+		if r == '\n' {
+			vline, vcol = vline+1, 1
+		} else {
+			vcol++
+		}
+	}
+	op := " :="
+	if vs.Type != nil {
+		typ := strings.TrimSpace(u.text[len(strings.Join(names, ", ")):assign])
+		if !strings.HasPrefix(u.text, strings.Join(names, ", ")) || typ == "" {
+			return false, nil
+		}
+		decl := strings.Repeat("\n", u.line-1) + "var\n" + strings.Repeat(" ", u.col-1) + strings.Join(names, ", ") + " " + typ
+		if _, derr := e.evalCtx(ctx, decl); derr != nil {
+			return false, nil
+		}
+		op = " ="
+	} else if blank {
+		op = " ="
+	}
+	src := ";" + strings.Repeat("\n", vline-1) + strings.Join(names, ", ") + op + "\n" + strings.Repeat(" ", vcol-1) + u.text[valOff:] + stmtTail
+	if _, serr := e.evalCtx(ctx, src); serr != nil {
+		if nothingRan(serr) && vs.Type == nil {
+			return false, nil
+		}
+		return true, e.unitError(ctx, code, u, serr)
+	}
+	return true, nil
+}
+
+// assignOffset returns the offset of a var spec's "=" in text (outside
+// brackets), or -1.
+func assignOffset(text string) int {
+	toks, err := scanAll(text)
+	if err != nil {
+		return -1
+	}
+	depth := 0
+	for _, t := range toks {
+		switch t.tok {
+		case token.LPAREN, token.LBRACK, token.LBRACE:
+			depth++
+		case token.RPAREN, token.RBRACK, token.RBRACE:
+			depth--
+		case token.ASSIGN:
+			if depth == 0 {
+				return t.off
+			}
+		}
+	}
+	return -1
 }

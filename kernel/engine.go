@@ -88,6 +88,7 @@ type Engine struct {
 
 	types    cellTypes         // the types cells declared, for fmt (celltypes.go)
 	colEdits map[int][]colEdit // the running cell's rewritten lines (colmap.go)
+	errCols  map[int][]colEdit // the rewritten lines of the unit whose error is reported
 
 	// The syntax trace frames are named from (funcnames.go): goroutines
 	// report their panics while a cell runs.

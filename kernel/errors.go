@@ -15,7 +15,9 @@ import (
 
 // unitError turns an evaluation error of u into a CellError.
 func (e *Engine) unitError(ctx context.Context, code string, u *unit, err error) *CellError {
+	e.errCols = u.cols
 	ce := e.cellError(ctx, code, err)
+	e.errCols = nil
 	e.explainUnexported(ce, code)
 	if ce.Value == "constant definition loop" || compilePanic(err) || u.wrapped && ce.Name == KindCompile {
 		// yaegi's message (or panic) for an undefined name in a top-level

@@ -36,6 +36,7 @@ func (e *Engine) Execute(ctx context.Context, code string, emit func(Part)) erro
 		}
 		code = interpretedSource(code)
 	}
+	code = unparenBuiltins(code) // builtinparens.go
 	units, cerr := e.plan(code)
 	if cerr != nil {
 		return cerr
@@ -47,6 +48,9 @@ func (e *Engine) Execute(ctx context.Context, code string, emit func(Part)) erro
 		return cerr
 	}
 	if cerr := e.bareBuiltin(units); cerr != nil {
+		return cerr
+	}
+	if cerr := redeclaredType(units); cerr != nil {
 		return cerr
 	}
 	ctx, cancel := context.WithCancel(ctx)

@@ -230,8 +230,14 @@ func (e *Engine) arity(x ast.Expr) int {
 	if !ok {
 		return 1 // every other expression statement has one value
 	}
-	switch fun := call.Fun.(type) {
+	switch fun := ast.Unparen(call.Fun).(type) {
 	case *ast.Ident:
+		if k, ok := e.names[fun.Name]; ok && k == nameType {
+			// A conversion to a type a cell declared, also one named like
+			// a predeclared type (type float64 int): yaegi's compiler
+			// counts no values for it.
+			return 1
+		}
 		switch fun.Name {
 		case "print", "println", "panic", "close", "delete", "clear":
 			if e.names[fun.Name] == 0 && !e.declared(fun.Name) {

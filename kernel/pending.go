@@ -60,7 +60,11 @@ func (e *Engine) awaitNames(code string, u *unit, ce *CellError) bool {
 		return false
 	}
 	e.dropPending(names)
-	e.pending = append(e.pending, waiting{text: code[u.off:u.end], names: names, waits: waits, cell: code, first: ce})
+	text := code[u.off:u.end]
+	if u.group != "" {
+		text = u.group
+	}
+	e.pending = append(e.pending, waiting{text: text, names: names, waits: waits, cell: code, first: ce})
 	capture.write(Stderr, []byte(fmt.Sprintf("%s: declared; waits for %s\n", strings.Join(names, ", "), strings.Join(waits, ", "))))
 	return true
 }

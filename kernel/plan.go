@@ -40,6 +40,11 @@ type unit struct {
 	file    *token.File // positions of ast
 	// commit records what a successful unit changed in the session's types.
 	commit func()
+	// cols are the unit's one-line edits (colmap.go), nil when unknown.
+	cols map[int][]colEdit
+	// group is, for a declaration chunk cut into groups (declgroups.go),
+	// the chunk's text with only this unit's declarations.
+	group string
 }
 
 const (
@@ -96,29 +101,47 @@ func (e *Engine) plan(code string) ([]unit, *CellError) {
 			if cerr != nil {
 				return nil, cerr
 			}
-			e.noteCellFuncs(f)
-			nodes := make([]ast.Node, len(f.Decls))
-			for j, d := range f.Decls {
-				nodes[j] = d
-				if g, ok := d.(*ast.GenDecl); ok {
-					for name, t := range rewrite.DefinedTypes(session{e}, &ast.DeclStmt{Decl: g}) {
-						e.cellVars[name] = t
+			groups := e.declGroups(text, f, file, len(declHeader)+len(pad(line, col))) // declgroups.go
+			if groups == nil {
+				groups = []string{text}
+			}
+			for gi, text := range groups {
+				if len(groups) > 1 {
+					src = declHeader + pad(line, col) + text
+					if f, file, cerr = parseChunk(code, src, len(declHeader)); cerr != nil {
+						return nil, cerr
 					}
 				}
+				e.noteCellFuncs(f)
+				nodes := make([]ast.Node, len(f.Decls))
+				for j, d := range f.Decls {
+					nodes[j] = d
+					if g, ok := d.(*ast.GenDecl); ok {
+						for name, t := range rewrite.DefinedTypes(session{e}, &ast.DeclStmt{Decl: g}) {
+							e.cellVars[name] = t
+						}
+					}
+				}
+				base := len(declHeader) + len(pad(line, col))
+				var edits []rewrite.Edit
+				var err error
+				cols := e.unitCols(func() { edits, err = e.sourceEdits(text, f, file, base) })
+				tedits, appendix, commit := ps.versionTypes(text, f, file, base)
+				edits = ps.renameInserted(edits)
+				if err == nil {
+					moves := rewrite.InitOrder(&rewrite.Unit{Text: text, File: f, Tok: file, Base: base})
+					text, err = applyMoves(text, append(edits, tedits...), moves)
+				}
+				if err != nil {
+					return nil, compileErr(code, line, col, err.Error())
+				}
+				text += appendix
+				u := unit{kind: chunkDecl, off: ch.off, end: ch.end, src: pad(line, col) + text, ast: nodes, file: file, base: base, commit: commit, cols: cols}
+				if len(groups) > 1 {
+					u.group = groups[gi]
+				}
+				units = append(units, u)
 			}
-			base := len(declHeader) + len(pad(line, col))
-			edits, err := e.sourceEdits(text, f, file, base)
-			tedits, appendix, commit := ps.versionTypes(text, f, file, base)
-			edits = ps.renameInserted(edits)
-			if err == nil {
-				moves := rewrite.InitOrder(&rewrite.Unit{Text: text, File: f, Tok: file, Base: base})
-				text, err = applyMoves(text, append(edits, tedits...), moves)
-			}
-			if err != nil {
-				return nil, compileErr(code, line, col, err.Error())
-			}
-			text += appendix
-			units = append(units, unit{kind: chunkDecl, off: ch.off, end: ch.end, src: pad(line, col) + text, ast: nodes, file: file, base: base, commit: commit})
 		case chunkStmt:
 			src := stmtHeader + pad(line, col) + text + "\n}"
 			f, file, cerr := parseChunk(code, src, len(stmtHeader))
@@ -204,7 +227,9 @@ func (e *Engine) stmtUnit(code string, off, end int) (unit, *CellError) {
 			u.ast = append(u.ast, s)
 		}
 		base := len(stmtHeader) + len(pad(line, col))
-		edits, err := e.sourceEdits(text, f, file, base)
+		var edits []rewrite.Edit
+		var err error
+		u.cols = e.unitCols(func() { edits, err = e.sourceEdits(text, f, file, base) })
 		if err != nil {
 			return u, compileErr(code, line, col, err.Error())
 		}

@@ -29,7 +29,7 @@ func (e *Engine) litType(x ast.Expr) string {
 		}
 	case *ast.CallExpr:
 		// A conversion T(v).
-		if id, ok := x.Fun.(*ast.Ident); ok && len(x.Args) == 1 && e.names[id.Name] == nameType && e.declared(id.Name) {
+		if id, ok := ast.Unparen(x.Fun).(*ast.Ident); ok && len(x.Args) == 1 && e.names[id.Name] == nameType && e.declared(id.Name) {
 			return id.Name
 		}
 	case *ast.UnaryExpr:

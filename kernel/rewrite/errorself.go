@@ -2,6 +2,7 @@ package rewrite
 
 import (
 	"go/ast"
+	"strconv"
 
 	"github.com/nnbook/nnbook/kernel/internal/cellerr"
 )
@@ -22,7 +23,7 @@ import (
 // one with type assertions (cellerr.Registry says which sees what).
 //
 //	func (t T) Error() string { … }
-//	→ func (t T) Error() string { … }; func (__nnself T) nnbookSelf() any { return __nnself };
+//	→ func (t T) Error() string { … }; func (__nnself T) nnbookSelf() any { return __rt.SelfOf(__nnself, "T") };
 //	  var _ = __rt.RegisterError(func(v any) (error, bool) { switch v.(type) { case T: x, _ := v.(T); return x, true; … } … }, …)
 
 func errorSelfEdits(s Session, u *Unit) []Edit {
@@ -42,7 +43,13 @@ func errorSelfEdits(s Session, u *Unit) []Edit {
 		}
 		typ := u.Text[u.Off(recv.Pos()):u.Off(recv.End())]
 		end := u.Off(fd.End())
-		text := "; func (" + SelfVar + " " + typ + ") " + cellerr.SelfMethod + "() any { return " + SelfVar + " }"
+		self := SelfVar
+		if _, named := recv.(*ast.Ident); named {
+			// The type's name, which tells cell types of the same
+			// underlying type apart (errorassert.go).
+			self = Runtime + ".SelfOf(" + SelfVar + ", " + strconv.Quote(typ) + ")"
+		}
+		text := "; func (" + SelfVar + " " + typ + ") " + cellerr.SelfMethod + "() any { return " + self + " }"
 		if _, named := recv.(*ast.Ident); named {
 			text += registerError(typ, recv == fd.Recv.List[0].Type)
 		}

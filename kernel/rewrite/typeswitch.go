@@ -1,6 +1,9 @@
 package rewrite
 
-import "go/ast"
+import (
+	"go/ast"
+	"strconv"
+)
 
 // yaegi v0.16.1 matches a type switch's cases by type name, so `case
 // error:` never matches a value of a cell type, nor even errors.New's, and
@@ -19,6 +22,7 @@ import "go/ast"
 //	case error:                →  case __rt.IsError(__nnts): x := __rt.AsError(__nnts); _ = x
 //	case interface{ Unwrap() error }:  case __rt.Unwrapper(__nnts) != nil: x := __rt.Unwrapper(__nnts); _ = x
 //	case int, string:             case func() bool { _, ok := __nnts.(int); return ok }() || …: x := __nnts; _ = x
+//	case T:                       case func() bool { _, ok := __rt.ErrorValue(__nnts, "T").(T); return ok }(): …   (a cell type, on an error)
 //	default:                      default: x := __nnts; _ = x
 //	}                             }
 
@@ -44,7 +48,7 @@ func typeSwitchEdits(s Session, u *Unit) []Edit {
 		// On an error, the value is made whole first: yaegi keeps only the
 		// last field of a struct it wrapped as an error, so a case of the
 		// struct's type would not match.
-		onError := isPredeclared(s, typeOf(s, ta.X, 0), "error")
+		onError := isPredeclared(s, shownType(s, ta.X), "error")
 		if !onError && !hasErrorCase(s, ts) {
 			return true
 		}
@@ -73,8 +77,17 @@ func typeSwitchEdits(s Session, u *Unit) []Edit {
 				case unwrapHelper(s, t) != "":
 					edits = append(edits, Edit{u.Off(t.Pos()), u.Off(t.End()), Runtime + "." + unwrapHelper(s, t) + "(" + SwitchVar + ") != nil"})
 				default:
+					check := SwitchVar
+					if n := cellTypeName(s, t); onError && n != "" {
+						// Told apart from a cell type of the same shape
+						// by name (errorassert.go).
+						if _, ptr := t.(*ast.StarExpr); ptr {
+							n = "*" + n
+						}
+						check = ErrorValue + "(" + SwitchVar + ", " + strconv.Quote(n) + ")"
+					}
 					edits = append(edits,
-						Edit{u.Off(t.Pos()), u.Off(t.Pos()), "func() bool { _, ok := " + SwitchVar + ".("},
+						Edit{u.Off(t.Pos()), u.Off(t.Pos()), "func() bool { _, ok := " + check + ".("},
 						Edit{u.Off(t.End()), u.Off(t.End()), "); return ok }()"})
 				}
 			}

@@ -121,8 +121,14 @@ func Is(err, target error) bool {
 // is found, sets target to that error value and returns true, as errors.As.
 // A cell type matches the target's type when its value does (yaegi gives
 // two cell types with the same underlying type the same reflect type, so
-// they cannot be told apart here).
-func As(err error, target any) bool {
+// they cannot be told apart here; AsType tells them apart by name).
+func As(err error, target any) bool { return AsType(err, target, "") }
+
+// AsType is As for a target whose type is the cell type name (rewrite
+// errorassert; "" when unknown): a cell error of another cell type does not
+// match it, although yaegi gives both one reflect type when their
+// underlying types are the same.
+func AsType(err error, target any, name string) bool {
 	if err == nil {
 		return false
 	}
@@ -146,7 +152,7 @@ func As(err error, target any) bool {
 				val.Elem().Set(reflect.ValueOf(Whole(err)))
 				return true
 			}
-		} else if v := Value(err); v != nil && reflect.TypeOf(v).AssignableTo(targetType) {
+		} else if v := Value(err); v != nil && reflect.TypeOf(v).AssignableTo(targetType) && hasTypeName(err, name) {
 			val.Elem().Set(reflect.ValueOf(v))
 			return true
 		}
