@@ -106,6 +106,7 @@ var Passes = []Pass{
 	{"errorself", "a method Error gets a hidden twin that returns its receiver, so that errors.As and errors.Is see a struct value whole", errorSelfEdits},
 	{"mainrename", "identifiers named main are renamed, so that yaegi never runs a func main by itself", mainEdits},
 	{"fmtargs", "the arguments of fmt's print functions carry their cell types, so fmt prints them as Go does", fmtArgsEdits},
+	{"switchcases", "a case of a switch without a tag that lists several conditions tests them all: the commas become ||", switchCaseEdits},
 }
 
 // needs names, for a pass, text without which the pass has nothing to
@@ -134,6 +135,7 @@ var needs = map[string][]string{
 	"errorself":   {"Error"},
 	"mainrename":  {"main"},
 	"fmtargs":     {"fmt", "log"},
+	"switchcases": {"switch"},
 }
 
 // mayEdit reports whether the pass named name may have edits for text.
