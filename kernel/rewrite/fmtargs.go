@@ -33,7 +33,10 @@ import (
 //
 // Only insertions are made, so other passes' edits inside the arguments
 // stay. The %w arguments of an Errorf with a constant format keep their
-// values (errors.Unwrap must give them back); an Errorf whose format is not
+// values (errors.Unwrap must give them back); so do, for every …f function
+// with a constant format, the arguments of * widths and precisions (fmt
+// wants an int there) and those the format leaves over (fmt names their
+// type in %!(EXTRA type=value)). An Errorf whose format is not
 // a string literal is left alone, and so are the calls inside a defer
 // statement (the passes deferbind and rangefunc rewrite it whole, and its
 // fmt calls print as yaegi alone does). A cell that declares fmt keeps its
@@ -79,16 +82,22 @@ func fmtArgsEdits(s Session, u *Unit) []Edit {
 			return true
 		}
 		keep := map[int]bool{}
-		if name == "Errorf" {
-			lit, ok := c.Args[0].(*ast.BasicLit)
-			if !ok || lit.Kind != token.STRING {
+		if strings.HasSuffix(name, "f") {
+			format, literal := "", false
+			if lit, ok := c.Args[fixed-1].(*ast.BasicLit); ok && lit.Kind == token.STRING {
+				var err error
+				format, err = strconv.Unquote(lit.Value)
+				literal = err == nil
+			}
+			if !literal && name == "Errorf" {
 				return true
 			}
-			format, err := strconv.Unquote(lit.Value)
-			if err != nil {
-				return true
+			if literal {
+				use := scanFormat(format, len(args))
+				for i := range args {
+					keep[i] = use.stars[i] || i >= use.extra || name == "Errorf" && use.wrapped[i]
+				}
 			}
-			keep = wrappedArgs(format, len(args))
 		}
 		if strings.HasSuffix(name, "f") {
 			wrap(c.Args[fixed-1], Runtime+".FmtFormat(", ")")
@@ -168,10 +177,27 @@ var predeclared = map[string]bool{
 }
 
 // wrappedArgs returns the indexes of the arguments (numArgs of them) that
-// a format consumes with %w, scanning it as fmt's doPrintf does (flags,
-// [n] indexes, * widths and precisions, bad indexes).
+// a format consumes with %w.
 func wrappedArgs(format string, numArgs int) map[int]bool {
-	w := map[int]bool{}
+	return scanFormat(format, numArgs).wrapped
+}
+
+// formatUse is what a format does with the arguments of a call.
+type formatUse struct {
+	wrapped map[int]bool // consumed by %w
+	stars   map[int]bool // consumed by a * width or precision (fmt wants an int)
+	// extra is the index of the first argument the format leaves unused,
+	// which fmt reports as %!(EXTRA type=value), or numArgs when there is
+	// none or the format reorders arguments (then fmt reports none).
+	extra int
+}
+
+// scanFormat scans format as fmt's doPrintf does (flags, [n] indexes, *
+// widths and precisions, bad indexes) and tells what it does with numArgs
+// arguments.
+func scanFormat(format string, numArgs int) formatUse {
+	w, stars := map[int]bool{}, map[int]bool{}
+	reordered := false
 	end := len(format)
 	argNum := 0
 	for i := 0; i < end; {
@@ -204,6 +230,9 @@ func wrappedArgs(format string, numArgs int) map[int]bool {
 		}
 		var afterIndex, ok bool
 		index := func() {
+			if i < end && format[i] == '[' {
+				reordered = true
+			}
 			argNum, i, afterIndex, ok = argNumber(argNum, format, i, numArgs)
 			if !ok {
 				good = false
@@ -213,6 +242,7 @@ func wrappedArgs(format string, numArgs int) map[int]bool {
 		if i < end && format[i] == '*' {
 			i++
 			if argNum < numArgs {
+				stars[argNum] = true
 				argNum++
 			}
 			afterIndex = false
@@ -223,7 +253,7 @@ func wrappedArgs(format string, numArgs int) map[int]bool {
 				good = false
 			}
 		}
-		if i+1 <= end && format[i] == '.' {
+		if i+1 < end && format[i] == '.' {
 			i++
 			if afterIndex {
 				good = false
@@ -232,6 +262,7 @@ func wrappedArgs(format string, numArgs int) map[int]bool {
 			if i < end && format[i] == '*' {
 				i++
 				if argNum < numArgs {
+					stars[argNum] = true
 					argNum++
 				}
 				afterIndex = false
@@ -256,7 +287,11 @@ func wrappedArgs(format string, numArgs int) map[int]bool {
 			argNum++
 		}
 	}
-	return w
+	use := formatUse{wrapped: w, stars: stars, extra: numArgs}
+	if !reordered && argNum < numArgs {
+		use.extra = argNum
+	}
+	return use
 }
 
 // skipNum skips the width or precision at format[i:] as fmt's parsenum
