@@ -107,6 +107,7 @@ var Passes = []Pass{
 	{"mainrename", "identifiers named main are renamed, so that yaegi never runs a func main by itself", mainEdits},
 	{"fmtargs", "the arguments of fmt's print functions carry their cell types, so fmt prints them as Go does", fmtArgsEdits},
 	{"switchcases", "a case of a switch without a tag that lists several conditions tests them all: the commas become ||", switchCaseEdits},
+	{"constfold", "a typed constant declared with literals, iota and arithmetic gets its integer value written out (yaegi keeps it untyped, or loops); in a declaration with a spec of several names, iota is written as its value and repeated specs are written out", constFoldEdits},
 }
 
 // needs names, for a pass, text without which the pass has nothing to
@@ -136,6 +137,7 @@ var needs = map[string][]string{
 	"mainrename":  {"main"},
 	"fmtargs":     {"fmt", "log"},
 	"switchcases": {"switch"},
+	"constfold":   {"const"},
 }
 
 // mayEdit reports whether the pass named name may have edits for text.
