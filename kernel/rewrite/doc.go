@@ -32,6 +32,7 @@
 //  22. fmtargs — the arguments of fmt's print functions carry their cell types, so fmt prints them as Go does
 //  23. switchcases — a case of a switch without a tag that lists several conditions tests them all: the commas become ||
 //  24. constfold — a typed constant declared with literals, iota and arithmetic gets its integer value written out (yaegi keeps it untyped, or loops); in a declaration with a spec of several names, iota is written as its value and repeated specs are written out
+//  25. unions — a union written as a type parameter's constraint (T Integer | Float) becomes an interface, which yaegi checks whole
 //
 // After the passes, a unit of declarations gets its package-level variables
 // into Go's initialization order (initorder.go: InitOrder finds the moves,

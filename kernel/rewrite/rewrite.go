@@ -108,6 +108,7 @@ var Passes = []Pass{
 	{"fmtargs", "the arguments of fmt's print functions carry their cell types, so fmt prints them as Go does", fmtArgsEdits},
 	{"switchcases", "a case of a switch without a tag that lists several conditions tests them all: the commas become ||", switchCaseEdits},
 	{"constfold", "a typed constant declared with literals, iota and arithmetic gets its integer value written out (yaegi keeps it untyped, or loops); in a declaration with a spec of several names, iota is written as its value and repeated specs are written out", constFoldEdits},
+	{"unions", "a union written as a type parameter's constraint (T Integer | Float) becomes an interface, which yaegi checks whole", unionEdits},
 }
 
 // needs names, for a pass, text without which the pass has nothing to
@@ -138,6 +139,7 @@ var needs = map[string][]string{
 	"fmtargs":     {"fmt", "log"},
 	"switchcases": {"switch"},
 	"constfold":   {"const"},
+	"unions":      {"|"},
 }
 
 // mayEdit reports whether the pass named name may have edits for text.
