@@ -33,6 +33,8 @@
 //  23. switchcases — a case of a switch without a tag that lists several conditions tests them all: the commas become ||
 //  24. constfold — a typed constant declared with literals, iota and arithmetic gets its integer value written out (yaegi keeps it untyped, or loops); in a declaration with a spec of several names, iota is written as its value and repeated specs are written out
 //  25. unions — a union written as a type parameter's constraint (T Integer | Float) becomes an interface, which yaegi checks whole
+//  26. results — named results start from their zero values at every call (yaegi starts them from the last call's values at a call site in a loop)
+//  27. fallthrough — an empty case reached by a fallthrough gets an empty block (yaegi's compiler panics on it)
 //
 // After the passes, a unit of declarations gets its package-level variables
 // into Go's initialization order (initorder.go: InitOrder finds the moves,

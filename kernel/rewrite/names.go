@@ -29,6 +29,9 @@ const (
 	AnyType = "__nnany"
 	// ArgsFunc returns its arguments as a []AnyType (fmtargs.go).
 	ArgsFunc = "__nnargs"
+	// ZeroVar, numbered, holds the zero value a named result starts from
+	// (results.go).
+	ZeroVar = "__nnz"
 )
 
 // NonReferences returns the identifiers of f that only name a field, a

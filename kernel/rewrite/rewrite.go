@@ -109,6 +109,8 @@ var Passes = []Pass{
 	{"switchcases", "a case of a switch without a tag that lists several conditions tests them all: the commas become ||", switchCaseEdits},
 	{"constfold", "a typed constant declared with literals, iota and arithmetic gets its integer value written out (yaegi keeps it untyped, or loops); in a declaration with a spec of several names, iota is written as its value and repeated specs are written out", constFoldEdits},
 	{"unions", "a union written as a type parameter's constraint (T Integer | Float) becomes an interface, which yaegi checks whole", unionEdits},
+	{"results", "named results start from their zero values at every call (yaegi starts them from the last call's values at a call site in a loop)", resultEdits},
+	{"fallthrough", "an empty case reached by a fallthrough gets an empty block (yaegi's compiler panics on it)", fallthroughEdits},
 }
 
 // needs names, for a pass, text without which the pass has nothing to
@@ -140,6 +142,8 @@ var needs = map[string][]string{
 	"switchcases": {"switch"},
 	"constfold":   {"const"},
 	"unions":      {"|"},
+	"results":     {"func"},
+	"fallthrough": {"fallthrough"},
 }
 
 // mayEdit reports whether the pass named name may have edits for text.

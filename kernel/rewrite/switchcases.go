@@ -25,7 +25,7 @@ import (
 
 func switchCaseEdits(s Session, u *Unit) []Edit {
 	var edits []Edit
-	ast.Inspect(u.File, func(n ast.Node) bool {
+	inspectErrors(s, u, func(n ast.Node) bool { // not into the defers rangefunc moves
 		sw, ok := n.(*ast.SwitchStmt)
 		if !ok || sw.Tag != nil && !isPredeclared(s, sw.Tag, "true") {
 			return true
