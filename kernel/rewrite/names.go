@@ -32,6 +32,9 @@ const (
 	// ZeroVar, numbered, holds the zero value a named result starts from
 	// (results.go).
 	ZeroVar = "__nnz"
+	// ParallelVar, numbered, holds a value of an assignment of several
+	// values made one at a time (parallel.go).
+	ParallelVar = "__nnp"
 )
 
 // NonReferences returns the identifiers of f that only name a field, a

@@ -111,6 +111,7 @@ var Passes = []Pass{
 	{"unions", "a union written as a type parameter's constraint (T Integer | Float) becomes an interface, which yaegi checks whole", unionEdits},
 	{"results", "named results start from their zero values at every call (yaegi starts them from the last call's values at a call site in a loop)", resultEdits},
 	{"fallthrough", "an empty case reached by a fallthrough gets an empty block (yaegi's compiler panics on it)", fallthroughEdits},
+	{"parallel", "an assignment of several values to names of which one may be an interface assigns them one at a time (yaegi drops some)", parallelEdits},
 }
 
 // needs names, for a pass, text without which the pass has nothing to
@@ -144,6 +145,7 @@ var needs = map[string][]string{
 	"unions":      {"|"},
 	"results":     {"func"},
 	"fallthrough": {"fallthrough"},
+	"parallel":    {","},
 }
 
 // mayEdit reports whether the pass named name may have edits for text.
