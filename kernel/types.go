@@ -52,6 +52,14 @@ func (e *Engine) newPlanState() *planState {
 			ps.methods[t][m] = true
 		}
 	}
+	for t, ms := range e.halfMethods {
+		if ps.methods[t] == nil {
+			ps.methods[t] = map[string]bool{}
+		}
+		for m := range ms {
+			ps.methods[t][m] = true // declaring it again declares t again
+		}
+	}
 	return ps
 }
 
