@@ -36,6 +36,7 @@
 //  26. results — named results start from their zero values at every call (yaegi starts them from the last call's values at a call site in a loop)
 //  27. fallthrough — an empty case reached by a fallthrough gets an empty block (yaegi's compiler panics on it)
 //  28. parallel — an assignment of several values to names of which one may be an interface assigns them one at a time (yaegi drops some)
+//  29. fieldvalue — the value of an assignment to a field that is an operation gets parentheses (yaegi silently ended the program when the field was an interface of a compiled struct)
 //
 // After the passes, a unit of declarations gets its package-level variables
 // into Go's initialization order (initorder.go: InitOrder finds the moves,

@@ -112,6 +112,7 @@ var Passes = []Pass{
 	{"results", "named results start from their zero values at every call (yaegi starts them from the last call's values at a call site in a loop)", resultEdits},
 	{"fallthrough", "an empty case reached by a fallthrough gets an empty block (yaegi's compiler panics on it)", fallthroughEdits},
 	{"parallel", "an assignment of several values to names of which one may be an interface assigns them one at a time (yaegi drops some)", parallelEdits},
+	{"fieldvalue", "the value of an assignment to a field that is an operation gets parentheses (yaegi silently ended the program when the field was an interface of a compiled struct)", fieldValueEdits},
 }
 
 // needs names, for a pass, text without which the pass has nothing to
@@ -146,6 +147,7 @@ var needs = map[string][]string{
 	"results":     {"func"},
 	"fallthrough": {"fallthrough"},
 	"parallel":    {","},
+	"fieldvalue":  {"."},
 }
 
 // mayEdit reports whether the pass named name may have edits for text.
