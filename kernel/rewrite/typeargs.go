@@ -328,6 +328,10 @@ func substType(t ast.Expr, bound map[string]string) ast.Expr {
 		if k, v := sub(t.Key), sub(t.Value); k != nil && v != nil {
 			return &ast.MapType{Key: k, Value: v}
 		}
+	case *ast.ChanType:
+		if v := sub(t.Value); v != nil {
+			return &ast.ChanType{Dir: t.Dir, Value: v}
+		}
 	case *ast.IndexExpr:
 		if x, i := sub(t.X), sub(t.Index); x != nil && i != nil {
 			return &ast.IndexExpr{X: x, Index: i}
