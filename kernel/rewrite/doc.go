@@ -37,6 +37,7 @@
 //  27. fallthrough — an empty case reached by a fallthrough gets an empty block (yaegi's compiler panics on it)
 //  28. parallel — an assignment of several values to names of which one may be an interface assigns them one at a time (yaegi drops some)
 //  29. fieldvalue — the value of an assignment to a field that is an operation gets parentheses (yaegi silently ended the program when the field was an interface of a compiled struct)
+//  30. rangechans — a range over a slice or map of channels ranges over its keys and reads each element (yaegi's range panicked)
 //
 // After the passes, a unit of declarations gets its package-level variables
 // into Go's initialization order (initorder.go: InitOrder finds the moves,

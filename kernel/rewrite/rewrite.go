@@ -113,6 +113,7 @@ var Passes = []Pass{
 	{"fallthrough", "an empty case reached by a fallthrough gets an empty block (yaegi's compiler panics on it)", fallthroughEdits},
 	{"parallel", "an assignment of several values to names of which one may be an interface assigns them one at a time (yaegi drops some)", parallelEdits},
 	{"fieldvalue", "the value of an assignment to a field that is an operation gets parentheses (yaegi silently ended the program when the field was an interface of a compiled struct)", fieldValueEdits},
+	{"rangechans", "a range over a slice or map of channels ranges over its keys and reads each element (yaegi's range panicked)", rangeChanEdits},
 }
 
 // needs names, for a pass, text without which the pass has nothing to
@@ -148,6 +149,7 @@ var needs = map[string][]string{
 	"fallthrough": {"fallthrough"},
 	"parallel":    {","},
 	"fieldvalue":  {"."},
+	"rangechans":  {"chan"},
 }
 
 // mayEdit reports whether the pass named name may have edits for text.
