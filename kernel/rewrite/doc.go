@@ -38,6 +38,7 @@
 //  28. parallel — an assignment of several values to names of which one may be an interface assigns them one at a time (yaegi drops some)
 //  29. fieldvalue — the value of an assignment to a field that is an operation gets parentheses (yaegi silently ended the program when the field was an interface of a compiled struct)
 //  30. rangechans — a range over a slice or map of channels ranges over its keys and reads each element (yaegi's range panicked)
+//  31. errorappend — a cell value appended to a []error is made an error by a function's return (yaegi's wrapper kept the loop's variable: every element the last value)
 //
 // After the passes, a unit of declarations gets its package-level variables
 // into Go's initialization order (initorder.go: InitOrder finds the moves,

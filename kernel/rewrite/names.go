@@ -35,6 +35,9 @@ const (
 	// ParallelVar, numbered, holds a value of an assignment of several
 	// values made one at a time (parallel.go).
 	ParallelVar = "__nnp"
+	// ErrorArg is the parameter of the function literal that makes a cell
+	// value an error (errorappend.go).
+	ErrorArg = "__nnx"
 )
 
 // NonReferences returns the identifiers of f that only name a field, a

@@ -114,6 +114,7 @@ var Passes = []Pass{
 	{"parallel", "an assignment of several values to names of which one may be an interface assigns them one at a time (yaegi drops some)", parallelEdits},
 	{"fieldvalue", "the value of an assignment to a field that is an operation gets parentheses (yaegi silently ended the program when the field was an interface of a compiled struct)", fieldValueEdits},
 	{"rangechans", "a range over a slice or map of channels ranges over its keys and reads each element (yaegi's range panicked)", rangeChanEdits},
+	{"errorappend", "a cell value appended to a []error is made an error by a function's return (yaegi's wrapper kept the loop's variable: every element the last value)", errorAppendEdits},
 }
 
 // needs names, for a pass, text without which the pass has nothing to
@@ -150,6 +151,7 @@ var needs = map[string][]string{
 	"parallel":    {","},
 	"fieldvalue":  {"."},
 	"rangechans":  {"chan"},
+	"errorappend": {"append"},
 }
 
 // mayEdit reports whether the pass named name may have edits for text.
