@@ -231,6 +231,9 @@ func writtenType(s Session, x ast.Expr, depth int) ast.Expr {
 		case *ast.ArrayType, *ast.MapType:
 			return f
 		}
+		if isPredeclared(s, x.Fun, "make") && len(x.Args) > 0 {
+			return x.Args[0]
+		}
 		return genericResult(s, x, depth)
 	case *ast.Ident:
 		if x.Obj == nil {
