@@ -15,10 +15,12 @@ import (
 //	s, ok = Square{2}, true          // var s Shape: ok stays false
 //	e, count = errors.New("a"), 3    // var e error: count stays 0
 //
-// (and two interfaces assigned together panic with "reflect.Set: …"). One
+// (and two interfaces assigned together panic with "reflect.Set: …", as
+// does nil assigned with another value: line, n = nil, 0). One
 // value at a time is assigned right, so an assignment statement of several
 // values to names of which one may be an interface (declared with an
-// interface type, or with a type the unit does not show) becomes a block
+// interface type, or with a type the unit does not show), or of which one
+// is nil, becomes a block
 // of single assignments, in Go's order: the values up to the last that
 // calls a function or reads one of the names are computed first into
 // variables of the block, then the names get them, then the remaining
@@ -78,6 +80,9 @@ func splitAssign(s Session, u *Unit, as *ast.AssignStmt) []Edit {
 		}
 		names[id.Name] = true
 		iface = iface || mayBeInterface(s, id)
+	}
+	for _, r := range as.Rhs {
+		iface = iface || isPredeclared(s, r, "nil") // yaegi: "reflect: New(nil)"
 	}
 	if !iface {
 		return nil

@@ -111,7 +111,7 @@ var Passes = []Pass{
 	{"unions", "a union written as a type parameter's constraint (T Integer | Float) becomes an interface, which yaegi checks whole", unionEdits},
 	{"results", "named results start from their zero values at every call (yaegi starts them from the last call's values at a call site in a loop)", resultEdits},
 	{"fallthrough", "an empty case reached by a fallthrough gets an empty block (yaegi's compiler panics on it)", fallthroughEdits},
-	{"parallel", "an assignment of several values to names of which one may be an interface assigns them one at a time (yaegi drops some)", parallelEdits},
+	{"parallel", "an assignment of several values to names of which one may be an interface, or of nil with other values, assigns them one at a time (yaegi drops some, or panics)", parallelEdits},
 	{"fieldvalue", "the value of an assignment to a field that is an operation gets parentheses (yaegi silently ended the program when the field was an interface of a compiled struct)", fieldValueEdits},
 	{"rangechans", "a range over a slice or map of channels ranges over its keys and reads each element (yaegi's range panicked)", rangeChanEdits},
 	{"errorappend", "a cell value appended to a []error is made an error by a function's return (yaegi's wrapper kept the loop's variable: every element the last value)", errorAppendEdits},
