@@ -34,6 +34,9 @@ func (s session) Builtin(name string) bool { return s.e.builtinRewritten(name) }
 // MethodDecl returns a cell's declaration of method of type typ, or "".
 func (s session) MethodDecl(typ, method string) string { return s.e.methodSrc[typ][method] }
 
+// TypeDecl returns a cell's declaration of the type name, or "".
+func (s session) TypeDecl(name string) string { return s.e.typeSrc[name] }
+
 // Integer reports whether name is a session variable or constant holding an
 // integer.
 func (s session) Integer(name string) bool {

@@ -39,6 +39,7 @@
 //  29. fieldvalue — the value of an assignment to a field that is an operation gets parentheses (yaegi silently ended the program when the field was an interface of a compiled struct)
 //  30. rangechans — a range over a slice or map of channels ranges over its keys and reads each element (yaegi's range panicked)
 //  31. errorappend — a cell value appended to a []error is made an error by a function's return (yaegi's wrapper kept the loop's variable: every element the last value)
+//  32. shiftconst — the untyped constant shifted by a variable gets the type of the other operand, as in Go (w&(1<<i) with w a uint64; yaegi made it an int and panicked)
 //
 // After the passes, a unit of declarations gets its package-level variables
 // into Go's initialization order (initorder.go: InitOrder finds the moves,

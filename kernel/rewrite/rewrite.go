@@ -72,6 +72,9 @@ type Session interface {
 	// earlier cell), or nil when name is not one the unit may read as
 	// written.
 	VarType(name string) reflect.Type
+	// TypeDecl returns the declaration of the cell type name as a cell
+	// wrote it, without the keyword type ("BitSet []uint64"), or "".
+	TypeDecl(name string) string
 }
 
 // Pass is one rewrite: Edits returns its edits of a unit, which must not
@@ -115,6 +118,7 @@ var Passes = []Pass{
 	{"fieldvalue", "the value of an assignment to a field that is an operation gets parentheses (yaegi silently ended the program when the field was an interface of a compiled struct)", fieldValueEdits},
 	{"rangechans", "a range over a slice or map of channels ranges over its keys and reads each element (yaegi's range panicked)", rangeChanEdits},
 	{"errorappend", "a cell value appended to a []error is made an error by a function's return (yaegi's wrapper kept the loop's variable: every element the last value)", errorAppendEdits},
+	{"shiftconst", "the untyped constant shifted by a variable gets the type of the other operand, as in Go (w&(1<<i) with w a uint64; yaegi made it an int and panicked)", shiftConstEdits},
 }
 
 // needs names, for a pass, text without which the pass has nothing to
@@ -152,6 +156,7 @@ var needs = map[string][]string{
 	"fieldvalue":  {"."},
 	"rangechans":  {"chan"},
 	"errorappend": {"append"},
+	"shiftconst":  {"<<", ">>"},
 }
 
 // mayEdit reports whether the pass named name may have edits for text.

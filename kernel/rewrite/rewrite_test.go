@@ -45,6 +45,7 @@ func (s fakeSession) TypeOf(name string) string { return s.types[name] }
 func (s fakeSession) MethodDecl(typ, m string) string {
 	return s.methods[typ+"."+m]
 }
+func (s fakeSession) TypeDecl(name string) string { return "" }
 
 // Func knows Clamp[T cmp.Ordered](x, lo, hi T) T.
 func (s fakeSession) Func(name string) *ast.FuncDecl {
