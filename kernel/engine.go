@@ -39,7 +39,11 @@ type Engine struct {
 	typeVer   map[string]int
 	typeSrc   map[string]string            // T → "T struct{...}" as written
 	methodSrc map[string]map[string]string // T → method → its declaration as written
-	cells     int                          // cells run, for display ids
+	// halfMethods are the methods of declarations that waited (pending.go):
+	// yaegi kept them half defined, so declaring them again must declare
+	// their type again.
+	halfMethods map[string]map[string]bool
+	cells       int // cells run, for display ids
 
 	// valNames numbers the globals that hold final values: __nnv0, __nnv1…
 	// at first, __nnv1_0… after a definition failed at top level (yaegi
@@ -244,6 +248,7 @@ func (e *Engine) reset() error {
 	e.typeVer = map[string]int{}
 	e.typeSrc = map[string]string{}
 	e.methodSrc = map[string]map[string]string{}
+	e.halfMethods = map[string]map[string]bool{}
 	e.trace = nil
 	e.funcMu.Lock()
 	e.funcSrc = nil

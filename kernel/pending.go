@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"go/ast"
+	"go/token"
 	"slices"
 	"sort"
 	"strings"
@@ -41,12 +42,14 @@ func (e *Engine) awaitNames(code string, u *unit, ce *CellError) bool {
 	if e.program || u.kind != chunkDecl || ce == nil || ce.Name != KindCompile {
 		return false
 	}
-	missing, ok := strings.CutPrefix(ce.Value, "undefined: ")
-	if !ok {
-		return false
-	}
 	waits := e.undefinedNames(*u)
-	if len(waits) == 0 || !slices.Contains(waits, missing) {
+	if missing, ok := strings.CutPrefix(ce.Value, "undefined: "); ok {
+		if len(waits) == 0 || !slices.Contains(waits, missing) {
+			return false
+		}
+	} else if w, ok := e.methodWait(ce.Value); ok {
+		waits = append(waits, w)
+	} else {
 		return false
 	}
 	for _, n := range waits {
@@ -58,6 +61,14 @@ func (e *Engine) awaitNames(code string, u *unit, ce *CellError) bool {
 	names := declaredNames(u.ast)
 	if len(names) == 0 {
 		return false
+	}
+	for _, n := range names {
+		if t, m, isMethod := strings.Cut(n, "."); isMethod && e.typeVer[t] > 0 {
+			if e.halfMethods[t] == nil {
+				e.halfMethods[t] = map[string]bool{}
+			}
+			e.halfMethods[t][m] = true
+		}
 	}
 	e.dropPending(names)
 	text := code[u.off:u.end]
@@ -78,22 +89,58 @@ func (e *Engine) usesWaiting(code string, u *unit) (waits bool, ce *CellError) {
 	if len(e.pending) == 0 {
 		return false, nil
 	}
-	for _, id := range e.undefinedIdents(*u, false) {
-		if !e.pendingName(id.Name) {
-			continue
-		}
-		ce := &CellError{Name: KindCompile, Value: "undefined: " + id.Name}
+	wait := func(id *ast.Ident, msg string) (bool, *CellError) {
+		ce := &CellError{Name: KindCompile, Value: msg}
 		ce.Traceback = []string{ce.Error()}
 		if u.file != nil {
 			l, c := lineCol(code, u.off+u.file.Offset(id.Pos())-u.base)
-			ce = compileErr(code, l, c, "undefined: "+id.Name)
+			ce = compileErr(code, l, c, msg)
 		}
 		if e.awaitNames(code, u, ce) {
 			return true, nil
 		}
 		return false, e.explainWaiting(ce)
 	}
+	for _, id := range e.undefinedIdents(*u, false) {
+		if e.pendingName(id.Name) {
+			return wait(id, "undefined: "+id.Name)
+		}
+	}
+	// A method of a waiting declaration (x.Deposit with Account.Deposit
+	// waiting): yaegi knows it half defined, and code compiled against it
+	// fails when it runs.
+	for _, n := range u.ast {
+		var found *ast.Ident
+		ast.Inspect(n, func(n ast.Node) bool {
+			sel, ok := n.(*ast.SelectorExpr)
+			if ok && found == nil && e.pendingMethod(sel.Sel.Name) {
+				if pkg, isIdent := sel.X.(*ast.Ident); !isIdent || e.imports[pkg.Name] == "" || e.declared(pkg.Name) {
+					found = sel.Sel
+				}
+			}
+			return found == nil
+		})
+		if found != nil {
+			return wait(found, "undefined selector: "+found.Name)
+		}
+	}
 	return false, nil
+}
+
+// pendingMethod reports whether a waiting declaration declares a method m
+// and no cell has declared a method of that name.
+func (e *Engine) pendingMethod(m string) bool {
+	if e.methodMet(methodWaitPrefix+m, nil) {
+		return false
+	}
+	for _, w := range e.pending {
+		for _, n := range w.names {
+			if strings.HasSuffix(n, "."+m) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // dropPending forgets the waiting declarations of any of names: a later
@@ -150,7 +197,14 @@ func (e *Engine) resolvePending(ctx context.Context, defined []string) *CellErro
 		if ctx.Err() != nil {
 			return cerr
 		}
-		if missing, ok := strings.CutPrefix(cerr.Value, "undefined: "); ok && !e.declared(missing) {
+		missing, ok := strings.CutPrefix(cerr.Value, "undefined: ")
+		if ok && e.declared(missing) {
+			ok = false
+		}
+		if !ok {
+			missing, ok = e.methodWait(cerr.Value)
+		}
+		if ok {
 			// A name the syntax did not show as used: wait for it too.
 			for i := range e.pending {
 				if overlaps(e.pending[i].names, names) && !slices.Contains(e.pending[i].waits, missing) {
@@ -189,7 +243,7 @@ func (e *Engine) readyPending() []waiting {
 		for _, w := range ready {
 			ok := w.failure == ""
 			for _, n := range w.waits {
-				if !have[n] && !e.declared(n) && e.imports[n] == "" {
+				if !have[n] && !e.declared(n) && e.imports[n] == "" && !e.methodMet(n, have) {
 					ok = false
 				}
 			}
@@ -211,6 +265,15 @@ func (e *Engine) explainWaiting(ce *CellError) *CellError {
 		return ce
 	}
 	name, ok := strings.CutPrefix(ce.Value, "undefined: ")
+	if m, isSel := strings.CutPrefix(ce.Value, "undefined selector: "); isSel {
+		for _, w := range e.pending {
+			for _, n := range w.names {
+				if strings.HasSuffix(n, "."+m) {
+					name, ok = n, true
+				}
+			}
+		}
+	}
 	if !ok {
 		return ce
 	}
@@ -294,6 +357,41 @@ func declaredNames(nodes []ast.Node) []string {
 		}
 	}
 	return names
+}
+
+// methodWaitPrefix starts the wait of a declaration that calls a method no
+// cell has declared yet (func NewAccount calling a.Deposit, declared in a
+// later cell): yaegi reports "undefined selector: Deposit".
+const methodWaitPrefix = "method "
+
+// methodWait returns the wait for the method of a compile error
+// "undefined selector: M" when no cell has declared a method M yet.
+func (e *Engine) methodWait(msg string) (string, bool) {
+	m, ok := strings.CutPrefix(msg, "undefined selector: ")
+	if !ok || !token.IsIdentifier(m) || e.methodMet(methodWaitPrefix+m, nil) {
+		return "", false
+	}
+	return methodWaitPrefix + m, true
+}
+
+// methodMet reports whether the wait w for a method is met: a cell has
+// declared a method of that name, or one of have ("T.M") is one.
+func (e *Engine) methodMet(w string, have map[string]bool) bool {
+	m, ok := strings.CutPrefix(w, methodWaitPrefix)
+	if !ok {
+		return false
+	}
+	for _, ms := range e.methodSrc {
+		if _, ok := ms[m]; ok {
+			return true
+		}
+	}
+	for n := range have {
+		if strings.HasSuffix(n, "."+m) {
+			return true
+		}
+	}
+	return false
 }
 
 func overlaps(a, b []string) bool {

@@ -52,6 +52,14 @@ func (e *Engine) newPlanState() *planState {
 			ps.methods[t][m] = true
 		}
 	}
+	for t, ms := range e.halfMethods {
+		if ps.methods[t] == nil {
+			ps.methods[t] = map[string]bool{}
+		}
+		for m := range ms {
+			ps.methods[t][m] = true // declaring it again declares t again
+		}
+	}
 	return ps
 }
 
@@ -216,8 +224,28 @@ func (ps *planState) versionTypes(text string, f *ast.File, file *token.File, ba
 
 // renameEdits renames the identifiers of f that name a type in newName
 // (not field names, selectors, method names or composite-literal keys).
+// The type of an embedded field keeps the user's name, the alias of the
+// new version: yaegi names an embedded field after the type as written, and
+// Go code uses that name (u.Base, User{Base: b}).
 func renameEdits(f *ast.File, file *token.File, base int, newName map[string]string) []rewrite.Edit {
 	skip := rewrite.NonReferences(f, func(*ast.FuncDecl) bool { return true })
+	ast.Inspect(f, func(n ast.Node) bool {
+		if st, ok := n.(*ast.StructType); ok {
+			for _, fl := range st.Fields.List {
+				if len(fl.Names) > 0 {
+					continue
+				}
+				t := fl.Type
+				if star, ok := t.(*ast.StarExpr); ok {
+					t = star.X
+				}
+				if id, ok := t.(*ast.Ident); ok {
+					skip[id] = true
+				}
+			}
+		}
+		return true
+	})
 	var edits []rewrite.Edit
 	ast.Inspect(f, func(n ast.Node) bool {
 		id, ok := n.(*ast.Ident)

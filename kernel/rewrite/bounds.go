@@ -924,10 +924,13 @@ func (b *bounds) index(x *ast.IndexExpr) {
 			if it, ok := b.intText(x.Index); ok {
 				// Before the statement: two comparisons, and the helper only
 				// when they fail.
-				i, xt := b.text(x.Index), b.text(x.X)
-				cond := fmt.Sprintf("%s < 0 || %s >= len(%s)", i, i, xt)
+				// it, the index as an int: len is one, and an index of
+				// another integer type (a rune's c-'a') cannot be compared
+				// with it.
+				xt := b.text(x.X)
+				cond := fmt.Sprintf("%s < 0 || %s >= len(%s)", it, it, xt)
 				if b.nonNegative(x.Index) {
-					cond = fmt.Sprintf("%s >= len(%s)", i, xt)
+					cond = fmt.Sprintf("%s >= len(%s)", it, xt)
 				}
 				b.pre = append(b.pre, preCheck{b.u.Off(x.Rbrack), fmt.Sprintf("if %s { %s.Index(%s, len(%s), %s) }; ", cond, Runtime, it, xt, b.at(x))})
 				return

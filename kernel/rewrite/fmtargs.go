@@ -33,16 +33,20 @@ import (
 //
 // Only insertions are made, so other passes' edits inside the arguments
 // stay. The %w arguments of an Errorf with a constant format keep their
-// values (errors.Unwrap must give them back); an Errorf whose format is not
-// a string literal is left alone. A deferred call of a print function has
+// values (errors.Unwrap must give them back); so do, for every …f function
+// with a constant format, the arguments of * widths and precisions (fmt
+// wants an int there) and those the format leaves over (fmt names their
+// type in %!(EXTRA type=value)). An Errorf whose format is not a string
+// literal is left alone. A deferred call of a print function has
 // its arguments wrapped the same way, at the defer statement: deferbind
 // binds them there, wrapped (`{ __nnd1 := __rt.Fmt(…(x)…); defer
 // fmt.Println("x", __nnd1) }`), and a cell's top-level defer queues them
 // so (in a function body, a single call that may give several values
 // becomes __rt.FmtSlice(__nnargs(f())) bound there, spread when the call
-// runs; a slice spread into it, xs..., is converted then). The calls in a defer statement that the rangefunc pass queues are
-// left alone (it moves the arguments' text). A cell that declares fmt keeps
-// its calls, and a cell that declares log its log calls.
+// runs; a slice spread into it, xs..., is converted then). The calls in a
+// defer statement that the rangefunc pass queues are left alone (it moves
+// the arguments' text). A cell that declares fmt keeps its calls, and a
+// cell that declares log its log calls.
 
 // fmtFixed is, for each print function of fmt, the number of parameters
 // before its ...any.
@@ -110,16 +114,22 @@ func fmtArgWraps(s Session, c *ast.CallExpr, deferred bool) []argWrap {
 		return []argWrap{{0, args[0], Runtime + ".FmtSlice(" + ArgsFunc + "(", "))..."}}
 	}
 	keep := map[int]bool{}
-	if name == "Errorf" {
-		lit, ok := c.Args[0].(*ast.BasicLit)
-		if !ok || lit.Kind != token.STRING {
+	if strings.HasSuffix(name, "f") {
+		format, literal := "", false
+		if lit, ok := c.Args[fixed-1].(*ast.BasicLit); ok && lit.Kind == token.STRING {
+			var err error
+			format, err = strconv.Unquote(lit.Value)
+			literal = err == nil
+		}
+		if !literal && name == "Errorf" {
 			return nil
 		}
-		format, err := strconv.Unquote(lit.Value)
-		if err != nil {
-			return nil
+		if literal {
+			use := scanFormat(format, len(args))
+			for i := range args {
+				keep[i] = use.stars[i] || i >= use.extra || name == "Errorf" && use.wrapped[i]
+			}
 		}
-		keep = wrappedArgs(format, len(args))
 	}
 	var out []argWrap
 	if strings.HasSuffix(name, "f") {
@@ -217,10 +227,27 @@ var predeclared = map[string]bool{
 }
 
 // wrappedArgs returns the indexes of the arguments (numArgs of them) that
-// a format consumes with %w, scanning it as fmt's doPrintf does (flags,
-// [n] indexes, * widths and precisions, bad indexes).
+// a format consumes with %w.
 func wrappedArgs(format string, numArgs int) map[int]bool {
-	w := map[int]bool{}
+	return scanFormat(format, numArgs).wrapped
+}
+
+// formatUse is what a format does with the arguments of a call.
+type formatUse struct {
+	wrapped map[int]bool // consumed by %w
+	stars   map[int]bool // consumed by a * width or precision (fmt wants an int)
+	// extra is the index of the first argument the format leaves unused,
+	// which fmt reports as %!(EXTRA type=value), or numArgs when there is
+	// none or the format reorders arguments (then fmt reports none).
+	extra int
+}
+
+// scanFormat scans format as fmt's doPrintf does (flags, [n] indexes, *
+// widths and precisions, bad indexes) and tells what it does with numArgs
+// arguments.
+func scanFormat(format string, numArgs int) formatUse {
+	w, stars := map[int]bool{}, map[int]bool{}
+	reordered := false
 	end := len(format)
 	argNum := 0
 	for i := 0; i < end; {
@@ -253,6 +280,9 @@ func wrappedArgs(format string, numArgs int) map[int]bool {
 		}
 		var afterIndex, ok bool
 		index := func() {
+			if i < end && format[i] == '[' {
+				reordered = true
+			}
 			argNum, i, afterIndex, ok = argNumber(argNum, format, i, numArgs)
 			if !ok {
 				good = false
@@ -262,6 +292,7 @@ func wrappedArgs(format string, numArgs int) map[int]bool {
 		if i < end && format[i] == '*' {
 			i++
 			if argNum < numArgs {
+				stars[argNum] = true
 				argNum++
 			}
 			afterIndex = false
@@ -272,7 +303,7 @@ func wrappedArgs(format string, numArgs int) map[int]bool {
 				good = false
 			}
 		}
-		if i+1 <= end && format[i] == '.' {
+		if i+1 < end && format[i] == '.' {
 			i++
 			if afterIndex {
 				good = false
@@ -281,6 +312,7 @@ func wrappedArgs(format string, numArgs int) map[int]bool {
 			if i < end && format[i] == '*' {
 				i++
 				if argNum < numArgs {
+					stars[argNum] = true
 					argNum++
 				}
 				afterIndex = false
@@ -305,7 +337,11 @@ func wrappedArgs(format string, numArgs int) map[int]bool {
 			argNum++
 		}
 	}
-	return w
+	use := formatUse{wrapped: w, stars: stars, extra: numArgs}
+	if !reordered && argNum < numArgs {
+		use.extra = argNum
+	}
+	return use
 }
 
 // skipNum skips the width or precision at format[i:] as fmt's parsenum

@@ -29,6 +29,15 @@ const (
 	AnyType = "__nnany"
 	// ArgsFunc returns its arguments as a []AnyType (fmtargs.go).
 	ArgsFunc = "__nnargs"
+	// ZeroVar, numbered, holds the zero value a named result starts from
+	// (results.go).
+	ZeroVar = "__nnz"
+	// ParallelVar, numbered, holds a value of an assignment of several
+	// values made one at a time (parallel.go).
+	ParallelVar = "__nnp"
+	// ErrorArg is the parameter of the function literal that makes a cell
+	// value an error (errorappend.go).
+	ErrorArg = "__nnx"
 )
 
 // NonReferences returns the identifiers of f that only name a field, a

@@ -120,6 +120,16 @@ var Passes = []Pass{
 	{"mainrename", "identifiers named main are renamed, so that yaegi never runs a func main by itself", mainEdits},
 	{"fmtargs", "the arguments of fmt's print functions carry their cell types, so fmt prints them as Go does", fmtArgsEdits},
 	{"faults", "an integer division, an assignment to a map and a pointer dereference check their operand first, so that the panic names their line", faultEdits},
+	{"switchcases", "a case of a switch without a tag that lists several conditions tests them all: the commas become ||", switchCaseEdits},
+	{"constfold", "a typed constant declared with literals, iota and arithmetic gets its integer value written out (yaegi keeps it untyped, or loops); in a declaration with a spec of several names, iota is written as its value and repeated specs are written out", constFoldEdits},
+	{"unions", "a union written as a type parameter's constraint (T Integer | Float) becomes an interface, which yaegi checks whole", unionEdits},
+	{"results", "named results start from their zero values at every call (yaegi starts them from the last call's values at a call site in a loop)", resultEdits},
+	{"fallthrough", "an empty case reached by a fallthrough gets an empty block (yaegi's compiler panics on it)", fallthroughEdits},
+	{"parallel", "an assignment of several values to names of which one may be an interface, or of nil with other values, assigns them one at a time (yaegi drops some, or panics)", parallelEdits},
+	{"fieldvalue", "the value of an assignment to a field that is an operation gets parentheses (yaegi silently ended the program when the field was an interface of a compiled struct)", fieldValueEdits},
+	{"rangechans", "a range over a slice or map of channels ranges over its keys and reads each element (yaegi's range panicked)", rangeChanEdits},
+	{"errorappend", "a cell value appended to a []error is made an error by a function's return (yaegi's wrapper kept the loop's variable: every element the last value)", errorAppendEdits},
+	{"shiftconst", "the untyped constant shifted by a variable gets the type of the other operand, as in Go (w&(1<<i) with w a uint64; yaegi made it an int and panicked)", shiftConstEdits},
 }
 
 // needs names, for a pass, text without which the pass has nothing to
@@ -149,6 +159,16 @@ var needs = map[string][]string{
 	"mainrename":  {"main"},
 	"fmtargs":     {"fmt", "log"},
 	"faults":      {"/", "%", "[", ".", "*"},
+	"switchcases": {"switch"},
+	"constfold":   {"const"},
+	"unions":      {"|"},
+	"results":     {"func"},
+	"fallthrough": {"fallthrough"},
+	"parallel":    {","},
+	"fieldvalue":  {"."},
+	"rangechans":  {"chan"},
+	"errorappend": {"append"},
+	"shiftconst":  {"<<", ">>"},
 }
 
 // mayEdit reports whether the pass named name may have edits for text.

@@ -43,19 +43,27 @@ import (
 func typeArgEdits(s Session, u *Unit) []Edit {
 	var edits []Edit
 	var visit func(n ast.Node) bool
+	inGeneric := false
 	visit = func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.FuncDecl:
-			return n.Type.TypeParams == nil && !genericRecv(n) // not inside generic functions or methods
+			if n.Type.TypeParams != nil || genericRecv(n) {
+				// Inside generic functions and methods only spread calls
+				// (yaegi's own inference panics on them).
+				inGeneric = true
+				ast.Inspect(n.Body, visit)
+				inGeneric = false
+				return false
+			}
 		case *ast.CallExpr:
-			if n.Ellipsis.IsValid() {
+			if inGeneric && !n.Ellipsis.IsValid() {
 				return true
 			}
 			fd := genericFunc(s, n.Fun)
 			if fd == nil {
 				return true
 			}
-			if ts := inferTypeArgs(s, fd.Type, n.Args); ts != "" {
+			if ts := inferTypeArgs(s, fd.Type, n.Args, n.Ellipsis.IsValid()); ts != "" {
 				end := u.Off(n.Fun.End())
 				edits = append(edits, Edit{end, end, "[" + ts + "]"})
 			}
@@ -89,14 +97,30 @@ func genericFunc(s Session, fun ast.Expr) *ast.FuncDecl {
 }
 
 // inferTypeArgs returns the type arguments Go infers for a call of a
-// function of type ft with args, separated by commas, when the written
-// types of the arguments give every one; "" otherwise.
-func inferTypeArgs(s Session, ft *ast.FuncType, args []ast.Expr) string {
+// function of type ft with args (the last one spread with ... when spread),
+// separated by commas, when the written types of the arguments give every
+// one; "" otherwise.
+func inferTypeArgs(s Session, ft *ast.FuncType, args []ast.Expr, spread bool) string {
+	bound, names := inferBindings(s, ft, args, spread)
+	if bound == nil {
+		return ""
+	}
+	var ts []string
+	for _, n := range names {
+		ts = append(ts, bound[n])
+	}
+	return strings.Join(ts, ", ")
+}
+
+// inferBindings returns the type each type parameter of ft stands for in a
+// call with args, and the type parameters in order; a nil map when the
+// written types of the arguments do not give them all.
+func inferBindings(s Session, ft *ast.FuncType, args []ast.Expr, spread bool) (map[string]string, []string) {
 	var names []string
 	isParam := map[string]bool{}
 	for _, f := range ft.TypeParams.List {
 		if coreType(f.Type) != nil {
-			return ""
+			return nil, nil
 		}
 		for _, n := range f.Names {
 			names = append(names, n.Name)
@@ -120,12 +144,16 @@ func inferTypeArgs(s Session, ft *ast.FuncType, args []ast.Expr) string {
 		case len(params) > 0:
 			pt = params[len(params)-1]
 		default:
-			return ""
+			return nil, nil
 		}
 		if e, ok := pt.(*ast.Ellipsis); ok {
-			pt = e.Elt
-		} else if i >= len(params) {
-			return "" // too many arguments: the compiler says so
+			if spread && i == len(args)-1 {
+				pt = &ast.ArrayType{Elt: e.Elt} // xs... is the []E itself
+			} else {
+				pt = e.Elt
+			}
+		} else if i >= len(params) || spread && i == len(args)-1 {
+			return nil, nil // the compiler says so
 		}
 		if k := constKind(a); k >= 0 {
 			if id, ok := pt.(*ast.Ident); ok && isParam[id.Name] {
@@ -147,21 +175,19 @@ func inferTypeArgs(s Session, ft *ast.FuncType, args []ast.Expr) string {
 			continue
 		}
 		if !unify(pt, at, isParam, unknown, bound) {
-			return ""
+			return nil, nil
 		}
 	}
-	var ts []string
 	for _, n := range names {
 		if bound[n] == "" {
 			k, ok := untyped[n]
 			if !ok || unknown[n] {
-				return ""
+				return nil, nil
 			}
 			bound[n] = defaultTypes[k]
 		}
-		ts = append(ts, bound[n])
 	}
-	return strings.Join(ts, ", ")
+	return bound, names
 }
 
 // defaultTypes are the default types of untyped constants, by constKind.
@@ -190,6 +216,10 @@ func writtenType(s Session, x ast.Expr, depth int) ast.Expr {
 		return writtenType(s, x.X, depth+1)
 	case *ast.CompositeLit:
 		return x.Type
+	case *ast.UnaryExpr:
+		if lit, ok := x.X.(*ast.CompositeLit); ok && x.Op == token.AND && lit.Type != nil {
+			return &ast.StarExpr{X: lit.Type}
+		}
 	case *ast.FuncLit:
 		return x.Type
 	case *ast.CallExpr:
@@ -201,6 +231,10 @@ func writtenType(s Session, x ast.Expr, depth int) ast.Expr {
 		case *ast.ArrayType, *ast.MapType:
 			return f
 		}
+		if isPredeclared(s, x.Fun, "make") && len(x.Args) > 0 {
+			return x.Args[0]
+		}
+		return genericResult(s, x, depth)
 	case *ast.Ident:
 		if x.Obj == nil {
 			t, defined := s.CellVarType(x.Name)
@@ -215,9 +249,109 @@ func writtenType(s Session, x ast.Expr, depth int) ast.Expr {
 		if d, ok := x.Obj.Decl.(*ast.ValueSpec); ok && d.Type != nil {
 			return d.Type
 		}
+		if d, ok := x.Obj.Decl.(*ast.Field); ok {
+			if e, ok := d.Type.(*ast.Ellipsis); ok {
+				return &ast.ArrayType{Elt: e.Elt} // a variadic parameter
+			}
+			return d.Type // a parameter
+		}
 		if _, value := declOf(x); value != nil {
 			return writtenType(s, value, depth+1)
 		}
+	}
+	return nil
+}
+
+// genericResult returns the type of a call of a generic function with one
+// result, with the type arguments written or inferred from the written
+// types of the arguments.
+func genericResult(s Session, c *ast.CallExpr, depth int) ast.Expr {
+	fun := c.Fun
+	var explicit []ast.Expr
+	switch f := fun.(type) {
+	case *ast.IndexExpr:
+		fun, explicit = f.X, []ast.Expr{f.Index}
+	case *ast.IndexListExpr:
+		fun, explicit = f.X, f.Indices
+	}
+	fd := genericFunc(s, fun)
+	if fd == nil || fd.Type.Results == nil || len(fd.Type.Results.List) != 1 || len(fd.Type.Results.List[0].Names) > 1 {
+		return nil
+	}
+	var bound map[string]string
+	if explicit != nil {
+		bound = map[string]string{}
+		i := 0
+		for _, f := range fd.Type.TypeParams.List {
+			for _, n := range f.Names {
+				if i >= len(explicit) {
+					return nil // partly explicit: not followed
+				}
+				bound[n.Name] = types.ExprString(explicit[i])
+				i++
+			}
+		}
+	} else if depth < 4 {
+		bound, _ = inferBindings(s, fd.Type, c.Args, c.Ellipsis.IsValid())
+	}
+	if bound == nil {
+		return nil
+	}
+	return substType(fd.Type.Results.List[0].Type, bound)
+}
+
+// substType returns a copy of the type expression t with the type
+// parameters of bound replaced by their types, or nil for a shape it does
+// not follow.
+func substType(t ast.Expr, bound map[string]string) ast.Expr {
+	sub := func(x ast.Expr) ast.Expr { return substType(x, bound) }
+	switch t := t.(type) {
+	case *ast.Ident:
+		if b, ok := bound[t.Name]; ok {
+			x, err := parser.ParseExpr(b)
+			if err != nil {
+				return nil
+			}
+			return x
+		}
+		return ast.NewIdent(t.Name)
+	case *ast.SelectorExpr:
+		return t
+	case *ast.StarExpr:
+		if x := sub(t.X); x != nil {
+			return &ast.StarExpr{X: x}
+		}
+	case *ast.ArrayType:
+		if t.Len == nil {
+			if e := sub(t.Elt); e != nil {
+				return &ast.ArrayType{Elt: e}
+			}
+		}
+	case *ast.MapType:
+		if k, v := sub(t.Key), sub(t.Value); k != nil && v != nil {
+			return &ast.MapType{Key: k, Value: v}
+		}
+	case *ast.ChanType:
+		if v := sub(t.Value); v != nil {
+			return &ast.ChanType{Dir: t.Dir, Value: v}
+		}
+	case *ast.IndexExpr:
+		if x, i := sub(t.X), sub(t.Index); x != nil && i != nil {
+			return &ast.IndexExpr{X: x, Index: i}
+		}
+	case *ast.IndexListExpr:
+		x := sub(t.X)
+		if x == nil {
+			return nil
+		}
+		var is []ast.Expr
+		for _, i := range t.Indices {
+			if i = sub(i); i == nil {
+				return nil
+			}
+			is = append(is, i)
+		}
+		return &ast.IndexListExpr{X: x, Indices: is}
 	}
 	return nil
 }
@@ -250,6 +384,19 @@ func unify(pt, at ast.Expr, isParam, unknown map[string]bool, bound map[string]s
 	case *ast.StarExpr:
 		if a, ok := at.(*ast.StarExpr); ok {
 			return follow(p.X, a.X)
+		}
+	case *ast.IndexExpr: // an instance of a generic type: Set[T]
+		if a, ok := at.(*ast.IndexExpr); ok && types.ExprString(p.X) == types.ExprString(a.X) {
+			return follow(p.Index, a.Index)
+		}
+	case *ast.IndexListExpr:
+		if a, ok := at.(*ast.IndexListExpr); ok && types.ExprString(p.X) == types.ExprString(a.X) && len(p.Indices) == len(a.Indices) {
+			for i := range p.Indices {
+				if !follow(p.Indices[i], a.Indices[i]) {
+					return false
+				}
+			}
+			return true
 		}
 	case *ast.ChanType:
 		if a, ok := at.(*ast.ChanType); ok {
