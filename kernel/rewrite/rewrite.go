@@ -72,6 +72,9 @@ type Session interface {
 	// earlier cell), or nil when name is not one the unit may read as
 	// written.
 	VarType(name string) reflect.Type
+	// HasMethod reports whether a cell declared a method called name, on
+	// any type.
+	HasMethod(name string) bool
 }
 
 // Pass is one rewrite: Edits returns its edits of a unit, which must not
