@@ -31,5 +31,6 @@ func (e *Engine) cellErrorSymbols() map[string]reflect.Value {
 		"IsError":        reflect.ValueOf(e.errTypes.IsError),
 		"Unwrapper":      reflect.ValueOf(e.errTypes.Unwrapper),
 		"MultiUnwrapper": reflect.ValueOf(e.errTypes.MultiUnwrapper),
+		"CaseIs":         reflect.ValueOf(e.caseIs),
 	}
 }
