@@ -30,6 +30,7 @@
 //  20. errorself — a method Error gets a hidden twin that returns its receiver, so that errors.As and errors.Is see a struct value whole
 //  21. mainrename — identifiers named main are renamed, so that yaegi never runs a func main by itself
 //  22. fmtargs — the arguments of fmt's print functions carry their cell types, so fmt prints them as Go does
+//  23. anyconv — the conversion any(x) keeps the type of a cell value with methods, as an assignment to an any does
 //
 // After the passes, a unit of declarations gets its package-level variables
 // into Go's initialization order (initorder.go: InitOrder finds the moves,

@@ -109,6 +109,7 @@ var Passes = []Pass{
 	{"errorself", "a method Error gets a hidden twin that returns its receiver, so that errors.As and errors.Is see a struct value whole", errorSelfEdits},
 	{"mainrename", "identifiers named main are renamed, so that yaegi never runs a func main by itself", mainEdits},
 	{"fmtargs", "the arguments of fmt's print functions carry their cell types, so fmt prints them as Go does", fmtArgsEdits},
+	{"anyconv", "the conversion any(x) keeps the type of a cell value with methods, as an assignment to an any does", anyConvEdits},
 }
 
 // needs names, for a pass, text without which the pass has nothing to
@@ -137,6 +138,7 @@ var needs = map[string][]string{
 	"errorself":   {"Error"},
 	"mainrename":  {"main"},
 	"fmtargs":     {"fmt", "log"},
+	"anyconv":     {"any", "interface"},
 }
 
 // mayEdit reports whether the pass named name may have edits for text.
