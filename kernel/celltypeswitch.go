@@ -6,19 +6,21 @@ import (
 )
 
 // The cases of a type switch the rewrite pass typeswitch turns into an
-// expression switch because a case names a cell type (__rt.CaseIs).
+// expression switch because a case names a cell type, and the comma-ok
+// assertions of the pass typeassert (__rt.CaseIs).
 //
 // yaegi v0.16.1 holds a value of a cell type with methods in an any as its
 // (node, value) pair, and a value of a type without methods as the bare
 // value. Its type switch with a bound variable (switch x := v.(type))
-// matches a case by the reflect type's name alone: a pair never matches
-// (a Sq with methods falls to default), a bare float64 matches `case Temp`
-// (Temp's run-time type is float64), a struct matches a case of any cell
-// type with the same fields. CaseIs decides such a case as Go does as far
-// as the value says: a pair by the cell type of its node, exactly; a bare
-// value never as a cell type with methods (whose values would be pairs), and
-// otherwise by its run-time type (a cell type without methods keeps no
-// other identity in an any: see limitations.txt, fmt_T_interface_basic).
+// matches a case by the reflect type's name alone, so a pair never matches
+// (a Square with methods falls to default), and its assertions compare
+// run-time types, so a Temp asserts as a float64 and a Feet as a Meters.
+// CaseIs decides a pair by the cell type of its node, exactly, and a bare
+// value by its run-time type, as yaegi does: a cell type without methods
+// keeps no other identity in an any, and a value of a type with methods
+// comes back bare from compiled code (recover, a compiled container), so a
+// bare float64 still matches a case Temp placed before case float64 (see
+// limitations.txt, type_switch_methodless).
 
 // caseIs reports whether the value v (a []anyName of one element, the
 // switch's value) has the type of want (the same, holding a zero value of
@@ -36,9 +38,6 @@ func (e *Engine) caseIs(v, want interface{}) bool {
 	if valType != nil {
 		return typeKey(valType) == typeKey(wantType)
 	}
-	if pairTyped(ww) {
-		return false
-	}
 	return val.Type() == wantZero.Type()
 }
 
@@ -50,45 +49,6 @@ func oneArg(v interface{}) reflect.Value {
 		return rv.Index(0)
 	}
 	return rv
-}
-
-// pairTyped reports whether a value of the type of the node held by w, a
-// pair, would be held as a pair in an any: yaegi does so for a type with
-// methods, or a pointer to one.
-func pairTyped(w reflect.Value) bool {
-	for w.Kind() == reflect.Interface && !w.IsNil() {
-		w = w.Elem()
-	}
-	if !w.IsValid() || !isValueInterface(w.Type()) {
-		return false
-	}
-	if !w.CanAddr() {
-		c := reflect.New(w.Type()).Elem()
-		c.Set(w)
-		w = c
-	}
-	node := w.Field(0)
-	if !node.IsValid() || node.IsNil() {
-		return false
-	}
-	n := node.Elem()
-	typ := n.FieldByName("typ")
-	if !typ.IsNil() && typ.Elem().FieldByName("name").String() == anyName {
-		// the conversion to anyName: the converted expression's type
-		if child := n.FieldByName("child"); child.Len() == 2 && !child.Index(1).IsNil() {
-			typ = child.Index(1).Elem().FieldByName("typ")
-		}
-	}
-	for depth := 0; depth < 2 && typ.IsValid() && !typ.IsNil(); depth++ {
-		if typ.Elem().FieldByName("method").Len() > 0 {
-			return true
-		}
-		if typ.Elem().FieldByName("cat").Uint() != yPtr {
-			break
-		}
-		typ = typ.Elem().FieldByName("val")
-	}
-	return false
 }
 
 // typeKey names a cell type so that two types are identical exactly when

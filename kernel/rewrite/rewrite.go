@@ -110,6 +110,7 @@ var Passes = []Pass{
 	{"mainrename", "identifiers named main are renamed, so that yaegi never runs a func main by itself", mainEdits},
 	{"fmtargs", "the arguments of fmt's print functions carry their cell types, so fmt prints them as Go does", fmtArgsEdits},
 	{"anyconv", "the conversion any(x) keeps the type of a cell value with methods, as an assignment to an any does", anyConvEdits},
+	{"typeassert", "a comma-ok type assertion to a cell type tells cell types with methods apart, as the engine's CaseIs does for a type switch", typeAssertEdits},
 }
 
 // needs names, for a pass, text without which the pass has nothing to
@@ -139,6 +140,7 @@ var needs = map[string][]string{
 	"mainrename":  {"main"},
 	"fmtargs":     {"fmt", "log"},
 	"anyconv":     {"any", "interface"},
+	"typeassert":  {".("},
 }
 
 // mayEdit reports whether the pass named name may have edits for text.

@@ -157,16 +157,8 @@ func unwrapHelper(s Session, t ast.Expr) string {
 func hasCellTypeCase(s Session, ts *ast.TypeSwitchStmt) bool {
 	for _, st := range ts.Body.List {
 		for _, t := range st.(*ast.CaseClause).List {
-			if star, ok := t.(*ast.StarExpr); ok {
-				t = star.X
-			}
-			if id, ok := t.(*ast.Ident); ok && !isInterfaceCase(s, id) {
-				if id.Obj != nil && id.Obj.Kind == ast.Typ {
-					return true
-				}
-				if id.Obj == nil && s.Declared(id.Name) && strings.HasPrefix(s.TypeOf(id.Name), "type ") {
-					return true
-				}
+			if cellTypeCase(s, t) {
+				return true
 			}
 		}
 	}

@@ -2,9 +2,9 @@ package main
 
 import "fmt"
 
-// A type switch with a bound variable over values held as any: cell types
-// with methods match their own case, and neither a plain float64 nor a
-// struct of the same fields matches a case of a cell type with methods.
+// A type switch with a bound variable over values held as any: values of
+// cell types with methods match their own case, and not the case of their
+// underlying type nor of another type of the same fields.
 
 type Shape interface{ Area() float64 }
 
@@ -24,16 +24,16 @@ type Box struct{ Side float64 }
 
 func describe(v any) string {
 	switch x := v.(type) {
+	case float64:
+		return fmt.Sprint("number ", x)
+	case Box:
+		return fmt.Sprint("box ", x.Side)
 	case Square:
 		return fmt.Sprint("square of side ", x.Side, ", area ", x.Area())
 	case *Circle:
 		return fmt.Sprint("circle of radius ", x.R)
 	case Temp:
 		return "temperature " + x.String()
-	case float64:
-		return fmt.Sprint("number ", x)
-	case Box:
-		return fmt.Sprint("box ", x.Side)
 	case fmt.Stringer:
 		return "stringer " + x.String()
 	case nil:
