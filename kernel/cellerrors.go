@@ -32,5 +32,6 @@ func (e *Engine) cellErrorSymbols() map[string]reflect.Value {
 		"Unwrapper":      reflect.ValueOf(e.errTypes.Unwrapper),
 		"MultiUnwrapper": reflect.ValueOf(e.errTypes.MultiUnwrapper),
 		"CaseIs":         reflect.ValueOf(e.caseIs),
+		"Held":           reflect.ValueOf(e.held),
 	}
 }

@@ -41,6 +41,18 @@ func (e *Engine) caseIs(v, want interface{}) bool {
 	return val.Type() == wantZero.Type()
 }
 
+// held returns the value v (a []anyName of one element) holds, taken out
+// of yaegi's pair or wrapper, for the type assertion that binds a case's
+// variable after caseIs matched it: yaegi's own assertion fails on a
+// wrapper (a cell error from errors.Unwrap, a fmt.Stringer).
+func (e *Engine) held(v interface{}) interface{} {
+	val, _ := e.cellValue(oneArg(v))
+	if !val.IsValid() || !val.CanInterface() {
+		return v
+	}
+	return val.Interface()
+}
+
 // oneArg returns the element of a one-element slice handed over by
 // interpreted code ([]__nnany{__nnany(x)}), or v itself.
 func oneArg(v interface{}) reflect.Value {

@@ -37,7 +37,7 @@ func typeAssertEdits(s Session, u *Unit) []Edit {
 		t := u.Text[u.Off(ta.Type.Pos()):u.Off(ta.Type.End())]
 		is := Runtime + ".CaseIs([]" + AnyType + "{" + AnyType + "(" + assertVar + ")}, []" + AnyType + "{" + AnyType + "(" + zeroVar + ")})"
 		edits = append(edits,
-			Edit{u.Off(ta.X.Pos()), u.Off(ta.X.Pos()), "func(" + assertVar + " interface{}, " + zeroVar + " " + t + ") (" + t + ", bool) { if " + is + " { return " + assertVar + ".(" + t + "), true }; return " + zeroVar + ", false }("},
+			Edit{u.Off(ta.X.Pos()), u.Off(ta.X.Pos()), "func(" + assertVar + " interface{}, " + zeroVar + " " + t + ") (" + t + ", bool) { if " + is + " { return " + Runtime + ".Held([]" + AnyType + "{" + AnyType + "(" + assertVar + ")}).(" + t + "), true }; return " + zeroVar + ", false }("},
 			Edit{u.Off(ta.X.End()), u.Off(ta.Lparen) + 1, ", *new("},
 			Edit{u.Off(ta.Type.End()), u.Off(ta.Rparen) + 1, "))"})
 	}

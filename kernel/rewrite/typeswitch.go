@@ -27,7 +27,7 @@ import (
 //	case error:                →  case __rt.IsError(__nnts): x := __rt.AsError(__nnts); _ = x
 //	case interface{ Unwrap() error }:  case __rt.Unwrapper(__nnts) != nil: x := __rt.Unwrapper(__nnts); _ = x
 //	case int, string:             case func() bool { if __nnts == nil { return false }; _, ok := __nnts.(int); return ok }() || …: x := __nnts; _ = x
-//	case Temp:                    case __rt.CaseIs([]__nnany{__nnany(__nnts)}, []__nnany{__nnany(*new(Temp))}): x := __nnts.(Temp); _ = x   (a cell type, bound)
+//	case Temp:                    case __rt.CaseIs([]__nnany{__nnany(__nnts)}, []__nnany{__nnany(*new(Temp))}): x := __rt.Held([]__nnany{__nnany(__nnts)}).(Temp); _ = x   (a cell type, bound)
 //	default:                      default: x := __nnts; _ = x
 //	}                             }
 
@@ -98,6 +98,8 @@ func typeSwitchEdits(s Session, u *Unit) []Edit {
 					bind = Runtime + ".AsError(" + SwitchVar + ")"
 				case unwrapHelper(s, t) != "":
 					bind = Runtime + "." + unwrapHelper(s, t) + "(" + SwitchVar + ")"
+				case cellCases && !isInterfaceCase(s, t) && !isPredeclared(s, t, "nil"):
+					bind = Runtime + ".Held([]" + AnyType + "{" + AnyType + "(" + SwitchVar + ")}).(" + text(t) + ")"
 				case !isPredeclared(s, t, "nil"):
 					bind = SwitchVar + ".(" + text(t) + ")"
 				}
