@@ -33,5 +33,6 @@ func (e *Engine) cellErrorSymbols() map[string]reflect.Value {
 		"MultiUnwrapper": reflect.ValueOf(e.errTypes.MultiUnwrapper),
 		"CaseIs":         reflect.ValueOf(e.caseIs),
 		"Held":           reflect.ValueOf(e.held),
+		"Equal":          reflect.ValueOf(e.equal),
 	}
 }

@@ -53,6 +53,29 @@ func (e *Engine) held(v interface{}) interface{} {
 	return val.Interface()
 }
 
+// equal is __rt.Equal, the comparison v == w of the pass anyequal (each a
+// []anyName of one element): equal when both are nil, or when their types
+// are the same (a pair's by its node, exactly, as caseIs decides) and their
+// values equal.
+func (e *Engine) equal(v, w interface{}) bool {
+	a, at := e.cellValue(oneArg(v))
+	b, bt := e.cellValue(oneArg(w))
+	if !a.IsValid() || !b.IsValid() {
+		return !a.IsValid() && !b.IsValid()
+	}
+	if at != nil && bt != nil {
+		if typeKey(at) != typeKey(bt) {
+			return false
+		}
+	} else if a.Type() != b.Type() {
+		return false
+	}
+	if !a.CanInterface() || !b.CanInterface() {
+		return false
+	}
+	return a.Interface() == b.Interface()
+}
+
 // oneArg returns the element of a one-element slice handed over by
 // interpreted code ([]__nnany{__nnany(x)}), or v itself.
 func oneArg(v interface{}) reflect.Value {
