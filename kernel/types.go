@@ -178,6 +178,11 @@ func (ps *planState) versionTypes(text string, f *ast.File, file *token.File, ba
 			fmt.Fprintf(&app, "\ntype %s = %s", t, newName[t])
 		}
 	}
+	for _, t := range names {
+		if ps.methodsAllowed(t, declared, 0) {
+			app.WriteString(hiddenMethods(newName[t]))
+		}
+	}
 	app.WriteString(ps.e.registrations(newName, declared, methods, func(fd *ast.FuncDecl) string {
 		return text[file.Offset(fd.Pos())-base : file.Offset(fd.End())-base]
 	}))
