@@ -153,7 +153,10 @@
 // its type with all recorded methods: a changed type or method takes effect,
 // and values made before keep their old type, as in a changed Go program.
 // Messages never show the versioned names, and an embedded cell type names
-// its field by the user's name (Item{Base: …}, it.Base, JSON keys).
+// its field by the user's name (Item{Base: …}, it.Base, JSON keys). Every
+// cell type that can have methods gets two hidden ones, so that yaegi keeps
+// its values' type in interfaces (hiddenmethods.go): %T, type switches,
+// assertions and comparisons of an any see main.Celsius, not float64.
 //
 // # Work-arounds
 //
