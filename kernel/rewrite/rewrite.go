@@ -110,7 +110,7 @@ var Passes = []Pass{
 	{"mainrename", "identifiers named main are renamed, so that yaegi never runs a func main by itself", mainEdits},
 	{"anyequal", "a comparison of a value the code shows is an any compares the cell values inside yaegi's pairs", anyEqualEdits},
 	{"fmtargs", "the arguments of fmt's print functions carry their cell types, so fmt prints them as Go does", fmtArgsEdits},
-	{"anyconv", "the conversion any(x) keeps the type of a cell value with methods, as an assignment to an any does", anyConvEdits},
+	{"anyconv", "the conversion any(x), and a composite literal an any gets by a declaration, an assignment or a return, keep the type of a cell value, as an argument of type any does", anyConvEdits},
 	{"typeassert", "a comma-ok type assertion to a cell type tells cell types with methods apart, as the engine's CaseIs does for a type switch", typeAssertEdits},
 }
 
