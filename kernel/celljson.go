@@ -5,7 +5,8 @@ import (
 	"reflect"
 )
 
-// json.Marshal and json.MarshalIndent see cell values held in interfaces.
+// json.Marshal, json.MarshalIndent and reflect.DeepEqual see cell values
+// held in interfaces.
 //
 // yaegi v0.16.1 keeps a value of a cell type with methods held in an any as
 // its (node, value) pair, a struct of unexported fields to compiled code:
@@ -17,6 +18,17 @@ import (
 
 // maxJSONDepth bounds the copy (a cyclic value recurses in json anyway).
 const maxJSONDepth = 100
+
+// deepEqualSymbols gives reflect.DeepEqual the same copies: two []any or
+// map[string]any holding equal cell values compared their pairs, whose
+// nodes differ, and were never equal.
+func (e *Engine) deepEqualSymbols() map[string]reflect.Value {
+	return map[string]reflect.Value{
+		"DeepEqual": reflect.ValueOf(func(x, y any) bool {
+			return reflect.DeepEqual(e.plainJSON(x), e.plainJSON(y))
+		}),
+	}
+}
 
 func (e *Engine) jsonSymbols() map[string]reflect.Value {
 	return map[string]reflect.Value{

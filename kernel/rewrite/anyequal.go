@@ -18,10 +18,41 @@ import (
 //
 //	v == Level(2)   →  __rt.Equal([]__nnany{__nnany(v)}, []__nnany{__nnany(Level(2))})
 //	v != w          →  !__rt.Equal([]__nnany{__nnany(v)}, []__nnany{__nnany(w)})
+//	seen[k]         →  seen[__rt.Held([]__nnany{__nnany(k)})]                 (seen a map[any]bool)
+//
+// (So such keys are bare values, as keys of a cell type without methods
+// were before cell types had hidden methods: Celsius(1) and 1.0 are one
+// key.)
 
 func anyEqualEdits(s Session, u *Unit) []Edit {
 	var edits []Edit
+	key := func(k ast.Expr) {
+		if u.Off(k.Pos()) < 0 || isNil(k) {
+			return
+		}
+		edits = append(edits,
+			Edit{u.Off(k.Pos()), u.Off(k.Pos()), Runtime + ".Held([]" + AnyType + "{" + AnyType + "("},
+			Edit{u.Off(k.End()), u.Off(k.End()), ")})"})
+	}
 	inspectErrors(s, u, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.IndexExpr:
+			if anyKeyMap(s, typeOf(s, n.X, 0)) {
+				key(n.Index)
+			}
+		case *ast.CompositeLit:
+			if t := n.Type; t != nil && anyKeyMap(s, t) {
+				for _, el := range n.Elts {
+					if kv, ok := el.(*ast.KeyValueExpr); ok {
+						key(kv.Key)
+					}
+				}
+			}
+		case *ast.CallExpr:
+			if isPredeclared(s, n.Fun, "delete") && len(n.Args) == 2 && anyKeyMap(s, typeOf(s, n.Args[0], 0)) {
+				key(n.Args[1])
+			}
+		}
 		be, ok := n.(*ast.BinaryExpr)
 		if !ok || be.Op != token.EQL && be.Op != token.NEQ || u.Off(be.Pos()) < 0 ||
 			isNil(be.X) || isNil(be.Y) || isError(s, be.X) || isError(s, be.Y) ||
@@ -48,4 +79,10 @@ func isNil(x ast.Expr) bool {
 	}
 	id, ok := x.(*ast.Ident)
 	return ok && id.Name == "nil" && id.Obj == nil
+}
+
+// anyKeyMap reports whether t spells a map type whose keys are any.
+func anyKeyMap(s Session, t ast.Expr) bool {
+	m, ok := t.(*ast.MapType)
+	return ok && isEmptyInterfaceType(s, m.Key)
 }

@@ -29,7 +29,7 @@
 //  19. typeswitch — a type switch with a case error, or on an error, becomes an expression switch whose error cases the engine's helpers decide
 //  20. errorself — a method Error gets a hidden twin that returns its receiver, so that errors.As and errors.Is see a struct value whole
 //  21. mainrename — identifiers named main are renamed, so that yaegi never runs a func main by itself
-//  22. anyequal — a comparison of a value the code shows is an any compares the cell values inside yaegi's pairs
+//  22. anyequal — a comparison of a value the code shows is an any, and a key of a map with keys of type any, use the cell values inside yaegi's pairs
 //  23. fmtargs — the arguments of fmt's print functions carry their cell types, so fmt prints them as Go does
 //  24. anyconv — the conversion any(x), and a composite literal an any gets by a declaration, an assignment or a return, keep the type of a cell value, as an argument of type any does
 //  25. typeassert — a comma-ok type assertion to a cell type tells cell types with methods apart, as the engine's CaseIs does for a type switch

@@ -108,7 +108,7 @@ var Passes = []Pass{
 	{"typeswitch", "a type switch with a case error, or on an error, becomes an expression switch whose error cases the engine's helpers decide", typeSwitchEdits},
 	{"errorself", "a method Error gets a hidden twin that returns its receiver, so that errors.As and errors.Is see a struct value whole", errorSelfEdits},
 	{"mainrename", "identifiers named main are renamed, so that yaegi never runs a func main by itself", mainEdits},
-	{"anyequal", "a comparison of a value the code shows is an any compares the cell values inside yaegi's pairs", anyEqualEdits},
+	{"anyequal", "a comparison of a value the code shows is an any, and a key of a map with keys of type any, use the cell values inside yaegi's pairs", anyEqualEdits},
 	{"fmtargs", "the arguments of fmt's print functions carry their cell types, so fmt prints them as Go does", fmtArgsEdits},
 	{"anyconv", "the conversion any(x), and a composite literal an any gets by a declaration, an assignment or a return, keep the type of a cell value, as an argument of type any does", anyConvEdits},
 	{"typeassert", "a comma-ok type assertion to a cell type tells cell types with methods apart, as the engine's CaseIs does for a type switch", typeAssertEdits},
@@ -142,7 +142,7 @@ var needs = map[string][]string{
 	"fmtargs":     {"fmt", "log"},
 	"anyconv":     {"any", "interface"},
 	"typeassert":  {".("},
-	"anyequal":    {"==", "!="},
+	"anyequal":    {"==", "!=", "any", "interface"},
 }
 
 // mayEdit reports whether the pass named name may have edits for text.
