@@ -2,11 +2,14 @@ package kernel
 
 import (
 	"encoding/json"
+	"io"
 	"reflect"
+
+	celljson "github.com/nnbook/nnbook/kernel/internal/json"
 )
 
-// json.Marshal, json.MarshalIndent and reflect.DeepEqual see cell values
-// held in interfaces.
+// json.Marshal, json.MarshalIndent, json.Encoder and reflect.DeepEqual see
+// cell values held in interfaces.
 //
 // yaegi v0.16.1 keeps a value of a cell type with methods held in an any as
 // its (node, value) pair, a struct of unexported fields to compiled code:
@@ -37,6 +40,10 @@ func (e *Engine) jsonSymbols() map[string]reflect.Value {
 		}),
 		"MarshalIndent": reflect.ValueOf(func(v any, prefix, indent string) ([]byte, error) {
 			return json.MarshalIndent(e.plainJSON(v), prefix, indent)
+		}),
+		"Encoder": reflect.ValueOf((*celljson.Encoder)(nil)),
+		"NewEncoder": reflect.ValueOf(func(w io.Writer) *celljson.Encoder {
+			return celljson.NewEncoder(w, e.plainJSON)
 		}),
 	}
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"encoding/json"
 	"fmt"
+	"os"
 )
 
 // Values of types with methods held in an any, a []any, a map[string]any
@@ -43,6 +44,11 @@ func main() {
 	var none map[string]any
 	b, _ = json.Marshal(map[string]any{"none": none, "empty": []any{}, "ptr": &Event{Payload: Level(2)}})
 	fmt.Println(string(b))
+
+	enc := json.NewEncoder(os.Stdout)
+	enc.SetIndent("", " ")
+	enc.Encode([]any{Point{1, 1}, Level(0)})
+	fmt.Printf("%T\n", enc)
 
 	fmt.Println(doc["origin"], len(doc))
 }
