@@ -42,7 +42,11 @@ func typeSwitchEdits(s Session, u *Unit) []Edit {
 		var ta *ast.TypeAssertExpr
 		switch a := ts.Assign.(type) {
 		case *ast.AssignStmt:
-			name = a.Lhs[0].(*ast.Ident).Name
+			id, ok := a.Lhs[0].(*ast.Ident)
+			if !ok {
+				return true // not Go (switch 0 := v.(type)); yaegi reports it
+			}
+			name = id.Name
 			ta, _ = a.Rhs[0].(*ast.TypeAssertExpr)
 		case *ast.ExprStmt:
 			ta, _ = a.X.(*ast.TypeAssertExpr)
