@@ -22,6 +22,8 @@ import (
 //     goroutine that the runtime starts, outside the cell: a panic there
 //     would end the process. Their callbacks recover the panic into the
 //     cell's stderr, as the cell's own goroutines do (cellGo).
+//   - json.Marshal, MarshalIndent and reflect.DeepEqual see the cell values
+//     held in interfaces (celljson.go).
 //
 // Everything else behaves as in Go.
 func (e *Engine) callbackSymbols() interp.Exports {
@@ -41,6 +43,8 @@ func (e *Engine) callbackSymbols() interp.Exports {
 		"sync/sync": {
 			"WaitGroup": reflect.ValueOf((*cellsync.WaitGroup)(nil)),
 		},
+		"encoding/json/json": e.jsonSymbols(), // celljson.go
+		"reflect/reflect":    e.deepEqualSymbols(),
 	}
 }
 

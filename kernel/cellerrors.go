@@ -33,5 +33,8 @@ func (e *Engine) cellErrorSymbols() map[string]reflect.Value {
 		"IsError":        reflect.ValueOf(e.errTypes.IsError),
 		"Unwrapper":      reflect.ValueOf(e.errTypes.Unwrapper),
 		"MultiUnwrapper": reflect.ValueOf(e.errTypes.MultiUnwrapper),
+		"CaseIs":         reflect.ValueOf(e.caseIs),
+		"Held":           reflect.ValueOf(e.held),
+		"Equal":          reflect.ValueOf(e.equal),
 	}
 }

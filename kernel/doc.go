@@ -140,7 +140,9 @@
 // extracted at generate time (kernel/symbols) or read from GOROOT for the
 // standard library, and the session's own names. IsComplete tells a REPL or
 // Jupyter console whether to ask for another line, from go/scanner tokens and
-// go/parser error positions. Vars lists the session's variables; Reset
+// go/parser error positions. Vars lists the session's variables, each with
+// the type its declaration writes (var err error = myErr{} lists error), else
+// the cell type its defining expression shows, else its run-time type; Reset
 // starts over.
 //
 // # Types declared again
@@ -150,7 +152,11 @@
 // with the user's name as an alias, and declaring a method again re-declares
 // its type with all recorded methods: a changed type or method takes effect,
 // and values made before keep their old type, as in a changed Go program.
-// Messages never show the versioned names.
+// Messages never show the versioned names, and an embedded cell type names
+// its field by the user's name (Item{Base: …}, it.Base, JSON keys). Every
+// cell type that can have methods gets two hidden ones, so that yaegi keeps
+// its values' type in interfaces (hiddenmethods.go): %T, type switches,
+// assertions and comparisons of an any see main.Celsius, not float64.
 //
 // # Work-arounds
 //

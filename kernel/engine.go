@@ -32,6 +32,7 @@ type Engine struct {
 	funcs      map[string]string   // cell func name → "func f(a int) int" + doc
 	methods    map[string][]string // cell type name → its method names
 	varType    map[string]string   // variable → cell type name ("T", "*T"), when the AST tells
+	declType   map[string]string   // variable → the type its declaration writes (var x T), for Vars
 	errTypes   *cellerr.Registry   // the cell types that are errors (cellerrors.go)
 
 	// Cell types are declared under versioned names (T_nnv3) with an alias
@@ -245,6 +246,7 @@ func (e *Engine) reset() error {
 	e.funcs = map[string]string{}
 	e.methods = map[string][]string{}
 	e.varType = map[string]string{}
+	e.declType = map[string]string{}
 	e.typeVer = map[string]int{}
 	e.typeSrc = map[string]string{}
 	e.methodSrc = map[string]map[string]string{}

@@ -498,3 +498,39 @@ func TestEmitPanic(t *testing.T) {
 		t.Errorf("after a panicking emit: %s", got)
 	}
 }
+
+// TestVarsDeclaredType checks that Vars lists the type a declaration
+// writes, not the dynamic type of the value it holds.
+func TestVarsDeclaredType(t *testing.T) {
+	tests := []struct {
+		name, cell, want string
+	}{
+		{"error holding a cell type", "type myE struct{}\nfunc (myE) Error() string { return \"my\" }\nvar me error = myE{}", "error"},
+		{"nil error", "var e2 error", "error"},
+		{"any", "var a any = 3", "any"},
+		{"empty interface", "var a interface{} = \"x\"", "interface{}"},
+		{"slice of a cell type", "type Celsius float64\nvar a []Celsius", "[]Celsius"},
+		{"compiled interface", "var a fmt.Stringer", "fmt.Stringer"},
+		{"grouped", "var (\n\tb int\n\ta, c float64 = 1, 2\n)", "float64"},
+		{"conversion to a cell type", "type Celsius float64\nvar a = Celsius(2)", "Celsius"},
+		{"short definition after a declaration", "var a error\na := 3", "int"},
+		{"dynamic type", "a := []string{\"x\"}", "[]string"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			e := newEngine(t)
+			if _, err := run(t, e, context.Background(), tt.cell); err != nil {
+				t.Fatal(err)
+			}
+			for _, v := range e.Vars() {
+				if v.Name == "a" || v.Name == "me" || v.Name == "e2" {
+					if v.Type != tt.want {
+						t.Errorf("Vars lists %s %s, want %s", v.Name, v.Type, tt.want)
+					}
+					return
+				}
+			}
+			t.Errorf("Vars() = %v: no variable", e.Vars())
+		})
+	}
+}

@@ -231,10 +231,7 @@ func (e *Engine) Inspect(code string, cursor int) (text string, found bool) {
 		}
 		if e.names[word] == nameVar && e.declared(word) {
 			if v, err := e.eval(word); err == nil && v.IsValid() {
-				t := v.Type().String()
-				if vt, ok := e.varType[word]; ok {
-					t = vt
-				}
+				t := e.listedType(word, v)
 				s := word + " " + t
 				if d, ok := e.doc(strings.TrimLeft(t, "*[]")); ok {
 					s += "\n\n" + d
@@ -396,12 +393,24 @@ func (e *Engine) Vars() []Var {
 		if err != nil || !v.IsValid() {
 			continue
 		}
-		t := unversion(v.Type().String())
-		if vt, ok := e.varType[name]; ok {
-			t = vt
-		}
-		out = append(out, Var{Name: name, Type: t})
+		out = append(out, Var{Name: name, Type: e.listedType(name, v)})
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
 	return out
+}
+
+// listedType is the type Vars shows for the session variable name holding
+// v: the type its declaration writes (var me error = myE{} lists error, as
+// a Go user reads the variable's type in the source, and as a debugger's
+// list of locals gives it; %T would print the dynamic type), else the cell
+// type its defining expression shows (p := &P{1} lists *P), else v's
+// run-time type.
+func (e *Engine) listedType(name string, v reflect.Value) string {
+	if t, ok := e.declType[name]; ok {
+		return t
+	}
+	if t, ok := e.varType[name]; ok {
+		return t
+	}
+	return unversion(v.Type().String())
 }

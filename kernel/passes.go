@@ -236,3 +236,21 @@ func applyMoves(text string, edits []rewrite.Edit, moves []rewrite.Move) (string
 	}
 	return out, nil
 }
+
+// HasMethod reports whether a cell (or the cell being planned) declared a
+// method called name.
+func (s session) HasMethod(name string) bool {
+	for _, ms := range s.e.methods {
+		for _, m := range ms {
+			if m == name {
+				return true
+			}
+		}
+	}
+	for tm := range s.e.cellFuncs {
+		if _, m, ok := strings.Cut(tm, "."); ok && m == name {
+			return true
+		}
+	}
+	return false
+}

@@ -80,7 +80,8 @@ func recvBase(x ast.Expr) string {
 // TypeOf returns, for a function or method ("T.M") declared in a cell, its
 // declaration's first line ("func f[T any](v T) T", "func (s *S) M() int");
 // for a type, its declaration ("type T struct{ … }"); for a session
-// variable or a package member, its type as Go source.
+// variable, the type its declaration writes or else its run-time type, and
+// for a package member its type, as Go source.
 func (s session) TypeOf(name string) string {
 	e := s.e
 	sig, ok := e.cellFuncs[name]
@@ -98,6 +99,9 @@ func (s session) TypeOf(name string) string {
 		return e.typeOfValue(name)
 	}
 	if e.names[name] == nameVar && e.in != nil {
+		if t, ok := e.declType[name]; ok {
+			return t // the type its declaration writes: var state any = Idle is an any
+		}
 		return e.typeOfValue(name)
 	}
 	return ""

@@ -193,6 +193,7 @@ func (e *Engine) record(u unit) {
 					if id, ok := l.(*ast.Ident); ok && id.Name != "_" {
 						e.names[id.Name] = nameVar
 						delete(e.varType, id.Name)
+						delete(e.declType, id.Name)
 						if len(n.Rhs) == len(n.Lhs) {
 							if t := e.litType(n.Rhs[i]); t != "" {
 								e.varType[id.Name] = t
@@ -215,6 +216,10 @@ func (e *Engine) record(u unit) {
 						}
 						e.names[id.Name] = k
 						delete(e.varType, id.Name)
+						delete(e.declType, id.Name)
+						if s.Type != nil && k == nameVar {
+							e.declType[id.Name] = types.ExprString(s.Type)
+						}
 						if t := e.typeExprName(s.Type); t != "" {
 							e.varType[id.Name] = t
 						} else if len(s.Values) == len(s.Names) {

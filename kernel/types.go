@@ -129,6 +129,24 @@ func (ps *planState) versionTypes(text string, f *ast.File, file *token.File, ba
 		return nil, "", nil
 	}
 	edits := renameEdits(f, file, base, newName)
+	// An embedded field names its type by the alias (renameEdits). When
+	// the chunk gives that type a new version, the alias must name it
+	// before the struct is declared, or the struct would embed the old
+	// version: the alias goes first, on the first declaration's line.
+	early := map[string]bool{}
+	for _, t := range embeddedTypes(f) {
+		if bump[t] && ps.ver[t] > 0 && !early[t] {
+			early[t] = true
+			for _, d := range f.Decls {
+				if g, ok := d.(*ast.GenDecl); ok && g.Tok == token.IMPORT {
+					continue
+				}
+				off := file.Offset(d.Pos()) - base
+				edits = append(edits, rewrite.Edit{Off: off, End: off, New: fmt.Sprintf("type %s = %s; ", t, newName[t])})
+				break
+			}
+		}
+	}
 
 	// Re-declare bumped types that this chunk does not declare, with the
 	// methods it does not declare again.
@@ -164,7 +182,14 @@ func (ps *planState) versionTypes(text string, f *ast.File, file *token.File, ba
 		}
 	}
 	for _, t := range names {
-		fmt.Fprintf(&app, "\ntype %s = %s", t, newName[t])
+		if !early[t] {
+			fmt.Fprintf(&app, "\ntype %s = %s", t, newName[t])
+		}
+	}
+	for _, t := range names {
+		if ps.methodsAllowed(t, declared, 0) {
+			app.WriteString(hiddenMethods(newName[t]))
+		}
 	}
 	app.WriteString(ps.e.registrations(newName, declared, methods, func(fd *ast.FuncDecl) string {
 		return text[file.Offset(fd.Pos())-base : file.Offset(fd.End())-base]
@@ -223,29 +248,16 @@ func (ps *planState) versionTypes(text string, f *ast.File, file *token.File, ba
 }
 
 // renameEdits renames the identifiers of f that name a type in newName
-// (not field names, selectors, method names or composite-literal keys).
-// The type of an embedded field keeps the user's name, the alias of the
-// new version: yaegi names an embedded field after the type as written, and
-// Go code uses that name (u.Base, User{Base: b}).
+// (not field names, selectors, method names or composite-literal keys). An
+// embedded field keeps the user's name, the alias of its type's version:
+// the field is named after the type as written (Go names the field of an
+// embedded alias by the alias), so Item{Base: …}, it.Base and %+v see Base,
+// not Base_nnv1.
 func renameEdits(f *ast.File, file *token.File, base int, newName map[string]string) []rewrite.Edit {
 	skip := rewrite.NonReferences(f, func(*ast.FuncDecl) bool { return true })
-	ast.Inspect(f, func(n ast.Node) bool {
-		if st, ok := n.(*ast.StructType); ok {
-			for _, fl := range st.Fields.List {
-				if len(fl.Names) > 0 {
-					continue
-				}
-				t := fl.Type
-				if star, ok := t.(*ast.StarExpr); ok {
-					t = star.X
-				}
-				if id, ok := t.(*ast.Ident); ok {
-					skip[id] = true
-				}
-			}
-		}
-		return true
-	})
+	for _, id := range embeddedIdents(f) {
+		skip[id] = true
+	}
 	var edits []rewrite.Edit
 	ast.Inspect(f, func(n ast.Node) bool {
 		id, ok := n.(*ast.Ident)
@@ -271,4 +283,36 @@ func renameSource(src string, newName map[string]string) string {
 	}
 	out := rewrite.Apply(header+src, renameEdits(f, fset.File(f.Pos()), 0, newName))
 	return strings.TrimPrefix(out, header)
+}
+
+// embeddedIdents returns the type names of f's embedded fields (T and *T).
+func embeddedIdents(f *ast.File) []*ast.Ident {
+	var ids []*ast.Ident
+	ast.Inspect(f, func(n ast.Node) bool {
+		if st, ok := n.(*ast.StructType); ok {
+			for _, fld := range st.Fields.List {
+				if len(fld.Names) > 0 {
+					continue
+				}
+				x := fld.Type
+				if s, ok := x.(*ast.StarExpr); ok {
+					x = s.X
+				}
+				if id, ok := x.(*ast.Ident); ok {
+					ids = append(ids, id)
+				}
+			}
+		}
+		return true
+	})
+	return ids
+}
+
+// embeddedTypes names the types f embeds in its structs, in order.
+func embeddedTypes(f *ast.File) []string {
+	var names []string
+	for _, id := range embeddedIdents(f) {
+		names = append(names, id.Name)
+	}
+	return names
 }

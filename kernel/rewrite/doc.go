@@ -29,18 +29,21 @@
 //  19. typeswitch — a type switch with a case error, or on an error, becomes an expression switch whose error cases the engine's helpers decide
 //  20. errorself — a method Error gets a hidden twin that returns its receiver, so that errors.As and errors.Is see a struct value whole
 //  21. mainrename — identifiers named main are renamed, so that yaegi never runs a func main by itself
-//  22. fmtargs — the arguments of fmt's print functions carry their cell types, so fmt prints them as Go does
-//  23. faults — an integer division, an assignment to a map and a pointer dereference check their operand first, so that the panic names their line
-//  24. switchcases — a case of a switch without a tag that lists several conditions tests them all: the commas become ||
-//  25. constfold — a typed constant declared with literals, iota and arithmetic gets its integer value written out (yaegi keeps it untyped, or loops); in a declaration with a spec of several names, iota is written as its value and repeated specs are written out
-//  26. unions — a union written as a type parameter's constraint (T Integer | Float) becomes an interface, which yaegi checks whole
-//  27. results — named results start from their zero values at every call (yaegi starts them from the last call's values at a call site in a loop)
-//  28. fallthrough — an empty case reached by a fallthrough gets an empty block (yaegi's compiler panics on it)
-//  29. parallel — an assignment of several values to names of which one may be an interface, or of nil with other values, assigns them one at a time (yaegi drops some, or panics)
-//  30. fieldvalue — the value of an assignment to a field that is an operation gets parentheses (yaegi silently ended the program when the field was an interface of a compiled struct)
-//  31. rangechans — a range over a slice or map of channels ranges over its keys and reads each element (yaegi's range panicked)
-//  32. errorappend — a cell value appended to a []error is made an error by a function's return (yaegi's wrapper kept the loop's variable: every element the last value)
-//  33. shiftconst — the untyped constant shifted by a variable gets the type of the other operand, as in Go (w&(1<<i) with w a uint64; yaegi made it an int and panicked)
+//  22. anyequal — a comparison of a value the code shows is an any, and a key of a map with keys of type any, use the cell values inside yaegi's pairs
+//  23. fmtargs — the arguments of fmt's print functions carry their cell types, so fmt prints them as Go does
+//  24. faults — an integer division, an assignment to a map and a pointer dereference check their operand first, so that the panic names their line
+//  25. switchcases — a case of a switch without a tag that lists several conditions tests them all: the commas become ||
+//  26. constfold — a typed constant declared with literals, iota and arithmetic gets its integer value written out (yaegi keeps it untyped, or loops); in a declaration with a spec of several names, iota is written as its value and repeated specs are written out
+//  27. unions — a union written as a type parameter's constraint (T Integer | Float) becomes an interface, which yaegi checks whole
+//  28. results — named results start from their zero values at every call (yaegi starts them from the last call's values at a call site in a loop)
+//  29. fallthrough — an empty case reached by a fallthrough gets an empty block (yaegi's compiler panics on it)
+//  30. parallel — an assignment of several values to names of which one may be an interface, or of nil with other values, assigns them one at a time (yaegi drops some, or panics)
+//  31. fieldvalue — the value of an assignment to a field that is an operation gets parentheses (yaegi silently ended the program when the field was an interface of a compiled struct)
+//  32. rangechans — a range over a slice or map of channels ranges over its keys and reads each element (yaegi's range panicked)
+//  33. errorappend — a cell value appended to a []error is made an error by a function's return (yaegi's wrapper kept the loop's variable: every element the last value)
+//  34. shiftconst — the untyped constant shifted by a variable gets the type of the other operand, as in Go (w&(1<<i) with w a uint64; yaegi made it an int and panicked)
+//  35. anyconv — the conversion any(x), and a composite literal an any gets by a declaration, an assignment or a return, keep the type of a cell value, as an argument of type any does
+//  36. typeassert — a comma-ok type assertion to a cell type tells cell types with methods apart, as the engine's CaseIs does for a type switch
 //
 // After the passes, a unit of declarations gets its package-level variables
 // into Go's initialization order (initorder.go: InitOrder finds the moves,

@@ -85,6 +85,9 @@ type Session interface {
 	// declared, as written after the keyword type ("Node struct{ Val int
 	// }"), or "".
 	TypeDecl(name string) string
+	// HasMethod reports whether a cell declared a method called name, on
+	// any type.
+	HasMethod(name string) bool
 }
 
 // Pass is one rewrite: Edits returns its edits of a unit, which must not
@@ -118,6 +121,7 @@ var Passes = []Pass{
 	{"typeswitch", "a type switch with a case error, or on an error, becomes an expression switch whose error cases the engine's helpers decide", typeSwitchEdits},
 	{"errorself", "a method Error gets a hidden twin that returns its receiver, so that errors.As and errors.Is see a struct value whole", errorSelfEdits},
 	{"mainrename", "identifiers named main are renamed, so that yaegi never runs a func main by itself", mainEdits},
+	{"anyequal", "a comparison of a value the code shows is an any, and a key of a map with keys of type any, use the cell values inside yaegi's pairs", anyEqualEdits},
 	{"fmtargs", "the arguments of fmt's print functions carry their cell types, so fmt prints them as Go does", fmtArgsEdits},
 	{"faults", "an integer division, an assignment to a map and a pointer dereference check their operand first, so that the panic names their line", faultEdits},
 	{"switchcases", "a case of a switch without a tag that lists several conditions tests them all: the commas become ||", switchCaseEdits},
@@ -130,6 +134,8 @@ var Passes = []Pass{
 	{"rangechans", "a range over a slice or map of channels ranges over its keys and reads each element (yaegi's range panicked)", rangeChanEdits},
 	{"errorappend", "a cell value appended to a []error is made an error by a function's return (yaegi's wrapper kept the loop's variable: every element the last value)", errorAppendEdits},
 	{"shiftconst", "the untyped constant shifted by a variable gets the type of the other operand, as in Go (w&(1<<i) with w a uint64; yaegi made it an int and panicked)", shiftConstEdits},
+	{"anyconv", "the conversion any(x), and a composite literal an any gets by a declaration, an assignment or a return, keep the type of a cell value, as an argument of type any does", anyConvEdits},
+	{"typeassert", "a comma-ok type assertion to a cell type tells cell types with methods apart, as the engine's CaseIs does for a type switch", typeAssertEdits},
 }
 
 // needs names, for a pass, text without which the pass has nothing to
@@ -169,6 +175,9 @@ var needs = map[string][]string{
 	"rangechans":  {"chan"},
 	"errorappend": {"append"},
 	"shiftconst":  {"<<", ">>"},
+	"anyconv":     {"any", "interface"},
+	"typeassert":  {".("},
+	"anyequal":    {"==", "!=", "any", "interface"},
 }
 
 // mayEdit reports whether the pass named name may have edits for text.

@@ -36,6 +36,14 @@ func (s fakeSession) Integer(name string) bool       { return s.integer[name] }
 func (s fakeSession) Builtin(name string) bool       { return s.builtin[name] && !s.declared[name] }
 func (s fakeSession) IntegerType(name string) bool   { return s.inttype[name] }
 func (s fakeSession) VarTypeName(name string) string { return s.varType[name] }
+func (s fakeSession) HasMethod(name string) bool {
+	for tm := range s.methods {
+		if _, m, _ := strings.Cut(tm, "."); m == name {
+			return true
+		}
+	}
+	return false
+}
 func (s fakeSession) VarType(name string) reflect.Type {
 	switch {
 	case s.slice[name]:

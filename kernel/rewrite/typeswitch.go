@@ -3,6 +3,7 @@ package rewrite
 import (
 	"go/ast"
 	"strconv"
+	"strings"
 )
 
 // yaegi v0.16.1 matches a type switch's cases by type name, so `case
@@ -12,7 +13,12 @@ import (
 // switch with such a case becomes an expression switch over the same value,
 // its cases in the same order; those cases ask the engine's helpers (which
 // see a cell value as the error it is, kernel/internal/cellerr), the others
-// make the type assertion. break, labels and the scope of each case's
+// make the type assertion (not on nil, where yaegi's assertion to a compiled
+// interface panics). A type switch with a bound variable and a case of a
+// cell type is rewritten so too, each case of a type that is not an
+// interface decided by the engine's CaseIs (kernel/celltypeswitch.go):
+// yaegi's own decides by the name of the run-time type, which a cell type
+// does not have. break, labels and the scope of each case's
 // variable stay as they were. A type switch on a value the code shows is
 // an error is rewritten so too, its value made whole by the engine's helper
 // (errorconv.go): yaegi's own type switch matches no cell type there.
@@ -21,7 +27,8 @@ import (
 //	case nil:                     case __nnts == nil: x := __nnts; _ = x
 //	case error:                →  case __rt.IsError(__nnts): x := __rt.AsError(__nnts); _ = x
 //	case interface{ Unwrap() error }:  case __rt.Unwrapper(__nnts) != nil: x := __rt.Unwrapper(__nnts); _ = x
-//	case int, string:             case func() bool { _, ok := __nnts.(int); return ok }() || …: x := __nnts; _ = x
+//	case int, string:             case func() bool { if __nnts == nil { return false }; _, ok := __nnts.(int); return ok }() || …: x := __nnts; _ = x
+//	case Temp:                    case __rt.CaseIs([]__nnany{__nnany(__nnts)}, []__nnany{__nnany(*new(Temp))}): x := __rt.Held([]__nnany{__nnany(__nnts)}).(Temp); _ = x   (a cell type, bound)
 //	case T:                       case func() bool { _, ok := __rt.ErrorValue(__nnts, "T").(T); return ok }(): …   (a cell type, on an error)
 //	default:                      default: x := __nnts; _ = x
 //	}                             }
@@ -37,7 +44,11 @@ func typeSwitchEdits(s Session, u *Unit) []Edit {
 		var ta *ast.TypeAssertExpr
 		switch a := ts.Assign.(type) {
 		case *ast.AssignStmt:
-			name = a.Lhs[0].(*ast.Ident).Name
+			id, ok := a.Lhs[0].(*ast.Ident)
+			if !ok {
+				return true // not Go (switch 0 := v.(type)); yaegi reports it
+			}
+			name = id.Name
 			ta, _ = a.Rhs[0].(*ast.TypeAssertExpr)
 		case *ast.ExprStmt:
 			ta, _ = a.X.(*ast.TypeAssertExpr)
@@ -49,7 +60,8 @@ func typeSwitchEdits(s Session, u *Unit) []Edit {
 		// last field of a struct it wrapped as an error, so a case of the
 		// struct's type would not match.
 		onError := isPredeclared(s, shownType(s, ta.X), "error")
-		if !onError && !hasErrorCase(s, ts) {
+		cellCases := name != "" && hasCellTypeCase(s, ts)
+		if !onError && !hasErrorCase(s, ts) && !cellCases {
 			return true
 		}
 		text := func(n ast.Node) string { return u.Text[u.Off(n.Pos()):u.Off(n.End())] }
@@ -76,6 +88,12 @@ func typeSwitchEdits(s Session, u *Unit) []Edit {
 					edits = append(edits, Edit{u.Off(t.Pos()), u.Off(t.End()), Runtime + ".IsError(" + SwitchVar + ")"})
 				case unwrapHelper(s, t) != "":
 					edits = append(edits, Edit{u.Off(t.Pos()), u.Off(t.End()), Runtime + "." + unwrapHelper(s, t) + "(" + SwitchVar + ") != nil"})
+				case cellCases && !isInterfaceCase(s, t) && !(onError && cellTypeName(s, t) != ""):
+					// (On an error a cell type's case is decided by name
+					// below: CaseIs does not see through the error.)
+					edits = append(edits,
+						Edit{u.Off(t.Pos()), u.Off(t.Pos()), Runtime + ".CaseIs([]" + AnyType + "{" + AnyType + "(" + SwitchVar + ")}, []" + AnyType + "{" + AnyType + "(*new("},
+						Edit{u.Off(t.End()), u.Off(t.End()), "))})"})
 				default:
 					check := SwitchVar
 					if n := cellTypeName(s, t); onError && n != "" {
@@ -87,7 +105,7 @@ func typeSwitchEdits(s Session, u *Unit) []Edit {
 						check = ErrorValue + "(" + SwitchVar + ", " + strconv.Quote(n) + ")"
 					}
 					edits = append(edits,
-						Edit{u.Off(t.Pos()), u.Off(t.Pos()), "func() bool { _, ok := " + check + ".("},
+						Edit{u.Off(t.Pos()), u.Off(t.Pos()), "func() bool { if " + SwitchVar + " == nil { return false }; _, ok := " + check + ".("},
 						Edit{u.Off(t.End()), u.Off(t.End()), "); return ok }()"})
 				}
 			}
@@ -97,6 +115,8 @@ func typeSwitchEdits(s Session, u *Unit) []Edit {
 					bind = Runtime + ".AsError(" + SwitchVar + ")"
 				case unwrapHelper(s, t) != "":
 					bind = Runtime + "." + unwrapHelper(s, t) + "(" + SwitchVar + ")"
+				case cellCases && !isInterfaceCase(s, t) && !isPredeclared(s, t, "nil"):
+					bind = Runtime + ".Held([]" + AnyType + "{" + AnyType + "(" + SwitchVar + ")}).(" + text(t) + ")"
 				case !isPredeclared(s, t, "nil"):
 					bind = SwitchVar + ".(" + text(t) + ")"
 				}
@@ -147,4 +167,48 @@ func unwrapHelper(s Session, t ast.Expr) string {
 		}
 	}
 	return ""
+}
+
+// hasCellTypeCase reports whether a case of ts names a type the unit or a
+// cell declares (T or *T) that is not an interface: yaegi's type switch
+// with a bound variable decides such a case by the name of its run-time
+// type, which a cell type does not have (kernel/celltypeswitch.go).
+func hasCellTypeCase(s Session, ts *ast.TypeSwitchStmt) bool {
+	for _, st := range ts.Body.List {
+		for _, t := range st.(*ast.CaseClause).List {
+			if cellTypeCase(s, t) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// isInterfaceCase reports whether the case type t may be an interface (then
+// a type assertion decides it): an interface literal, error, any, a type of
+// a package, or an interface type the unit or a cell declares.
+func isInterfaceCase(s Session, t ast.Expr) bool {
+	switch t := t.(type) {
+	case *ast.InterfaceType, *ast.SelectorExpr:
+		return true
+	case *ast.ParenExpr:
+		return isInterfaceCase(s, t.X)
+	case *ast.Ident:
+		if isPredeclared(s, t, "error") || isPredeclared(s, t, "any") {
+			return true
+		}
+		if t.Obj != nil {
+			ts, ok := t.Obj.Decl.(*ast.TypeSpec)
+			if !ok {
+				return true // not a type the unit declares plainly
+			}
+			_, iface := ts.Type.(*ast.InterfaceType)
+			return iface
+		}
+		if s.Declared(t.Name) {
+			src := s.TypeOf(t.Name)
+			return !strings.HasPrefix(src, "type ") || strings.HasPrefix(strings.TrimSpace(strings.TrimPrefix(src, "type "+t.Name)), "interface")
+		}
+	}
+	return false
 }
