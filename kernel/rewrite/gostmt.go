@@ -9,8 +9,8 @@ import (
 
 // A go statement of a cell runs through the engine's helper __rt.Go, which
 // counts the goroutine (the engine waits for it before compiling more code),
-// recovers a panic in it, reporting it on stderr instead of killing the
-// process, and names it in an interrupt's reply when it cannot be stopped.
+// recovers a panic in it, so that it ends the cell as it ends a Go program
+// instead of killing the process (kernel/gopanic.go), and names it in an interrupt's reply when it cannot be stopped.
 // __rt.Go evaluates the function and its arguments and returns the function
 // that starts the goroutine, called with the statement's label (last, so the
 // columns of the statement's code do not move):
