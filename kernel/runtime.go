@@ -49,6 +49,8 @@ func (e *Engine) runtimeSymbols() map[string]reflect.Value {
 		"Defer":      reflect.ValueOf(e.cellDefer),
 		"GoPanic":    reflect.ValueOf(func(r interface{}) { e.goPanic(r) }),
 		"RangePanic": reflect.ValueOf(rangePanic),
+		"Print":      reflect.ValueOf(func(args ...interface{}) { printBuiltin(false, args) }),
+		"Println":    reflect.ValueOf(func(args ...interface{}) { printBuiltin(true, args) }),
 	} {
 		syms[k] = v
 	}

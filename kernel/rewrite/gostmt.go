@@ -26,7 +26,7 @@ import (
 // it runs, not when it was made, so goroutines started in a loop would all
 // see the last iteration's variables.
 
-func goStmtEdits(_ Session, u *Unit) []Edit {
+func goStmtEdits(s Session, u *Unit) []Edit {
 	inFunc := map[*ast.GoStmt]bool{} // go statements inside a function body
 	for _, body := range funcBodies(u) {
 		ast.Inspect(body, func(m ast.Node) bool {
@@ -47,7 +47,7 @@ func goStmtEdits(_ Session, u *Unit) []Edit {
 		funOff := u.Off(call.Fun.Pos())
 		end := u.Off(call.End())
 		label := "(" + strconv.Quote(goLabel(g, u)) + ")"
-		if call.Ellipsis.IsValid() || IsBuiltin(call.Fun) {
+		if call.Ellipsis.IsValid() || IsBuiltin(call.Fun) && !printHelper(s, call.Fun) {
 			edits = append(edits,
 				Edit{goOff, funOff, Runtime + ".Go(func() { "},
 				Edit{end, end, " })" + label})

@@ -120,6 +120,7 @@ var Passes = []Pass{
 	{"mainrename", "identifiers named main are renamed, so that yaegi never runs a func main by itself", mainEdits},
 	{"fmtargs", "the arguments of fmt's print functions carry their cell types, so fmt prints them as Go does", fmtArgsEdits},
 	{"faults", "an integer division, an assignment to a map and a pointer dereference check their operand first, so that the panic names their line", faultEdits},
+	{"printstderr", "the builtins print and println write to the cell's stderr, formatted as Go's runtime does", printStderrEdits},
 }
 
 // needs names, for a pass, text without which the pass has nothing to
@@ -149,6 +150,7 @@ var needs = map[string][]string{
 	"mainrename":  {"main"},
 	"fmtargs":     {"fmt", "log"},
 	"faults":      {"/", "%", "[", ".", "*"},
+	"printstderr": {"print"},
 }
 
 // mayEdit reports whether the pass named name may have edits for text.
