@@ -25,7 +25,7 @@ import (
 //
 // Everything else behaves as in Go.
 func (e *Engine) callbackSymbols() interp.Exports {
-	cellsync.SetPanicHandler(func(r any) { e.goroutinePanic(0, 0, "the goroutine of WaitGroup.Go", r) })
+	cellsync.SetPanicHandler(func(r any) { e.goroutinePanic(0, 0, nil, "the goroutine of WaitGroup.Go", r) })
 	return interp.Exports{
 		"time/time": {
 			"Sleep": reflect.ValueOf(cellSleep),
@@ -62,11 +62,11 @@ func (e *Engine) guard(where string, f func()) func() {
 	if f == nil {
 		return nil // the standard library's own nil check then panics in the cell
 	}
-	cell, n := e.exited.current(), e.goroutineNumber()
+	cell, n, units := e.exited.current(), e.goroutineNumber(), e.runningUnits()
 	return func() {
 		defer func() {
 			if r := recover(); r != nil {
-				e.goroutinePanic(cell, n, "the "+where, r)
+				e.goroutinePanic(cell, n, units, "the "+where, r)
 			}
 		}()
 		f()

@@ -41,12 +41,13 @@ import (
 // goroutinePanic is where a panic of a cell's goroutine or callback
 // arrives. cell is the number of the cell that started it (exitState.cell),
 // 0 when unknown (the running cell is taken to be it); n is the goroutine's
-// number (goroutineNumber), 0 for a new one.
-func (e *Engine) goroutinePanic(cell int, n int64, label string, r interface{}) {
+// number (goroutineNumber), 0 for a new one; units are the units of the
+// cell that started it (runningUnits), nil for the running cell's.
+func (e *Engine) goroutinePanic(cell int, n int64, units []unit, label string, r interface{}) {
 	if n == 0 {
 		n = e.goroutineNumber()
 	}
-	ce := e.goPanicError(r, n)
+	ce := e.goPanicError(r, n, units)
 	if e.exited.panicked(cell, ce) {
 		return
 	}
@@ -65,6 +66,14 @@ func (e *Engine) goroutinePanic(cell int, n int64, label string, r interface{}) 
 	e.late.add(b.String())
 }
 
+// runningUnits returns the units of the running cell, with which the
+// frames of its goroutines are named after it has ended.
+func (e *Engine) runningUnits() []unit {
+	e.funcMu.Lock()
+	defer e.funcMu.Unlock()
+	return e.cellUnits
+}
+
 // goroutineNumber numbers the goroutines of a session's cells and
 // callbacks in the order they start, from 2 (main's is 1), for the
 // "goroutine N [running]:" line of a panic. Go's own numbers count the
@@ -76,7 +85,7 @@ func (e *Engine) goroutineNumber() int64 { return e.goSeq.Add(1) + 1 }
 // goPanicError is the CellError Go's runtime would print for the panic r of
 // goroutine n: "panic: <value>", "", "goroutine N [running]:", then the
 // frames of the engine's traceback.
-func (e *Engine) goPanicError(r interface{}, n int64) *CellError {
+func (e *Engine) goPanicError(r interface{}, n int64, units []unit) *CellError {
 	e.traceMu.Lock()
 	trace := e.trace
 	e.trace = nil
@@ -93,7 +102,7 @@ func (e *Engine) goPanicError(r interface{}, n int64) *CellError {
 		if i == failing {
 			line, col = pl, pc
 		}
-		ce.Traceback = append(ce.Traceback, fmt.Sprintf("    %s at line %d:%d", e.goFrameName(line, col, unversion(fn)), line, col))
+		ce.Traceback = append(ce.Traceback, fmt.Sprintf("    %s at line %d:%d", e.frameFuncIn(units, line, col, unversion(fn)).name, line, col))
 	}
 	return ce
 }

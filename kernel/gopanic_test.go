@@ -83,8 +83,8 @@ func TestGoroutinePanicAfterCell(t *testing.T) {
 		if err != nil {
 			t.Fatalf("the later cell failed: %v", err)
 		}
-		if !strings.HasPrefix(stderr.String(), want) {
-			t.Errorf("stderr %q, want %q", stderr.String(), want)
+		if !strings.HasPrefix(stderr.String(), want+"\n    main.func1 at line 1:19\n") {
+			t.Errorf("stderr %q, want %q and the frame main.func1 at line 1:19", stderr.String(), want)
 		}
 	})
 	t.Run("between cells", func(t *testing.T) {

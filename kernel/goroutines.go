@@ -62,7 +62,7 @@ func (e *Engine) cellGo(f interface{}, args ...interface{}) func(label string) {
 // startGo runs fv(in...) on a new goroutine of the cell.
 func (e *Engine) startGo(label string, fv reflect.Value, in []reflect.Value) {
 	g := &cellGoroutine{label: "the goroutine of " + label, done: make(chan struct{})}
-	cell, n := e.exited.current(), e.goroutineNumber()
+	cell, n, units := e.exited.current(), e.goroutineNumber(), e.runningUnits()
 	e.goMu.Lock()
 	e.goRunning++
 	if e.goroutines == nil {
@@ -73,7 +73,7 @@ func (e *Engine) startGo(label string, fv reflect.Value, in []reflect.Value) {
 	go func() {
 		defer func() {
 			if r := recover(); r != nil {
-				e.goroutinePanic(cell, n, g.label, r)
+				e.goroutinePanic(cell, n, units, g.label, r)
 			}
 			e.goMu.Lock()
 			e.goRunning--

@@ -112,4 +112,4 @@ func callArgs(t reflect.Type, args []interface{}) ([]reflect.Value, error) {
 
 // goPanic reports a panic recovered in a goroutine of the running cell
 // (the interpreted recover wrapper of go statements).
-func (e *Engine) goPanic(r interface{}) { e.goroutinePanic(0, 0, "a goroutine", r) }
+func (e *Engine) goPanic(r interface{}) { e.goroutinePanic(0, 0, nil, "a goroutine", r) }
