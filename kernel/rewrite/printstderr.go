@@ -4,11 +4,12 @@ import "go/ast"
 
 // The builtins print and println write to standard error in Go (`go run`
 // shows them on stderr), formatted by the runtime: no spaces between
-// print's operands, floats in their shortest form ('g', as
-// strconv.FormatFloat(x, 'g', -1, 64) since Go 1.25; +1.500000e+000
-// before), pointers, maps, channels and functions as their address in
-// hex, a slice as [len/cap]address, and a named type as its underlying
-// value (never through its String method). yaegi's print and println
+// print's operands, floats in their shortest form (as
+// strconv.FormatFloat(x, 'g', -1, 64): println(1.5) prints 1.5 with the
+// Go 1.26 toolchain, where older releases printed +1.500000e+000),
+// pointers, maps, channels and functions as their address in hex, a
+// slice as [len/cap]address, and a named type as its underlying value
+// (never through its String method). yaegi's print and println
 // write to the interpreter's standard output through fmt's %v, which
 // calls String methods and prints slices and maps element by element. So
 // their calls go to the engine's helpers, which print as the runtime does
