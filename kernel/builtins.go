@@ -39,7 +39,7 @@ func (e *Engine) builtinRewritten(name string) bool {
 // session's generic helpers (rewrite.CallsGeneric).
 func (e *Engine) callsGeneric(n ast.Node) bool { return rewrite.CallsGeneric(session{e}, n) }
 
-// cellBuiltins returns which of min, max, clear, panic and recover (panics.go) the cell calls as the
+// cellBuiltins returns which of min, max, clear, panic and recover (panics.go), print and println (printstderr) the cell calls as the
 // builtins: called somewhere, and nowhere used otherwise (defined, assigned,
 // passed), so that no unit of the cell rewrites a name the cell makes its
 // own. Fields and methods of that name do not count.
@@ -50,7 +50,7 @@ func cellBuiltins(code string) map[string]bool {
 	}
 	called, other := map[string]bool{}, map[string]bool{}
 	for i, t := range toks {
-		if t.tok != token.IDENT || (t.lit != "min" && t.lit != "max" && t.lit != "clear" && t.lit != "recover" && t.lit != "panic") {
+		if t.tok != token.IDENT || (t.lit != "min" && t.lit != "max" && t.lit != "clear" && t.lit != "recover" && t.lit != "panic" && t.lit != "print" && t.lit != "println") {
 			continue
 		}
 		if i > 0 && toks[i-1].tok == token.PERIOD {

@@ -20,14 +20,14 @@ import (
 //     its own.
 //   - time.AfterFunc and context.AfterFunc run an interpreted function on a
 //     goroutine that the runtime starts, outside the cell: a panic there
-//     would end the process. Their callbacks recover the panic into the
-//     cell's stderr, as the cell's own goroutines do (cellGo).
+//     would end the process. Their callbacks recover the panic, which then
+//     ends the cell as in Go, as the cell's own goroutines do (gopanic.go).
 //   - json.Marshal, MarshalIndent and reflect.DeepEqual see the cell values
 //     held in interfaces (celljson.go).
 //
 // Everything else behaves as in Go.
 func (e *Engine) callbackSymbols() interp.Exports {
-	cellsync.SetPanicHandler(func(r any) { e.reportPanic("goroutine", r) })
+	cellsync.SetPanicHandler(func(r any) { e.goroutinePanic(0, 0, nil, "the goroutine of WaitGroup.Go", r) })
 	return interp.Exports{
 		"time/time": {
 			"Sleep": reflect.ValueOf(cellSleep),
@@ -61,15 +61,16 @@ func cellSleep(d time.Duration) {
 	}
 }
 
-// guard returns f with its panic recovered into the cell's stderr.
+// guard returns f with its panic recovered and reported (gopanic.go).
 func (e *Engine) guard(where string, f func()) func() {
 	if f == nil {
 		return nil // the standard library's own nil check then panics in the cell
 	}
+	cell, n, units := e.exited.current(), e.goroutineNumber(), e.runningUnits()
 	return func() {
 		defer func() {
 			if r := recover(); r != nil {
-				e.reportPanic(where, r)
+				e.goroutinePanic(cell, n, units, "the "+where, r)
 			}
 		}()
 		f()

@@ -32,6 +32,7 @@ var execMu sync.Mutex
 type captureState struct {
 	mu     sync.Mutex
 	emit   func(Part) // the running cell's emitter; nil when idle
+	muted  bool       // the running cell ended at a goroutine's panic (gopanic.go)
 	origIn struct{ out, err *os.File }
 	pipes  [2]pipeState
 
@@ -97,6 +98,9 @@ func (c *captureState) sendLocked(k PartKind, b []byte) {
 		return
 	}
 	if c.emit != nil {
+		if c.muted {
+			return // the program has ended: Go prints nothing more
+		}
 		if b = c.holdLocked(k, b); len(b) > 0 {
 			c.call(Part{Kind: k, Text: string(b)})
 		}
@@ -160,6 +164,16 @@ func (c *captureState) begin(emit func(Part)) {
 	c.origIn.out, c.origIn.err = os.Stdout, os.Stderr
 	c.redirectLocked()
 	c.emit = emit
+	c.muted = false
+	c.mu.Unlock()
+}
+
+// mute emits what the cell wrote so far and drops the rest of its stream
+// output: a goroutine's panic has ended the program (gopanic.go).
+func (c *captureState) mute() {
+	c.mu.Lock()
+	c.flushLocked()
+	c.muted = c.emit != nil
 	c.mu.Unlock()
 }
 

@@ -80,8 +80,12 @@
 // final call's non-nil error ("Error"), and interrupts — also when the cell
 // returned normally after nnlib's training stopped on the cancelled context. Definitions made before
 // the failure stay. A go statement in a cell runs through a helper that
-// recovers a panic in the goroutine and reports it on stderr, so it cannot
-// kill the process.
+// recovers a panic in the goroutine, so it cannot kill the process: as in
+// Go, the panic ends the cell that started the goroutine (its error is the
+// panic, with a "goroutine N [running]:" line and the goroutine's frames,
+// and the cell prints nothing more); once that cell has ended, the panic
+// is reported on the stderr stream of the cell running then, or of the
+// next one (gopanic.go).
 //
 // # Interrupts
 //
@@ -100,8 +104,8 @@
 // without evaluating anything; a goroutine of a cell stuck in such a call
 // is named in the reply and runs no further statement. Panics of
 // interpreted callbacks that the runtime calls on its own goroutines
-// (time.AfterFunc, context.AfterFunc, WaitGroup.Go) are recovered into the
-// cell's stderr like those of the cell's goroutines. A fatal Go error (stack
+// (time.AfterFunc, context.AfterFunc, WaitGroup.Go) are recovered and end
+// the cell like those of the cell's goroutines. A fatal Go error (stack
 // overflow, concurrent map writes, out of memory) cannot be recovered;
 // Supervise runs the program as a child of itself and says what ended it.
 // A cell that closes os.Stdout or os.Stderr closes them for itself only.

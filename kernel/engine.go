@@ -78,7 +78,9 @@ type Engine struct {
 
 	intr interruptState // stopped code still running (interrupt.go)
 
-	exited exitState // os.Exit of the running cell (exit.go)
+	exited exitState   // os.Exit of the running cell (exit.go)
+	late   lateReports // goroutine panics after their cell, for the next one (gopanic.go)
+	goSeq  goSeq       // numbers the cells' goroutines (gopanic.go)
 
 	deferMu  sync.Mutex
 	deferred []cellDeferred // the running cell's top-level defers (celldefer.go)

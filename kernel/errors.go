@@ -66,6 +66,11 @@ var posRE = regexp.MustCompile(`^(?:[^\s:]*:)?(\d+):(\d+): `)
 
 // cellError turns a yaegi error into a CellError with cell positions.
 func (e *Engine) cellError(ctx context.Context, code string, err error) *CellError {
+	if ctx.Err() != nil {
+		if ce := e.goroutinePanicked(ctx.Err()); ce != nil {
+			return ce
+		}
+	}
 	if code, called := e.exited.status(); called {
 		return exitError(code)
 	}

@@ -21,6 +21,18 @@ func (e *Engine) Execute(ctx context.Context, code string, emit func(Part)) erro
 	if emit == nil {
 		emit = func(Part) {}
 	}
+	// Panics of goroutines that outlived their cells (gopanic.go).
+	e.late.flush(emit)
+	err := e.execute(ctx, code, emit)
+	if ce := e.exited.end(); ce != nil {
+		// A goroutine of the cell panicked as the cell ended: in Go the
+		// program ends there, whatever main did next.
+		return ce
+	}
+	return err
+}
+
+func (e *Engine) execute(ctx context.Context, code string, emit func(Part)) error {
 	if ctx == nil {
 		ctx = context.Background()
 	}

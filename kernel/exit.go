@@ -26,12 +26,20 @@ type exitState struct {
 	cancel context.CancelFunc // stops the running cell
 	called bool
 	code   int
+
+	// The goroutine panic that ended the running cell (gopanic.go).
+	running bool       // a cell runs: between begin and end
+	cell    int        // the running (or last) cell's number, from 1
+	panic   *CellError // recorded by panicked, nil when none
+	taken   bool       // the cell's error reported panic already
 }
 
 // begin arms the state for a cell whose context cancel stops.
 func (s *exitState) begin(cancel context.CancelFunc) {
 	s.mu.Lock()
 	s.cancel, s.called, s.code = cancel, false, 0
+	s.running, s.panic, s.taken = true, nil, false
+	s.cell++
 	s.mu.Unlock()
 }
 
@@ -45,7 +53,7 @@ func (s *exitState) status() (code int, called bool) {
 // exit is the interpreted os.Exit.
 func (s *exitState) exit(code int) {
 	s.mu.Lock()
-	if !s.called {
+	if !s.called && s.panic == nil { // after a goroutine's panic, the program has ended
 		s.called, s.code = true, code
 	}
 	cancel := s.cancel
@@ -71,6 +79,9 @@ func exitError(code int) *CellError {
 // stopped is the error of a cell whose context ended: its os.Exit, or an
 // interrupt.
 func (e *Engine) stopped(err error) *CellError {
+	if ce := e.goroutinePanicked(err); ce != nil {
+		return ce
+	}
 	if code, called := e.exited.status(); called {
 		e.stopCell(err)
 		// The goroutine that called os.Exit is parked for good, on purpose:

@@ -108,14 +108,24 @@ type frameFunc struct {
 // frameFunc returns the function of a frame that yaegi names fn, at cell
 // line:col (in the cell that declared the function).
 func (e *Engine) frameFunc(line, col int, fn string) frameFunc {
+	return e.frameFuncIn(nil, line, col, fn)
+}
+
+// frameFuncIn is frameFunc for a frame whose top-level code is in the
+// cell of units (nil: the running cell), such as a goroutine's that
+// outlived its cell (gopanic.go).
+func (e *Engine) frameFuncIn(units []unit, line, col int, fn string) frameFunc {
 	e.funcMu.Lock()
 	defer e.funcMu.Unlock()
+	if units == nil {
+		units = e.cellUnits
+	}
 	root := strings.TrimPrefix(unversion(fn), "main.")
 	first, _, _ := strings.Cut(root, ".")
 	if fn == "main" || first == "func" {
 		// The top level of a cell, or a function literal there.
 		n := 0
-		for _, u := range e.cellUnits {
+		for _, u := range units {
 			for _, node := range u.ast {
 				if _, isFunc := node.(*ast.FuncDecl); isFunc {
 					continue

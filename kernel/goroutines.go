@@ -15,7 +15,7 @@ import (
 //
 // Every go statement of a cell runs through cellGo (the rewrite in goEdits),
 // which records the goroutine with a label naming the statement, recovers
-// its panic into the cell's output and counts it for quiesce. yaegi's own
+// its panic (which ends its cell as in Go, gopanic.go) and counts it for quiesce. yaegi's own
 // evaluation goroutines are found in a dump by their creator.
 
 // quiesce waits up to d for the goroutines cells started to finish, so
@@ -62,6 +62,7 @@ func (e *Engine) cellGo(f interface{}, args ...interface{}) func(label string) {
 // startGo runs fv(in...) on a new goroutine of the cell.
 func (e *Engine) startGo(label string, fv reflect.Value, in []reflect.Value) {
 	g := &cellGoroutine{label: "the goroutine of " + label, done: make(chan struct{})}
+	cell, n, units := e.exited.current(), e.goroutineNumber(), e.runningUnits()
 	e.goMu.Lock()
 	e.goRunning++
 	if e.goroutines == nil {
@@ -72,7 +73,7 @@ func (e *Engine) startGo(label string, fv reflect.Value, in []reflect.Value) {
 	go func() {
 		defer func() {
 			if r := recover(); r != nil {
-				e.goPanic(r)
+				e.goroutinePanic(cell, n, units, g.label, r)
 			}
 			e.goMu.Lock()
 			e.goRunning--

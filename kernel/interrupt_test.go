@@ -222,46 +222,6 @@ func TestInterruptStuckGoroutine(t *testing.T) {
 	}
 }
 
-// TestAfterFuncPanic checks that a panic in a callback the runtime calls on
-// its own goroutine is reported in the cell's stderr and the session lives.
-// The cell waits in tp.B.Block until the report arrives.
-func TestAfterFuncPanic(t *testing.T) {
-	if raceEnabled {
-		// The callback reads yaegi's global frame while the cell runs,
-		// without synchronisation (yaegi's design; TestBackgroundGoroutine).
-		t.Skip("a callback running beside its cell races inside yaegi")
-	}
-	for _, c := range []struct{ name, code string }{
-		{"time.AfterFunc", `time.AfterFunc(time.Millisecond, func() { panic("boom") })`},
-		{"context.AfterFunc", `c, stop := context.WithCancel(context.Background()); context.AfterFunc(c, func() { panic("boom") }); stop()`},
-		{"WaitGroup.Go", `var wg sync.WaitGroup; wg.Go(func() { panic("boom") }); wg.Wait()`},
-	} {
-		t.Run(c.name, func(t *testing.T) {
-			e := newEngine(t)
-			b := useBlocker(t, e)
-			var stderr strings.Builder
-			var once sync.Once
-			err := e.Execute(context.Background(), "import (\n\t\"context\"\n\t\"sync\"\n)\n"+c.code+"\ntp.B.Block()", func(p Part) {
-				if p.Kind == Stderr {
-					stderr.WriteString(p.Text)
-					if strings.Contains(p.Text, "(recovered): boom") {
-						once.Do(func() { close(b.release) })
-					}
-				}
-			})
-			if err != nil {
-				t.Fatal(err)
-			}
-			if !strings.HasPrefix(stderr.String(), "panic in ") {
-				t.Errorf("stderr %q, want the recovered panic", stderr.String())
-			}
-			if got := mustValue(t, e, "1 + 1"); got != "2" {
-				t.Errorf("session after the panic: %s", got)
-			}
-		})
-	}
-}
-
 // TestInterruptRepeated checks that a goroutine left behind does not
 // slow later interrupts: the second interrupt has nothing to wait for.
 func TestInterruptRepeated(t *testing.T) {

@@ -3,7 +3,6 @@ package kernel
 import (
 	"fmt"
 	"reflect"
-	"strings"
 )
 
 // The compiled helpers interpreted code calls (package nnbookrt, local name
@@ -50,6 +49,8 @@ func (e *Engine) runtimeSymbols() map[string]reflect.Value {
 		"Defer":      reflect.ValueOf(e.cellDefer),
 		"GoPanic":    reflect.ValueOf(func(r interface{}) { e.goPanic(r) }),
 		"RangePanic": reflect.ValueOf(rangePanic),
+		"Print":      reflect.ValueOf(func(args ...interface{}) { printBuiltin(false, args) }),
+		"Println":    reflect.ValueOf(func(args ...interface{}) { printBuiltin(true, args) }),
 	} {
 		syms[k] = v
 	}
@@ -109,27 +110,6 @@ func callArgs(t reflect.Type, args []interface{}) ([]reflect.Value, error) {
 	return in, nil
 }
 
-// goPanic reports a panic recovered in a goroutine a cell started.
-func (e *Engine) goPanic(r interface{}) { e.reportPanic("goroutine", r) }
-
-// reportPanic writes a recovered panic of code running outside the cell's
-// own evaluation (a goroutine, a callback) to the cell's stderr.
-func (e *Engine) reportPanic(where string, r interface{}) {
-	e.traceMu.Lock()
-	trace := e.trace
-	e.trace = nil
-	e.traceMu.Unlock()
-	var b strings.Builder
-	text, pl, pc, at := e.panicValue(r)
-	fmt.Fprintf(&b, "panic in %s (recovered): %s\n", where, text)
-	failing := failingFrame(trace, pl, at)
-	for i, t := range trace {
-		if line, col, fn, ok := parseTrace(t); ok {
-			if i == failing {
-				line, col = pl, pc
-			}
-			fmt.Fprintf(&b, "    %s at line %d:%d\n", e.goFrameName(line, col, fn), line, col)
-		}
-	}
-	capture.write(Stderr, []byte(b.String()))
-}
+// goPanic reports a panic recovered in a goroutine of the running cell
+// (the interpreted recover wrapper of go statements).
+func (e *Engine) goPanic(r interface{}) { e.goroutinePanic(0, 0, nil, "a goroutine", r) }

@@ -164,7 +164,7 @@ func topDeferEdits(s Session, u *Unit, ds *ast.DeferStmt) []Edit {
 	deferOff, funOff := u.Off(ds.Defer), u.Off(call.Fun.Pos())
 	lp, end := u.Off(call.Lparen), u.Off(call.End())
 	line := fmt.Sprintf(")(%d)", u.Tok.Line(ds.Defer)-1)
-	if call.Ellipsis.IsValid() || IsBuiltin(call.Fun) {
+	if call.Ellipsis.IsValid() || IsBuiltin(call.Fun) && !printHelper(s, call.Fun) {
 		edits := []Edit{{deferOff, funOff, Runtime + ".Defer(func() { "}, {end, end, " }" + line}}
 		if fmtSpread(s, call) {
 			last := call.Args[len(call.Args)-1]
@@ -239,7 +239,7 @@ func walkDefers(s Session, u *Unit, n ast.Node, fn func(ds *ast.DeferStmt, inLoo
 // edits returns the edits of one defer statement.
 func (d *deferBinder) edits(ds *ast.DeferStmt, inLoop bool) []Edit {
 	u, call := d.u, ds.Call
-	if IsBuiltin(call.Fun) && !d.s.Declared(call.Fun.(*ast.Ident).Name) {
+	if IsBuiltin(call.Fun) && !d.s.Declared(call.Fun.(*ast.Ident).Name) && !printHelper(d.s, call.Fun) {
 		return nil
 	}
 	if fmtResults(d.s, call) && d.static(call.Fun) {
@@ -287,6 +287,9 @@ func (d *deferBinder) edits(ds *ast.DeferStmt, inLoop bool) []Edit {
 		bindFun = dynamicCallee(f)
 	}
 	if !bindFun && !bindArgs {
+		if printHelper(d.s, call.Fun) {
+			return []Edit{{u.Off(call.Fun.Pos()), u.Off(call.Fun.End()), printHelpers[call.Fun.(*ast.Ident).Name]}}
+		}
 		return nil
 	}
 	off := u.Off
@@ -305,6 +308,9 @@ func (d *deferBinder) edits(ds *ast.DeferStmt, inLoop bool) []Edit {
 	fun, lhs := "__nnf", []string{"__nnf"}
 	if static {
 		fun, lhs = u.Text[funOff:funEnd], nil
+		if printHelper(d.s, call.Fun) {
+			fun = printHelpers[call.Fun.(*ast.Ident).Name] // the pass printstderr's helper
+		}
 	}
 	var callArgs []string
 	var edits []Edit

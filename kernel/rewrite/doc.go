@@ -44,6 +44,7 @@
 //  34. shiftconst — the untyped constant shifted by a variable gets the type of the other operand, as in Go (w&(1<<i) with w a uint64; yaegi made it an int and panicked)
 //  35. anyconv — the conversion any(x), and a composite literal an any gets by a declaration, an assignment or a return, keep the type of a cell value, as an argument of type any does
 //  36. typeassert — a comma-ok type assertion to a cell type tells cell types with methods apart, as the engine's CaseIs does for a type switch
+//  37. printstderr — the builtins print and println write to the cell's stderr, formatted as Go's runtime does
 //
 // After the passes, a unit of declarations gets its package-level variables
 // into Go's initialization order (initorder.go: InitOrder finds the moves,

@@ -9,8 +9,8 @@ import (
 
 // A go statement of a cell runs through the engine's helper __rt.Go, which
 // counts the goroutine (the engine waits for it before compiling more code),
-// recovers a panic in it, reporting it on stderr instead of killing the
-// process, and names it in an interrupt's reply when it cannot be stopped.
+// recovers a panic in it, so that it ends the cell as it ends a Go program
+// instead of killing the process (kernel/gopanic.go), and names it in an interrupt's reply when it cannot be stopped.
 // __rt.Go evaluates the function and its arguments and returns the function
 // that starts the goroutine, called with the statement's label (last, so the
 // columns of the statement's code do not move):
@@ -26,7 +26,7 @@ import (
 // it runs, not when it was made, so goroutines started in a loop would all
 // see the last iteration's variables.
 
-func goStmtEdits(_ Session, u *Unit) []Edit {
+func goStmtEdits(s Session, u *Unit) []Edit {
 	inFunc := map[*ast.GoStmt]bool{} // go statements inside a function body
 	for _, body := range funcBodies(u) {
 		ast.Inspect(body, func(m ast.Node) bool {
@@ -47,7 +47,7 @@ func goStmtEdits(_ Session, u *Unit) []Edit {
 		funOff := u.Off(call.Fun.Pos())
 		end := u.Off(call.End())
 		label := "(" + strconv.Quote(goLabel(g, u)) + ")"
-		if call.Ellipsis.IsValid() || IsBuiltin(call.Fun) {
+		if call.Ellipsis.IsValid() || IsBuiltin(call.Fun) && !printHelper(s, call.Fun) {
 			edits = append(edits,
 				Edit{goOff, funOff, Runtime + ".Go(func() { "},
 				Edit{end, end, " })" + label})

@@ -136,6 +136,7 @@ var Passes = []Pass{
 	{"shiftconst", "the untyped constant shifted by a variable gets the type of the other operand, as in Go (w&(1<<i) with w a uint64; yaegi made it an int and panicked)", shiftConstEdits},
 	{"anyconv", "the conversion any(x), and a composite literal an any gets by a declaration, an assignment or a return, keep the type of a cell value, as an argument of type any does", anyConvEdits},
 	{"typeassert", "a comma-ok type assertion to a cell type tells cell types with methods apart, as the engine's CaseIs does for a type switch", typeAssertEdits},
+	{"printstderr", "the builtins print and println write to the cell's stderr, formatted as Go's runtime does", printStderrEdits},
 }
 
 // needs names, for a pass, text without which the pass has nothing to
@@ -178,6 +179,7 @@ var needs = map[string][]string{
 	"anyconv":     {"any", "interface"},
 	"typeassert":  {".("},
 	"anyequal":    {"==", "!=", "any", "interface"},
+	"printstderr": {"print"},
 }
 
 // mayEdit reports whether the pass named name may have edits for text.
