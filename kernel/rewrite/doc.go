@@ -31,6 +31,7 @@
 //  21. mainrename — identifiers named main are renamed, so that yaegi never runs a func main by itself
 //  22. fmtargs — the arguments of fmt's print functions carry their cell types, so fmt prints them as Go does
 //  23. faults — an integer division, an assignment to a map and a pointer dereference check their operand first, so that the panic names their line
+//  24. zeroresults — a function declaration's results start at their zero values on every call (yaegi starts them with the value its call site last got)
 //
 // After the passes, a unit of declarations gets its package-level variables
 // into Go's initialization order (initorder.go: InitOrder finds the moves,

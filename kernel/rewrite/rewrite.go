@@ -120,6 +120,7 @@ var Passes = []Pass{
 	{"mainrename", "identifiers named main are renamed, so that yaegi never runs a func main by itself", mainEdits},
 	{"fmtargs", "the arguments of fmt's print functions carry their cell types, so fmt prints them as Go does", fmtArgsEdits},
 	{"faults", "an integer division, an assignment to a map and a pointer dereference check their operand first, so that the panic names their line", faultEdits},
+	{"zeroresults", "a function declaration's results start at their zero values on every call (yaegi starts them with the value its call site last got)", zeroResultEdits},
 }
 
 // needs names, for a pass, text without which the pass has nothing to
@@ -149,6 +150,7 @@ var needs = map[string][]string{
 	"mainrename":  {"main"},
 	"fmtargs":     {"fmt", "log"},
 	"faults":      {"/", "%", "[", ".", "*"},
+	"zeroresults": {"func"},
 }
 
 // mayEdit reports whether the pass named name may have edits for text.
