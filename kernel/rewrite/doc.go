@@ -32,6 +32,7 @@
 //  22. fmtargs — the arguments of fmt's print functions carry their cell types, so fmt prints them as Go does
 //  23. faults — an integer division, an assignment to a map and a pointer dereference check their operand first, so that the panic names their line
 //  24. zeroresults — a function declaration's results start at their zero values on every call (yaegi starts them with the value its call site last got)
+//  25. deferguard — a deferred function literal that panics lets the function's other deferred calls run and recover its panic, through the engine's guard
 //
 // After the passes, a unit of declarations gets its package-level variables
 // into Go's initialization order (initorder.go: InitOrder finds the moves,

@@ -121,6 +121,7 @@ var Passes = []Pass{
 	{"fmtargs", "the arguments of fmt's print functions carry their cell types, so fmt prints them as Go does", fmtArgsEdits},
 	{"faults", "an integer division, an assignment to a map and a pointer dereference check their operand first, so that the panic names their line", faultEdits},
 	{"zeroresults", "a function declaration's results start at their zero values on every call (yaegi starts them with the value its call site last got)", zeroResultEdits},
+	{"deferguard", "a deferred function literal that panics lets the function's other deferred calls run and recover its panic, through the engine's guard", deferGuardEdits},
 }
 
 // needs names, for a pass, text without which the pass has nothing to
@@ -151,6 +152,7 @@ var needs = map[string][]string{
 	"fmtargs":     {"fmt", "log"},
 	"faults":      {"/", "%", "[", ".", "*"},
 	"zeroresults": {"func"},
+	"deferguard":  {"defer"},
 }
 
 // mayEdit reports whether the pass named name may have edits for text.
