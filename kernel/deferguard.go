@@ -16,8 +16,8 @@ import rt "github.com/nnbook/nnbook/kernel/internal/runtime"
 // catch of the function that deferred the literal (a panic of the
 // literal's deferred calls would end that function's deferred calls too).
 //
-//	__nndc0, __nndt0, __nndr0 := __rt.DeferGuard(); defer __nndr0()
-//	__nndc1, __nndt1, __nndr1 := __rt.DeferGuard(__nndc0); defer __nndr1()
+//	__nndc0, __nndt0, __nndr0 := __rt.DeferGuard(); defer func() { __nndr0() }()
+//	__nndc1, __nndt1, __nndr1 := __rt.DeferGuard(__nndc0); defer func() { __nndr1() }()
 func deferGuard(outer ...func(interface{})) (catch func(v interface{}), take func(v interface{}) interface{}, raise func()) {
 	var pending interface{}
 	catch = func(v interface{}) {

@@ -20,17 +20,19 @@ import (
 // recovered it; recover() in a deferred literal returns the caught panic
 // first:
 //
-//	func f() {                    →  func f() { __nndc0, __nndt0, __nndr0 := __rt.DeferGuard(); defer __nndr0();
+//	func f() {                    →  func f() { __nndc0, __nndt0, __nndr0 := __rt.DeferGuard(); defer func() { __nndr0() }();
 //		defer func() {            →  	defer func() { defer func() { __nndc0(recover()) }();
 //			if r := recover()     →  		if r := __nndt0(recover())
 //		defer func() { … }()      →  	defer func() { defer func() { __nndc0(recover()) }(); … }()
 //
 // (recover() there is also the panics pass's __rt.Recover(recover()); the
 // catching literal is created when the deferred literal returns, as
-// yaegi's recover needs.) A guarded literal with a guard of its own hands
+// yaegi's recover needs; the raising call is in a literal so that yaegi
+// traces the panic through a frame of a literal of the function, which the
+// engine places at the line of the panic.) A guarded literal with a guard of its own hands
 // the panic its guard caught to the outer catch instead of panicking:
 //
-//	defer func() { __nndc1, _, __nndr1 := __rt.DeferGuard(__nndc0); defer __nndr1(); defer func() { __nndc0(recover()) }(); …
+//	defer func() { __nndc1, _, __nndr1 := __rt.DeferGuard(__nndc0); defer func() { __nndr1() }(); defer func() { __nndc0(recover()) }(); …
 //
 // A function deferred by name or a method is called as written: a panic
 // of its own (or of a deferred literal's unguarded deferred call) still
@@ -94,7 +96,7 @@ func deferGuardEdits(s Session, u *Unit) []Edit {
 		// catch rather than panicking, which would end the function's
 		// deferred calls.
 		lb := u.Off(body.Lbrace) + 1
-		edits = append(edits, Edit{lb, lb, fmt.Sprintf(" %s, %s, %s := %s.DeferGuard(%s); defer %s();", catch, take, raise, Runtime, from, raise)})
+		edits = append(edits, Edit{lb, lb, fmt.Sprintf(" %s, %s, %s := %s.DeferGuard(%s); defer func() { %s() }();", catch, take, raise, Runtime, from, raise)})
 		return true
 	})
 	return edits
