@@ -13,24 +13,27 @@ import (
 // the panic goes on to the caller.
 //
 // A function that may run a deferred function literal with another
-// deferred call after it (two defer statements, or one in a loop) gets a
-// guard from the engine (kernel/deferguard.go): each deferred literal
-// catches its own panic and hands it to the guard, which a call deferred
-// first (so run last) panics with again unless a later deferred literal
-// recovered it; recover() in a deferred literal returns the caught panic
-// first:
+// deferred call after it (a literal deferred by a defer statement after
+// the first, or in a loop) gets a guard from the engine
+// (kernel/deferguard.go): each such literal catches its own panic and hands
+// it to the guard, which a call deferred first (so run last) panics with
+// again unless a later deferred literal recovered it; recover() in any
+// deferred literal of the function returns the caught panic first:
 //
 //	func f() {                    →  func f() { __nndc0, __nndt0, __nndr0 := __rt.DeferGuard(); defer func() { __nndr0() }();
-//		defer func() {            →  	defer func() { defer func() { __nndc0(recover()) }();
+//		defer func() {            →  	defer func() {
 //			if r := recover()     →  		if r := __nndt0(recover())
+//		defer mu.Unlock()         →  	defer mu.Unlock()
 //		defer func() { … }()      →  	defer func() { defer func() { __nndc0(recover()) }(); … }()
 //
 // (recover() there is also the panics pass's __rt.Recover(recover()); the
 // catching literal is created when the deferred literal returns, as
 // yaegi's recover needs; the raising call is in a literal so that yaegi
 // traces the panic through a frame of a literal of the function, which the
-// engine places at the line of the panic.) A guarded literal with a guard of its own hands
-// the panic its guard caught to the outer catch instead of panicking:
+// engine places at the line of the panic.) The common shape — a recovering
+// literal deferred first, then calls by name — gets no guard. A guarded
+// literal with a guard of its own hands the panic its guard caught to the
+// outer catch instead of panicking:
 //
 //	defer func() { __nndc1, _, __nndr1 := __rt.DeferGuard(__nndc0); defer func() { __nndr1() }(); defer func() { __nndc0(recover()) }(); …
 //
@@ -69,17 +72,19 @@ func deferGuardEdits(s Session, u *Unit) []Edit {
 		if body == nil || u.Off(body.Lbrace) < 0 {
 			return true
 		}
-		lits, count, loop := ownDefers(s, u, body)
-		if len(lits) == 0 || count < 2 && !loop {
+		lits, catches := ownDefers(s, u, body)
+		if len(catches) == 0 {
 			return true
 		}
 		catch, take, raise := fmt.Sprint(guardCatch, n), fmt.Sprint(guardTake, n), fmt.Sprint(guardRaise, n)
 		n++
 		used := false
-		for _, l := range lits {
+		for _, l := range catches {
 			outer[l] = catch
 			lb := u.Off(l.Body.Lbrace) + 1
 			edits = append(edits, Edit{lb, lb, " defer func() { " + catch + "(recover()) }();"})
+		}
+		for _, l := range lits {
 			for _, c := range recoverCalls(l) {
 				if id := c.Fun.(*ast.Ident); id.Obj == nil {
 					used = true
@@ -104,10 +109,12 @@ func deferGuardEdits(s Session, u *Unit) []Edit {
 
 // ownDefers returns the function literals that the body's own defer
 // statements defer (not those of function literals inside it, nor those a
-// range over a function queues), how many such statements there are, and
-// whether one of them is in a loop.
-func ownDefers(s Session, u *Unit, body *ast.BlockStmt) (lits []*ast.FuncLit, count int, loop bool) {
+// range over a function queues), and those of them whose panic must be
+// caught: all but the one of the first defer statement, when it is not in
+// a loop (no deferred call runs after it).
+func ownDefers(s Session, u *Unit, body *ast.BlockStmt) (lits, catches []*ast.FuncLit) {
 	rf := &rfWalker{s: s, u: u}
+	count := 0
 	var walk func(n ast.Node, inLoop bool)
 	walk = func(n ast.Node, inLoop bool) {
 		ast.Inspect(n, func(m ast.Node) bool {
@@ -130,9 +137,11 @@ func ownDefers(s Session, u *Unit, body *ast.BlockStmt) (lits []*ast.FuncLit, co
 				return false
 			case *ast.DeferStmt:
 				count++
-				loop = loop || inLoop
 				if l, ok := m.Call.Fun.(*ast.FuncLit); ok {
 					lits = append(lits, l)
+					if count > 1 || inLoop {
+						catches = append(catches, l)
+					}
 				}
 				return false
 			}
@@ -140,5 +149,5 @@ func ownDefers(s Session, u *Unit, body *ast.BlockStmt) (lits []*ast.FuncLit, co
 		})
 	}
 	walk(body, false)
-	return lits, count, loop
+	return lits, catches
 }
