@@ -19,7 +19,8 @@ import (
 //
 // Each function declaration with named results sets them to zero first;
 // one with unnamed results and a defer statement names them and does the
-// same (a blank result is named too):
+// same (a blank result is named too; nothing changes in a session where
+// a cell defined the name new):
 //
 //	func f(n int) (out []int, err error) {   →  func f(n int) (out []int, err error) { out, err = *new([]int), *new(error);
 //	func div(a, b int) int { defer …         →  func div(a, b int) (__nnres0 int) { __nnres0 = *new(int); defer …
@@ -27,7 +28,10 @@ import (
 // resultVar is the prefix of the names given to unnamed results.
 const resultVar = "__nnres"
 
-func zeroResultEdits(_ Session, u *Unit) []Edit {
+func zeroResultEdits(s Session, u *Unit) []Edit {
+	if s.Declared("new") {
+		return nil
+	}
 	var edits []Edit
 	for _, d := range u.File.Decls {
 		fd, ok := d.(*ast.FuncDecl)
