@@ -20,7 +20,8 @@ import (
 // Each function declaration with named results sets them to zero first;
 // one with unnamed results and a defer statement names them and does the
 // same (a blank result is named too; nothing changes in a session where
-// a cell defined the name new):
+// a cell defined the name new, nor in a function whose result is named as
+// a package or type its results are written with):
 //
 //	func f(n int) (out []int, err error) {   →  func f(n int) (out []int, err error) { out, err = *new([]int), *new(error);
 //	func div(a, b int) int { defer …         →  func div(a, b int) (__nnres0 int) { __nnres0 = *new(int); defer …
@@ -47,7 +48,7 @@ func zeroResultEdits(s Session, u *Unit) []Edit {
 // (when they need it) and set them to zero at the start of its body.
 func (u *Unit) zeroResults(rs *ast.FieldList, body *ast.BlockStmt) []Edit {
 	named := len(rs.List[0].Names) > 0
-	if !named && !deferredInBody(body) {
+	if !named && !deferredInBody(body) || named && namesOwnType(rs) {
 		return nil
 	}
 	var edits, names, zeros []Edit
@@ -98,5 +99,27 @@ func deferredInBody(body *ast.BlockStmt) bool {
 		}
 		return !found
 	})
+	return found
+}
+
+// namesOwnType reports whether a result's name is also a name its type, or
+// another result's, is written with (url *url.URL): inside the body that
+// name is the result, so the type cannot be written there.
+func namesOwnType(rs *ast.FieldList) bool {
+	names := map[string]bool{}
+	for _, f := range rs.List {
+		for _, id := range f.Names {
+			names[id.Name] = true
+		}
+	}
+	found := false
+	for _, f := range rs.List {
+		ast.Inspect(f.Type, func(n ast.Node) bool {
+			if id, ok := n.(*ast.Ident); ok && names[id.Name] {
+				found = true
+			}
+			return !found
+		})
+	}
 	return found
 }
