@@ -20,8 +20,8 @@ import (
 // Each function declaration with named results sets them to zero first;
 // one with unnamed results and a defer statement names them and does the
 // same (a blank result is named too; nothing changes in a session where
-// a cell defined the name new, nor in a function whose result is named as
-// a package or type its results are written with):
+// a cell defined the name new, nor in a function with a parameter or
+// result named as a package or type its results are written with):
 //
 //	func f(n int) (out []int, err error) {   →  func f(n int) (out []int, err error) { out, err = *new([]int), *new(error);
 //	func div(a, b int) int { defer …         →  func div(a, b int) (__nnres0 int) { __nnres0 = *new(int); defer …
@@ -39,7 +39,9 @@ func zeroResultEdits(s Session, u *Unit) []Edit {
 		if !ok || fd.Body == nil || fd.Type.Results.NumFields() == 0 || u.Off(fd.Body.Lbrace) < 0 {
 			continue
 		}
-		edits = append(edits, u.zeroResults(fd.Type.Results, fd.Body)...)
+		if !namesOwnType(fd) {
+			edits = append(edits, u.zeroResults(fd.Type.Results, fd.Body)...)
+		}
 	}
 	return edits
 }
@@ -48,7 +50,7 @@ func zeroResultEdits(s Session, u *Unit) []Edit {
 // (when they need it) and set them to zero at the start of its body.
 func (u *Unit) zeroResults(rs *ast.FieldList, body *ast.BlockStmt) []Edit {
 	named := len(rs.List[0].Names) > 0
-	if !named && !deferredInBody(body) || named && namesOwnType(rs) {
+	if !named && !deferredInBody(body) {
 		return nil
 	}
 	var edits, names, zeros []Edit
@@ -102,18 +104,24 @@ func deferredInBody(body *ast.BlockStmt) bool {
 	return found
 }
 
-// namesOwnType reports whether a result's name is also a name its type, or
-// another result's, is written with (url *url.URL): inside the body that
-// name is the result, so the type cannot be written there.
-func namesOwnType(rs *ast.FieldList) bool {
+// namesOwnType reports whether a receiver, parameter or result of fd is
+// named as a package or type its results are written with (url *url.URL):
+// inside the body that name is the variable, so the type cannot be
+// written there.
+func namesOwnType(fd *ast.FuncDecl) bool {
 	names := map[string]bool{}
-	for _, f := range rs.List {
-		for _, id := range f.Names {
-			names[id.Name] = true
+	for _, fl := range []*ast.FieldList{fd.Recv, fd.Type.Params, fd.Type.Results} {
+		if fl == nil {
+			continue
+		}
+		for _, f := range fl.List {
+			for _, id := range f.Names {
+				names[id.Name] = true
+			}
 		}
 	}
 	found := false
-	for _, f := range rs.List {
+	for _, f := range fd.Type.Results.List {
 		ast.Inspect(f.Type, func(n ast.Node) bool {
 			if id, ok := n.(*ast.Ident); ok && names[id.Name] {
 				found = true
