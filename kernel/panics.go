@@ -156,6 +156,9 @@ func (e *Engine) panicSymbols() map[string]reflect.Value {
 		// a deferred function literal that calls recover, made at the defer
 		// statement (deferrecover.go)
 		"RecoverDeferred": reflect.ValueOf(recoverDeferred),
+		// a function whose deferred literals may panic before other
+		// deferred calls run (deferguard.go)
+		"DeferGuard": reflect.ValueOf(deferGuard),
 	}
 }
 

@@ -45,6 +45,8 @@
 //  35. anyconv — the conversion any(x), and a composite literal an any gets by a declaration, an assignment or a return, keep the type of a cell value, as an argument of type any does
 //  36. typeassert — a comma-ok type assertion to a cell type tells cell types with methods apart, as the engine's CaseIs does for a type switch
 //  37. printstderr — the builtins print and println write to the cell's stderr, formatted as Go's runtime does
+//  38. zeroresults — a function declaration's results start at their zero values on every call (yaegi starts them with the value its call site last got)
+//  39. deferguard — a deferred function literal that panics lets the function's other deferred calls run and recover its panic, through the engine's guard
 //
 // After the passes, a unit of declarations gets its package-level variables
 // into Go's initialization order (initorder.go: InitOrder finds the moves,

@@ -137,6 +137,8 @@ var Passes = []Pass{
 	{"anyconv", "the conversion any(x), and a composite literal an any gets by a declaration, an assignment or a return, keep the type of a cell value, as an argument of type any does", anyConvEdits},
 	{"typeassert", "a comma-ok type assertion to a cell type tells cell types with methods apart, as the engine's CaseIs does for a type switch", typeAssertEdits},
 	{"printstderr", "the builtins print and println write to the cell's stderr, formatted as Go's runtime does", printStderrEdits},
+	{"zeroresults", "a function declaration's results start at their zero values on every call (yaegi starts them with the value its call site last got)", zeroResultEdits},
+	{"deferguard", "a deferred function literal that panics lets the function's other deferred calls run and recover its panic, through the engine's guard", deferGuardEdits},
 }
 
 // needs names, for a pass, text without which the pass has nothing to
@@ -180,6 +182,8 @@ var needs = map[string][]string{
 	"typeassert":  {".("},
 	"anyequal":    {"==", "!=", "any", "interface"},
 	"printstderr": {"print"},
+	"zeroresults": {"func"},
+	"deferguard":  {"defer"},
 }
 
 // mayEdit reports whether the pass named name may have edits for text.
