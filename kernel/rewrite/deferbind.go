@@ -178,7 +178,7 @@ func topDeferEdits(s Session, u *Unit, ds *ast.DeferStmt, bind bool) []Edit {
 		}
 		if fmtSpread(s, call) {
 			last := call.Args[len(call.Args)-1]
-			edits = append(edits, Edit{u.Off(last.Pos()), u.Off(last.Pos()), Runtime + ".FmtSlice("}, Edit{u.Off(last.End()), u.Off(last.End()), ")"})
+			edits = append(edits, Edit{u.Off(last.Pos()), u.Off(last.Pos()), Runtime + fmtSliceConv(call)}, Edit{u.Off(last.End()), u.Off(last.End()), ")"})
 		}
 		return edits
 	}
@@ -261,7 +261,7 @@ func (d *deferBinder) edits(ds *ast.DeferStmt, inLoop bool) []Edit {
 		a := call.Args[0]
 		fun := u.Text[off(call.Fun.Pos()):off(call.Fun.End())]
 		return []Edit{
-			{off(ds.Defer), off(a.Pos()), "{ __nnd0 := " + Runtime + ".FmtSlice(" + ArgsFunc + "(" + newlines(u.Text[off(ds.Defer):off(a.Pos())])},
+			{off(ds.Defer), off(a.Pos()), "{ __nnd0 := " + Runtime + fmtSliceConv(call) + ArgsFunc + "(" + newlines(u.Text[off(ds.Defer):off(a.Pos())])},
 			{off(a.End()), off(call.Rparen) + 1, ")); __nnc := func() func() { return func() { " + fun + "(__nnd0...) } }(); defer __nnc() }" + newlines(u.Text[off(a.End()):off(call.Rparen)])},
 		}
 	}
@@ -360,7 +360,7 @@ func (d *deferBinder) edits(ds *ast.DeferStmt, inLoop bool) []Edit {
 	if ellipsis != "" {
 		// yaegi does not spread the last argument of a deferred call
 		if last := len(callArgs) - 1; fmtSpread(d.s, call) {
-			callArgs[last] = Runtime + ".FmtSlice(" + callArgs[last] + ")"
+			callArgs[last] = Runtime + fmtSliceConv(call) + callArgs[last] + ")"
 		}
 		deferred = "; __nnc := func() func() { return func() { " + fun + "(" + strings.Join(callArgs, ", ") + "...) } }(); defer __nnc() }"
 	}
