@@ -267,7 +267,7 @@ func (d *deferBinder) edits(ds *ast.DeferStmt, inLoop bool) []Edit {
 	}
 	// The arguments fmtargs wraps are bound, wrapped, even when constant.
 	wrapped := map[int]bool{}
-	for _, w := range fmtArgWraps(d.s, call, true) {
+	for _, w := range fmtArgWraps(d.s, d.u, call, true) {
 		wrapped[w.i] = true
 	}
 	constant := func(i int, a ast.Expr) bool { return !wrapped[i] && d.constant(a) }

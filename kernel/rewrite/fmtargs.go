@@ -3,6 +3,7 @@ package rewrite
 import (
 	"fmt"
 	"go/ast"
+	"go/parser"
 	"go/token"
 	"strconv"
 	"strings"
@@ -35,7 +36,8 @@ import (
 // yaegi hands the results of a call spread into __nnargs's ...__nnany
 // over without their types (each gets the node of the last result's type
 // expression, which has none), so when the call is of a function a cell
-// declared, whose results the engine counts, each result is defined first:
+// declared, or of a cell method on a variable whose cell type the session
+// knows, whose results the engine counts, each result is defined first:
 //
 //	fmt.Println(pair())   →  fmt.Println(__rt.FmtSlice(func() []__nnany { __nnres0, __nnres1 := pair(); return []__nnany{__nnany(__nnres0), __nnany(__nnres1)} }())...)
 //
@@ -83,7 +85,7 @@ func fmtArgsEdits(s Session, u *Unit) []Edit {
 		if !ok {
 			return true
 		}
-		for _, w := range fmtArgWraps(s, c, deferred[c]) {
+		for _, w := range fmtArgWraps(s, u, c, deferred[c]) {
 			edits = append(edits, Edit{u.Off(w.arg.Pos()), u.Off(w.arg.Pos()), w.pre}, Edit{u.Off(w.arg.End()), u.Off(w.arg.End()), w.post})
 		}
 		return true
@@ -102,7 +104,7 @@ type argWrap struct {
 // print function of fmt or log (deferbind binds those arguments, rather
 // than moving their text). A deferred call of one argument that may give
 // several values is left alone: its values cannot be bound at the defer.
-func fmtArgWraps(s Session, c *ast.CallExpr, deferred bool) []argWrap {
+func fmtArgWraps(s Session, u *Unit, c *ast.CallExpr, deferred bool) []argWrap {
 	name, fixed, ok := fmtCall(c)
 	if !ok || len(c.Args) <= fixed || s.Declared(c.Fun.(*ast.SelectorExpr).X.(*ast.Ident).Name) {
 		return nil
@@ -119,7 +121,7 @@ func fmtArgWraps(s Session, c *ast.CallExpr, deferred bool) []argWrap {
 		if deferred {
 			return nil
 		}
-		if n := numResults(s, args[0]); n > 1 {
+		if n := numResults(s, u, args[0]); n > 1 {
 			// yaegi hands the results of a call spread into ...__nnany over
 			// without their types: each is defined, then converted.
 			vars := make([]string, n)
@@ -220,23 +222,51 @@ func fmtCall(c *ast.CallExpr) (name string, fixed int, ok bool) {
 	return name, fixed, ok
 }
 
-// numResults returns how many results a call x of a function a cell
-// declared gives, or 0 when the unit does not show it.
-func numResults(s Session, x ast.Expr) int {
+// numResults returns how many results a call x gives when it calls a
+// function a cell declared (f(…)), or a method a cell declared on a
+// variable whose cell type the unit or the session shows (v.M(…)); 0 when
+// neither shows it.
+func numResults(s Session, u *Unit, x ast.Expr) int {
 	c, ok := ast.Unparen(x).(*ast.CallExpr)
 	if !ok {
 		return 0
 	}
-	id, ok := c.Fun.(*ast.Ident)
-	if !ok {
-		return 0
+	var ft *ast.FuncType
+	switch fun := c.Fun.(type) {
+	case *ast.Ident:
+		if fd := s.Func(fun.Name); fd != nil {
+			ft = fd.Type
+		}
+	case *ast.SelectorExpr:
+		v, ok := fun.X.(*ast.Ident)
+		if !ok {
+			return 0
+		}
+		typ := ""
+		if t, ok := varTypes(u.File)[v.Name]; ok {
+			typ = t.name
+		} else if t, defined := s.CellVarType(v.Name); defined {
+			typ = t
+		} else {
+			typ = s.VarTypeName(v.Name)
+		}
+		src := s.MethodDecl(strings.TrimPrefix(typ, "*"), fun.Sel.Name)
+		if typ == "" || src == "" {
+			return 0
+		}
+		f, err := parser.ParseFile(token.NewFileSet(), "", "package p\n"+src, 0)
+		if err != nil || len(f.Decls) != 1 {
+			return 0
+		}
+		if fd, ok := f.Decls[0].(*ast.FuncDecl); ok {
+			ft = fd.Type
+		}
 	}
-	fd := s.Func(id.Name)
-	if fd == nil || fd.Type.Results == nil {
+	if ft == nil || ft.Results == nil {
 		return 0
 	}
 	n := 0
-	for _, f := range fd.Type.Results.List {
+	for _, f := range ft.Results.List {
 		n += max(len(f.Names), 1)
 	}
 	return n

@@ -26,6 +26,11 @@ func minMax(ts []Temp) (lo, hi Temp) {
 	return lo, hi
 }
 
+// Series is a run of temperatures.
+type Series []Temp
+
+func (s Series) Range() (Temp, Temp) { return minMax(s) }
+
 func latest() (Reading, error) { return Reading{"roof", 17.25}, nil }
 
 func split(s string) (string, string, bool) { return strings.Cut(s, "=") }
@@ -52,6 +57,10 @@ func main() {
 	fmt.Println()
 	fmt.Println(fmt.Sprint(minMax(ts)))
 	fmt.Println(latest())
+	series := Series{18, 22.5, 20}
+	fmt.Println(series.Range())
+	fmt.Print(series.Range())
+	fmt.Println()
 	fmt.Print(split("unit=celsius"))
 	fmt.Println()
 	fmt.Println(split("unit=celsius"))
