@@ -110,7 +110,11 @@ func hasInterpretedParts(v reflect.Value) bool {
 // put spaces between operands when neither is a string: a string stays
 // one, unless its cell type has methods fmt calls.
 func (e *Engine) printArg(a interface{}) interface{} {
-	ca := e.fmtArg(a).(cellArg)
+	return e.printOperand(e.fmtArg(a).(cellArg))
+}
+
+// printOperand is printArg's conversion of a value fmtValue converted.
+func (e *Engine) printOperand(ca cellArg) interface{} {
 	if !ca.v.IsValid() || ca.v.Kind() != reflect.String {
 		return ca
 	}
@@ -132,6 +136,21 @@ func (e *Engine) fmtSlice(xs interface{}) []interface{} {
 	out := make([]interface{}, rv.Len())
 	for i := range out {
 		out[i] = e.fmtValue(rv.Index(i))
+	}
+	return out
+}
+
+// fmtPrintSlice converts the operands of Print, Sprint, Fprint or Append
+// given as a slice (the results of a call, or xs...) as printArg converts
+// one: a string stays a string, so they put spaces where Go's do.
+func (e *Engine) fmtPrintSlice(xs interface{}) []interface{} {
+	rv := reflect.ValueOf(xs)
+	if rv.Kind() != reflect.Slice {
+		return nil
+	}
+	out := make([]interface{}, rv.Len())
+	for i := range out {
+		out[i] = e.printOperand(e.fmtValue(rv.Index(i)).(cellArg))
 	}
 	return out
 }
@@ -564,10 +583,11 @@ func compareKeys(a, b reflect.Value) int {
 // registrations (celltypes.go).
 func (e *Engine) fmtSymbols() map[string]reflect.Value {
 	return map[string]reflect.Value{
-		"Fmt":       reflect.ValueOf(e.fmtArg),
-		"FmtSlice":  reflect.ValueOf(e.fmtSlice),
-		"FmtFormat": reflect.ValueOf(fmtFormat),
-		"FmtPrint":  reflect.ValueOf(e.printArg),
+		"Fmt":           reflect.ValueOf(e.fmtArg),
+		"FmtSlice":      reflect.ValueOf(e.fmtSlice),
+		"FmtFormat":     reflect.ValueOf(fmtFormat),
+		"FmtPrint":      reflect.ValueOf(e.printArg),
+		"FmtPrintSlice": reflect.ValueOf(e.fmtPrintSlice),
 		"CellType": reflect.ValueOf(func(zero interface{}, methods ...interface{}) {
 			rv := reflect.ValueOf(zero)
 			if rv.Kind() == reflect.Slice && rv.Len() == 1 {

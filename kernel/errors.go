@@ -37,6 +37,7 @@ func (e *Engine) unitError(ctx context.Context, code string, u *unit, err error)
 	}
 	if ce.Name == KindPanic {
 		e.goFrameNames(ce.Traceback)
+		cellFrame(ce, code)
 	}
 	if ce.Name == KindCompile {
 		// yaegi sometimes places an error at a node of another declaration

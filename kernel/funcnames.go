@@ -91,6 +91,31 @@ func (e *Engine) goFrameNames(tb []string) {
 	}
 }
 
+// cellFrame merges the two outermost frames of a panic's traceback when
+// both are the cell's top level ("main"): a top-level statement the loopvar
+// pass runs inside a function literal (kernel/rewrite) is a frame of its
+// own in yaegi's trace, which Go's would not show. The inner frame, at the
+// failing statement, stays. The error is then placed at the outermost frame
+// when it is the cell's top level (yaegi names that frame after the
+// literal).
+func cellFrame(ce *CellError, code string) {
+	const top = "    main at line "
+	tb := ce.Traceback
+	n := len(tb)
+	merged := n >= 2 && strings.HasPrefix(tb[n-1], top) && strings.HasPrefix(tb[n-2], top)
+	if merged {
+		tb = tb[:n-1]
+		ce.Traceback = tb
+	}
+	if n = len(tb); n == 0 || !strings.HasPrefix(tb[n-1], top) || ce.Line > 0 && !merged {
+		return
+	}
+	var line, col int
+	if _, err := fmt.Sscanf(strings.TrimPrefix(tb[n-1], top), "%d:%d", &line, &col); err == nil && line > 0 {
+		ce.Line, ce.Col = line, runeCol(code, line, col)
+	}
+}
+
 // goFrameName returns Go's name for the function of a frame that yaegi
 // names fn, at cell line:col (in the cell that declared the function).
 func (e *Engine) goFrameName(line, col int, fn string) string {

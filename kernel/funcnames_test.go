@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/parser"
 	"go/token"
+	"strings"
 	"testing"
 )
 
@@ -67,6 +68,36 @@ func Map[T any](xs []T) []T { return xs }`
 	for i := range want {
 		if tb[i] != want[i] {
 			t.Errorf("frame %d: got %q, want %q", i, tb[i], want[i])
+		}
+	}
+}
+
+// TestCellFrame merges the frame of a top-level statement that ran inside
+// the loopvar pass's function literal with the cell's own frame, and places
+// the error at the cell's frame.
+func TestCellFrame(t *testing.T) {
+	const code = "a\nb\nc\nd\n\tm[i] = i\nf\n"
+	for _, c := range []struct {
+		name      string
+		tb        []string
+		line, col int // the error's position before
+		want      []string
+		wantLine  int
+		wantCol   int
+	}{
+		{"wrapped statement", []string{"panic: x", "    main at line 5:3", "    main at line 2:1"}, 0, 0,
+			[]string{"panic: x", "    main at line 5:3"}, 5, 3},
+		{"closure called at the top level", []string{"panic: x", "    main.func1 at line 3:15", "    main at line 2:1"}, 0, 0,
+			[]string{"panic: x", "    main.func1 at line 3:15", "    main at line 2:1"}, 2, 1},
+		{"position kept", []string{"panic: x", "    main.f at line 3:15", "    main at line 4:1"}, 6, 1,
+			[]string{"panic: x", "    main.f at line 3:15", "    main at line 4:1"}, 6, 1},
+		{"no cell frame", []string{"panic: x", "    main.f at line 3:15"}, 0, 0,
+			[]string{"panic: x", "    main.f at line 3:15"}, 0, 0},
+	} {
+		ce := &CellError{Name: KindPanic, Value: "x", Traceback: c.tb, Line: c.line, Col: c.col}
+		cellFrame(ce, code)
+		if strings.Join(ce.Traceback, "\n") != strings.Join(c.want, "\n") || ce.Line != c.wantLine || ce.Col != c.wantCol {
+			t.Errorf("%s: got %q at %d:%d, want %q at %d:%d", c.name, ce.Traceback, ce.Line, ce.Col, c.want, c.wantLine, c.wantCol)
 		}
 	}
 }

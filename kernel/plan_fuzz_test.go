@@ -31,6 +31,7 @@ func FuzzPlan(f *testing.F) {
 		"func f(xs []int) { for i := range xs { defer func(n int) { if r := recover(); r != nil { fmt.Println(i, n, r) } }(i) } }",
 		"defer func() { fmt.Println(recover()) }()\ndefer fmt.Printf(\"%T\\n\", v)\npanic(1)",
 		"func g(v any) { defer fmt.Printf(\"%T %v\\n\", v, v); defer fmt.Println(f()); defer log.Println(xs...) }",
+		"L: for i := 0; i < 3; i++ {\n\tfor _, v := range xs { if v > i { continue L }; defer func() { fmt.Println(i, v) }(); go func() { use(v) }() }\n\ti++\n}",
 	} {
 		f.Add(s)
 	}

@@ -100,8 +100,11 @@ func deferBindEdits(s Session, u *Unit) []Edit {
 		return true
 	})
 	var edits []Edit
-	for _, ds := range topDefers(u) {
-		edits = append(edits, topDeferEdits(s, u, ds)...)
+	if tds := topDefers(u); len(tds) > 0 {
+		tops := topLoops(u)
+		for _, ds := range tds {
+			edits = append(edits, topDeferEdits(s, u, ds, within(tops, ds))...)
+		}
 	}
 	for _, body := range funcBodies(u) {
 		deferredVars := map[string]bool{}
@@ -159,22 +162,32 @@ func topDefers(u *Unit) []*ast.DeferStmt {
 
 // topDeferEdits queues a top-level defer statement's call on the cell's
 // list, with the statement's line (last, so that columns do not move).
-func topDeferEdits(s Session, u *Unit, ds *ast.DeferStmt) []Edit {
+// In a statement the loopvar pass runs inside a function literal (bind), a
+// function literal is bound to a variable first, as gostmt does in
+// functions: passed straight to the compiled __rt.Defer, it would read the
+// loop's variables when it runs, not when it was made.
+func topDeferEdits(s Session, u *Unit, ds *ast.DeferStmt, bind bool) []Edit {
 	call := ds.Call
 	deferOff, funOff := u.Off(ds.Defer), u.Off(call.Fun.Pos())
 	lp, end := u.Off(call.Lparen), u.Off(call.End())
 	line := fmt.Sprintf(")(%d)", u.Tok.Line(ds.Defer)-1)
 	if call.Ellipsis.IsValid() || IsBuiltin(call.Fun) && !printHelper(s, call.Fun) {
 		edits := []Edit{{deferOff, funOff, Runtime + ".Defer(func() { "}, {end, end, " }" + line}}
+		if bind {
+			edits = []Edit{{deferOff, funOff, "{ __nnf := func() { "}, {end, end, " }; " + Runtime + ".Defer(__nnf" + line + " }"}}
+		}
 		if fmtSpread(s, call) {
 			last := call.Args[len(call.Args)-1]
-			edits = append(edits, Edit{u.Off(last.Pos()), u.Off(last.Pos()), Runtime + ".FmtSlice("}, Edit{u.Off(last.End()), u.Off(last.End()), ")"})
+			edits = append(edits, Edit{u.Off(last.Pos()), u.Off(last.Pos()), Runtime + fmtSliceConv(call)}, Edit{u.Off(last.End()), u.Off(last.End()), ")"})
 		}
 		return edits
 	}
 	sep := ""
 	if len(call.Args) > 0 {
 		sep = ", "
+	}
+	if _, lit := call.Fun.(*ast.FuncLit); lit && bind {
+		return []Edit{{deferOff, funOff, "{ __nnf := "}, {lp, lp + 1, "; " + Runtime + ".Defer(__nnf" + sep}, {end - 1, end, line + " }"}}
 	}
 	return []Edit{{deferOff, funOff, Runtime + ".Defer("}, {lp, lp + 1, sep}, {end - 1, end, line}}
 }
@@ -248,13 +261,13 @@ func (d *deferBinder) edits(ds *ast.DeferStmt, inLoop bool) []Edit {
 		a := call.Args[0]
 		fun := u.Text[off(call.Fun.Pos()):off(call.Fun.End())]
 		return []Edit{
-			{off(ds.Defer), off(a.Pos()), "{ __nnd0 := " + Runtime + ".FmtSlice(" + ArgsFunc + "(" + newlines(u.Text[off(ds.Defer):off(a.Pos())])},
+			{off(ds.Defer), off(a.Pos()), "{ __nnd0 := " + Runtime + fmtSliceConv(call) + ArgsFunc + "(" + newlines(u.Text[off(ds.Defer):off(a.Pos())])},
 			{off(a.End()), off(call.Rparen) + 1, ")); __nnc := func() func() { return func() { " + fun + "(__nnd0...) } }(); defer __nnc() }" + newlines(u.Text[off(a.End()):off(call.Rparen)])},
 		}
 	}
 	// The arguments fmtargs wraps are bound, wrapped, even when constant.
 	wrapped := map[int]bool{}
-	for _, w := range fmtArgWraps(d.s, call, true) {
+	for _, w := range fmtArgWraps(d.s, d.u, call, true) {
 		wrapped[w.i] = true
 	}
 	constant := func(i int, a ast.Expr) bool { return !wrapped[i] && d.constant(a) }
@@ -353,7 +366,7 @@ func (d *deferBinder) edits(ds *ast.DeferStmt, inLoop bool) []Edit {
 	if ellipsis != "" {
 		// yaegi does not spread the last argument of a deferred call
 		if last := len(callArgs) - 1; fmtSpread(d.s, call) {
-			callArgs[last] = Runtime + ".FmtSlice(" + callArgs[last] + ")"
+			callArgs[last] = Runtime + fmtSliceConv(call) + callArgs[last] + ")"
 		}
 		deferred = "; __nnc := func() func() { return func() { " + fun + "(" + strings.Join(callArgs, ", ") + "...) } }(); defer __nnc() }"
 	}

@@ -36,7 +36,7 @@ func BenchmarkEditsPerPass(b *testing.B) {
 // FuzzNeeds checks that the words of needs are necessary: a pass that has
 // edits for a cell finds one of its words in it.
 func FuzzNeeds(f *testing.F) {
-	for _, s := range []string{"1+1", "for i := range 3 { go f(i) }", "defer g(x)\nv, ok := m[k]", "const c = math.Pi", "fmt.Println(a == b, x.(int))", "type E struct{}\nfunc (E) Error() string { return \"\" }", "type T int\nswitch x := v.(type) { case T, *T: _ = x }\n_ = any(T(1))", "f := g().M\nh := s.in.M", "var v any\nfmt.Println(v == 1, v != x)", "defer println(x, 1.5)\ngo print(y)"} {
+	for _, s := range []string{"1+1", "for i := range 3 { go f(i) }", "defer g(x)\nv, ok := m[k]", "const c = math.Pi", "fmt.Println(a == b, x.(int))", "type E struct{}\nfunc (E) Error() string { return \"\" }", "type T int\nswitch x := v.(type) { case T, *T: _ = x }\n_ = any(T(1))", "f := g().M\nh := s.in.M", "var v any\nfmt.Println(v == 1, v != x)", "defer println(x, 1.5)\ngo print(y)", "for i := 0; i < 3; i++ { defer func() { g(i) }() }"} {
 		f.Add(s)
 	}
 	s := parseSession("// session: builtin=min,max,clear,recover,print,println integer=n")

@@ -1,7 +1,9 @@
 package rewrite
 
 import (
+	"fmt"
 	"go/ast"
+	"go/parser"
 	"go/token"
 	"strconv"
 	"strings"
@@ -30,6 +32,17 @@ import (
 //	→ fmt.Printf(__rt.FmtFormat("%v %T\n"), __rt.Fmt([]__nnany{__nnany(r)}), __rt.Fmt([]__nnany{__nnany(r)}))
 //	fmt.Println(f())      →  fmt.Println(__rt.FmtSlice(__nnargs(f()))...)   (f may give several values)
 //	fmt.Println(xs...)    →  fmt.Println(__rt.FmtSlice(xs)...)
+//
+// yaegi hands the results of a call spread into __nnargs's ...__nnany
+// over without their types (each gets the node of the last result's type
+// expression, which has none), so when the call is of a function a cell
+// declared, or of a cell method on a variable whose cell type the session
+// knows, whose results the engine counts, each result is defined first:
+//
+//	fmt.Println(pair())   →  fmt.Println(__rt.FmtSlice(func() []__nnany { __nnres0, __nnres1 := pair(); return []__nnany{__nnany(__nnres0), __nnany(__nnres1)} }())...)
+//
+// Print, Sprint, Fprint and Append take such a slice through FmtPrintSlice,
+// which keeps strings strings, as FmtPrint does.
 //
 // Only insertions are made, so other passes' edits inside the arguments
 // stay. The %w arguments of an Errorf with a constant format keep their
@@ -76,7 +89,7 @@ func fmtArgsEdits(s Session, u *Unit) []Edit {
 		if !ok {
 			return true
 		}
-		for _, w := range fmtArgWraps(s, c, deferred[c]) {
+		for _, w := range fmtArgWraps(s, u, c, deferred[c]) {
 			edits = append(edits, Edit{u.Off(w.arg.Pos()), u.Off(w.arg.Pos()), w.pre}, Edit{u.Off(w.arg.End()), u.Off(w.arg.End()), w.post})
 		}
 		return true
@@ -95,23 +108,36 @@ type argWrap struct {
 // print function of fmt or log (deferbind binds those arguments, rather
 // than moving their text). A deferred call of one argument that may give
 // several values is left alone: its values cannot be bound at the defer.
-func fmtArgWraps(s Session, c *ast.CallExpr, deferred bool) []argWrap {
+func fmtArgWraps(s Session, u *Unit, c *ast.CallExpr, deferred bool) []argWrap {
 	name, fixed, ok := fmtCall(c)
 	if !ok || len(c.Args) <= fixed || s.Declared(c.Fun.(*ast.SelectorExpr).X.(*ast.Ident).Name) {
 		return nil
 	}
 	args := c.Args[fixed:]
+	slice := fmtSliceConv(c)
 	switch {
 	case c.Ellipsis.IsValid():
 		if len(args) == 1 && !deferred {
-			return []argWrap{{fixed, args[0], Runtime + ".FmtSlice(", ")"}}
+			return []argWrap{{fixed, args[0], Runtime + slice, ")"}}
 		}
 		return nil // deferred: deferbind converts the elements when the call runs (fmtSpread)
 	case fixed == 0 && len(args) == 1 && multiValued(args[0]):
 		if deferred {
 			return nil
 		}
-		return []argWrap{{0, args[0], Runtime + ".FmtSlice(" + ArgsFunc + "(", "))..."}}
+		if n := numResults(s, u, args[0]); n > 1 {
+			// yaegi hands the results of a call spread into ...__nnany over
+			// without their types: each is defined, then converted.
+			vars := make([]string, n)
+			conv := make([]string, n)
+			for i := range vars {
+				vars[i] = fmt.Sprintf("__nnres%d", i)
+				conv[i] = AnyType + "(" + vars[i] + ")"
+			}
+			return []argWrap{{0, args[0], Runtime + slice + "func() []" + AnyType + " { " + strings.Join(vars, ", ") + " := ",
+				"; return []" + AnyType + "{" + strings.Join(conv, ", ") + "} }())..."}}
+		}
+		return []argWrap{{0, args[0], Runtime + slice + ArgsFunc + "(", "))..."}}
 	}
 	keep := map[int]bool{}
 	if strings.HasSuffix(name, "f") {
@@ -147,6 +173,17 @@ func fmtArgWraps(s Session, c *ast.CallExpr, deferred bool) []argWrap {
 	return out
 }
 
+// fmtSliceConv is the helper (".FmtSlice(") that converts the operands of
+// the print call c given as a slice; for Print, Sprint, Fprint and Append
+// FmtPrintSlice, which keeps a string a string: it decides the spacing.
+func fmtSliceConv(c *ast.CallExpr) string {
+	switch name, _, _ := fmtCall(c); name {
+	case "Print", "Sprint", "Fprint", "Append":
+		return ".FmtPrintSlice("
+	}
+	return ".FmtSlice("
+}
+
 // fmtSpread reports whether c calls a print function of fmt or log with
 // its arguments spread from a slice (fmt.Println(xs...)): deferred, the
 // call converts the slice's elements when it runs, which deferbind writes.
@@ -157,12 +194,11 @@ func fmtSpread(s Session, c *ast.CallExpr) bool {
 
 // fmtResults reports whether c calls a print function of fmt or log with
 // one argument that may give several values (fmt.Println(f())): deferred,
-// deferbind hands the results over at the defer statement. Print and
-// Sprint are left out: FmtSlice makes strings operands that are not
-// strings, which changes where they put spaces.
+// deferbind hands the results over at the defer statement (Print's and
+// Sprint's through FmtPrintSlice, which keeps strings strings).
 func fmtResults(s Session, c *ast.CallExpr) bool {
-	name, fixed, ok := fmtCall(c)
-	return ok && fixed == 0 && name != "Print" && name != "Sprint" && len(c.Args) == 1 && !c.Ellipsis.IsValid() &&
+	_, fixed, ok := fmtCall(c)
+	return ok && fixed == 0 && len(c.Args) == 1 && !c.Ellipsis.IsValid() &&
 		multiValued(c.Args[0]) && !s.Declared(c.Fun.(*ast.SelectorExpr).X.(*ast.Ident).Name)
 }
 
@@ -194,6 +230,56 @@ func fmtCall(c *ast.CallExpr) (name string, fixed int, ok bool) {
 		name = strings.NewReplacer("Fatal", "Print", "Panic", "Print").Replace(name)
 	}
 	return name, fixed, ok
+}
+
+// numResults returns how many results a call x gives when it calls a
+// function a cell declared (f(…)), or a method a cell declared on a
+// variable whose cell type the unit or the session shows (v.M(…)); 0 when
+// neither shows it.
+func numResults(s Session, u *Unit, x ast.Expr) int {
+	c, ok := ast.Unparen(x).(*ast.CallExpr)
+	if !ok {
+		return 0
+	}
+	var ft *ast.FuncType
+	switch fun := c.Fun.(type) {
+	case *ast.Ident:
+		if fd := s.Func(fun.Name); fd != nil {
+			ft = fd.Type
+		}
+	case *ast.SelectorExpr:
+		v, ok := fun.X.(*ast.Ident)
+		if !ok {
+			return 0
+		}
+		typ := ""
+		if t, ok := varTypes(u.File)[v.Name]; ok {
+			typ = t.name
+		} else if t, defined := s.CellVarType(v.Name); defined {
+			typ = t
+		} else {
+			typ = s.VarTypeName(v.Name)
+		}
+		src := s.MethodDecl(strings.TrimPrefix(typ, "*"), fun.Sel.Name)
+		if typ == "" || src == "" {
+			return 0
+		}
+		f, err := parser.ParseFile(token.NewFileSet(), "", "package p\n"+src, 0)
+		if err != nil || len(f.Decls) != 1 {
+			return 0
+		}
+		if fd, ok := f.Decls[0].(*ast.FuncDecl); ok {
+			ft = fd.Type
+		}
+	}
+	if ft == nil || ft.Results == nil {
+		return 0
+	}
+	n := 0
+	for _, f := range ft.Results.List {
+		n += max(len(f.Names), 1)
+	}
+	return n
 }
 
 // multiValued reports whether x may be a call giving several values: a

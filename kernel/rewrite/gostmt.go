@@ -20,15 +20,23 @@ import (
 //	go close(c)         →  __rt.Go(func() { close(c) })("`go close(…)` at line 1")
 //	go func() { … }()   →  { __nngo := func() { … }; __rt.Go(__nngo)("`go func(){…}()` at line 1") }
 //
-// Inside a function, a function literal is bound to a variable first (at a
-// cell's top level yaegi cannot define variables in blocks): yaegi makes a closure
+// Inside a function (or a top-level statement the loopvar pass runs inside
+// a function literal), a function literal is bound to a variable first (at
+// a cell's top level yaegi cannot define variables in blocks): yaegi makes a closure
 // passed straight to a compiled function read its captured variables when
 // it runs, not when it was made, so goroutines started in a loop would all
 // see the last iteration's variables.
 
 func goStmtEdits(s Session, u *Unit) []Edit {
 	inFunc := map[*ast.GoStmt]bool{} // go statements inside a function body
+	bodies := []ast.Node{}
 	for _, body := range funcBodies(u) {
+		bodies = append(bodies, body)
+	}
+	for _, st := range topLoops(u) { // run inside a function literal (loopvar)
+		bodies = append(bodies, st)
+	}
+	for _, body := range bodies {
 		ast.Inspect(body, func(m ast.Node) bool {
 			if g, ok := m.(*ast.GoStmt); ok {
 				inFunc[g] = true

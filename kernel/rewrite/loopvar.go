@@ -9,9 +9,7 @@ import (
 
 // Go 1.22 gives each iteration of a loop its own loop variables; yaegi
 // v0.16.1 shares one variable across iterations, so closures, goroutines
-// and pointers made in a loop all see its last value. In function bodies
-// (yaegi keeps a cell's top-level variables global, and a copy there would
-// replace the loop variable itself), where the body can
+// and pointers made in a loop all see its last value. Where the body can
 // tell the difference — it holds a function literal or takes a loop
 // variable's address — each iteration gets its own copy:
 //
@@ -25,13 +23,121 @@ import (
 //
 //	for i := 0; i < n; i++ { i++; continue }
 //	  →  for i := 0; i < n; i++ { __nnlv7 := &i; i := i; i++; { *__nnlv7 = i; continue }; *__nnlv7 = i }
+//
+// At a cell's top level yaegi keeps every variable global, and a copy
+// there would replace the loop variable itself (`i := i` makes the loop
+// never end). So a top-level statement holding such a loop (outside
+// function literals) runs inside a function literal called at once, where
+// the copies work as in any function; its variables were never session
+// variables, and assignments to session variables in it reach them as a
+// closure's do:
+//
+//	for i := 0; i < 3; i++ { fs = append(fs, func() { use(i) }) }
+//	  →  func() { for i := 0; i < 3; i++ { i := i; fs = append(fs, func() { use(i) }) } }()
+//
+// A statement holding a return or goto (outside function literals) is left
+// alone: those would leave the literal, not the cell. Defer statements in
+// it are still the cell's (the deferbind pass queues them by their place in
+// the syntax), and its go statements are those of a function (gostmt).
 
 func loopVarEdits(_ Session, u *Unit) []Edit {
 	var edits []Edit
+	tops := topLoops(u)
+	for _, st := range tops {
+		start, end := u.Off(st.Pos()), u.Off(st.End())
+		edits = append(edits, Edit{start, start, "func() { "}, Edit{end, end, "}()"})
+		edits = append(edits, loopVarBodyEdits(u, st)...)
+	}
 	for _, body := range funcBodies(u) {
-		edits = append(edits, loopVarBodyEdits(u, body)...)
+		if !within(tops, body) {
+			edits = append(edits, loopVarBodyEdits(u, body)...)
+		}
 	}
 	return edits
+}
+
+// topLoops returns the statements of a cell's top level (in the wrapper
+// around its statements) that the loopvar pass runs inside a function
+// literal: compound statements holding, outside function literals, a loop
+// whose variables the body captures, and no return or goto.
+func topLoops(u *Unit) []ast.Stmt {
+	var out []ast.Stmt
+	for _, d := range u.File.Decls {
+		fd, ok := d.(*ast.FuncDecl)
+		if !ok || fd.Body == nil || u.Off(fd.Body.Pos()) >= 0 {
+			continue
+		}
+		for _, st := range fd.Body.List {
+			switch st.(type) {
+			case *ast.ForStmt, *ast.RangeStmt, *ast.LabeledStmt, *ast.IfStmt, *ast.SwitchStmt,
+				*ast.TypeSwitchStmt, *ast.SelectStmt, *ast.BlockStmt:
+			default:
+				continue
+			}
+			if u.Off(st.Pos()) < 0 {
+				continue
+			}
+			capturing, leaves := false, false
+			ast.Inspect(st, func(n ast.Node) bool {
+				switch n := n.(type) {
+				case *ast.FuncLit:
+					return false
+				case *ast.ReturnStmt:
+					leaves = true
+				case *ast.BranchStmt:
+					leaves = leaves || n.Tok == token.GOTO
+				case *ast.ForStmt, *ast.RangeStmt:
+					names, body, _ := loopVars(n.(ast.Stmt))
+					capturing = capturing || len(captured(body, names)) > 0
+				}
+				return true
+			})
+			if capturing && !leaves {
+				out = append(out, st)
+			}
+		}
+	}
+	return out
+}
+
+// within reports whether n lies inside one of stmts.
+func within(stmts []ast.Stmt, n ast.Node) bool {
+	for _, st := range stmts {
+		if st.Pos() <= n.Pos() && n.End() <= st.End() {
+			return true
+		}
+	}
+	return false
+}
+
+// loopVars returns the variables a for or range statement defines (not _),
+// its body, and whether it is a three-clause loop; no names for a loop that
+// defines none.
+func loopVars(loop ast.Stmt) (names []string, body *ast.BlockStmt, threeClause bool) {
+	switch loop := loop.(type) {
+	case *ast.RangeStmt:
+		if loop.Tok != token.DEFINE {
+			return nil, loop.Body, false
+		}
+		for _, x := range []ast.Expr{loop.Key, loop.Value} {
+			if id, ok := x.(*ast.Ident); ok && id.Name != "_" {
+				names = append(names, id.Name)
+			}
+		}
+		return names, loop.Body, false
+	case *ast.ForStmt:
+		as, ok := loop.Init.(*ast.AssignStmt)
+		if !ok || as.Tok != token.DEFINE {
+			return nil, loop.Body, true
+		}
+		for _, x := range as.Lhs {
+			if id, ok := x.(*ast.Ident); ok && id.Name != "_" {
+				names = append(names, id.Name)
+			}
+		}
+		return names, loop.Body, true
+	}
+	return nil, nil, false
 }
 
 // funcBodies returns the outermost function bodies of the unit (function
@@ -55,40 +161,21 @@ func funcBodies(u *Unit) []*ast.BlockStmt {
 	return out
 }
 
-// loopVarBodyEdits returns the edits of the loops in one function body.
-func loopVarBodyEdits(u *Unit, fbody *ast.BlockStmt) []Edit {
+// loopVarBodyEdits returns the edits of the loops in one function body (or
+// top-level statement).
+func loopVarBodyEdits(u *Unit, fbody ast.Node) []Edit {
 	var edits []Edit
 	labels := map[ast.Stmt]string{}
 	ast.Inspect(fbody, func(n ast.Node) bool {
 		if l, ok := n.(*ast.LabeledStmt); ok {
 			labels[l.Stmt] = l.Label.Name
 		}
-		var names []string
-		var body *ast.BlockStmt
-		threeClause := false
-		switch loop := n.(type) {
-		case *ast.RangeStmt:
-			if loop.Tok != token.DEFINE {
-				return true
-			}
-			for _, x := range []ast.Expr{loop.Key, loop.Value} {
-				if id, ok := x.(*ast.Ident); ok && id.Name != "_" {
-					names = append(names, id.Name)
-				}
-			}
-			body = loop.Body
-		case *ast.ForStmt:
-			as, ok := loop.Init.(*ast.AssignStmt)
-			if !ok || as.Tok != token.DEFINE {
-				return true
-			}
-			for _, x := range as.Lhs {
-				if id, ok := x.(*ast.Ident); ok && id.Name != "_" {
-					names = append(names, id.Name)
-				}
-			}
-			body, threeClause = loop.Body, true
-		default:
+		loop, ok := n.(ast.Stmt)
+		if !ok {
+			return true
+		}
+		names, body, threeClause := loopVars(loop)
+		if len(names) == 0 {
 			return true
 		}
 		names = captured(body, names)

@@ -61,10 +61,14 @@ func (s fakeSession) MethodDecl(typ, m string) string {
 	return s.methods[typ+"."+m]
 }
 
-// Func knows Clamp[T cmp.Ordered](x, lo, hi T) T and words() []string.
+// Func knows Clamp[T cmp.Ordered](x, lo, hi T) T, words() []string and
+// clock() (h, m int, ampm string).
 func (s fakeSession) Func(name string) *ast.FuncDecl {
 	if name == "words" && s.declared[name] {
 		return parseFunc("func words() []string")
+	}
+	if name == "clock" && s.declared[name] {
+		return parseFunc("func clock() (h, m int, ampm string)")
 	}
 	if name != "Clamp" || !s.declared[name] {
 		return nil
