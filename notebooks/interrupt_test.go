@@ -4,6 +4,7 @@ package notebooks
 
 import (
 	"context"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -60,7 +61,8 @@ late
 }
 
 // TestRunAfterFuncPanic runs a script whose time.AfterFunc callback panics:
-// the run goes on (the process does not die) and the panic is reported.
+// as in Go, the panic ends the cell that started it (a failed run, exit 1,
+// the partial notebook written), and the process does not die.
 func TestRunAfterFuncPanic(t *testing.T) {
 	eng, err := kernel.New()
 	if err != nil {
@@ -74,11 +76,17 @@ time.Sleep(100 * time.Millisecond)
 // %%
 1 + 1
 `))
-	if err := Run(context.Background(), nb, eng, Options{Name: "afterfunc.go"}); err != nil {
-		t.Fatal(err)
+	err = Run(context.Background(), nb, eng, Options{Name: "afterfunc.go"})
+	var ce *CellError
+	if !errors.As(err, &ce) || !strings.Contains(err.Error(), "Panic: boom") {
+		t.Fatalf("Run: %v, want the callback's panic as the first cell's error", err)
 	}
-	if got := outputText(&Notebook{Cells: nb.Cells[1:2]}); !strings.Contains(got, "2") {
-		t.Errorf("the cell after the panic: %q", got)
+	if got := outputText(&Notebook{Cells: nb.Cells[:1]}); !strings.Contains(got, "boom") {
+		t.Errorf("the first cell's output lacks the panic: %q", got)
 	}
-	t.Logf("first cell's output: %q", outputText(&Notebook{Cells: nb.Cells[:1]}))
+	// The engine goes on: the next cell runs.
+	var out strings.Builder
+	if err := eng.Execute(context.Background(), "1 + 1", func(p kernel.Part) { out.WriteString(p.Text) }); err != nil || !strings.Contains(out.String(), "2") {
+		t.Errorf("a cell after the panic: %v, %q", err, out.String())
+	}
 }

@@ -112,10 +112,19 @@ def check_unstoppable(km, kc):
 
 def check_afterfunc(km, kc):
     c, out = execute(kc, 'done := make(chan bool)\ntime.AfterFunc(time.Millisecond, func() { defer close(done); panic("boom") })\n<-done\ntime.Sleep(50 * time.Millisecond)')
-    check(c["status"] == "ok", "the cell ends normally", c)
-    print(f"INFO afterfunc: the cell's output: {stream_text(out)!r}", flush=True)
+    # As in Go, a panic nothing recovers in a goroutine ends the program:
+    # here the cell that started it, with Go's text and the goroutine's frames.
+    check(c["status"] == "error" and c["ename"] == "Panic" and c["evalue"] == "boom"
+          and any("goroutine" in line for line in c["traceback"]),
+          "the cell fails with the callback's panic", c)
     c, out = execute(kc, "1 + 1")
     check(c["status"] == "ok" and result_text(out) == "2", "the kernel survives an AfterFunc panic", c)
+    # A panic after its cell ended shows on the stderr of the next cell.
+    c, out = execute(kc, 'time.AfterFunc(20 * time.Millisecond, func() { panic("late") })')
+    check(c["status"] == "ok", "a cell that only starts a timer ends normally", c)
+    c, out = execute(kc, "time.Sleep(300 * time.Millisecond)\n2 + 2")
+    err = "".join(m["content"]["text"] for m in out if m["msg_type"] == "stream" and m["content"]["name"] == "stderr")
+    check(c["status"] == "ok" and "late" in err, "the late panic is on the next cell's stderr", (c, err))
     check(km.is_alive(), "kernel process alive")
 
 
