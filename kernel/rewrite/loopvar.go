@@ -35,6 +35,17 @@ import (
 //	for i := 0; i < 3; i++ { fs = append(fs, func() { use(i) }) }
 //	  →  func() { for i := 0; i < 3; i++ { i := i; fs = append(fs, func() { use(i) }) } }()
 //
+// Go scopes the variables, constants and types a block declares to the
+// block; at a cell's top level yaegi makes them session-wide, so a `x := 5`
+// in an if, a case or a loop body replaced the session's x, and a loop's
+// `i` outlived it. Every top-level compound statement that declares
+// anything in its blocks (:=, var, const, type, a range's or a type
+// switch's variables, an if's or a switch's init) runs inside a function
+// literal the same way; a statement declaring at the top level itself
+// (x := 1) is a session variable and is left alone:
+//
+//	if ok { x := 5; use(x) }  →  func() { if ok { x := 5; use(x) } }()
+//
 // A statement holding a return or goto (outside function literals) is left
 // alone: those would leave the literal, not the cell. Defer statements in
 // it are still the cell's (the deferbind pass queues them by their place in
@@ -58,8 +69,9 @@ func loopVarEdits(_ Session, u *Unit) []Edit {
 
 // topLoops returns the statements of a cell's top level (in the wrapper
 // around its statements) that the loopvar pass runs inside a function
-// literal: compound statements holding, outside function literals, a loop
-// whose variables the body captures, and no return or goto.
+// literal: compound statements declaring a name in their blocks (a loop's
+// variables among them), outside function literals, and holding no return
+// or goto.
 func topLoops(u *Unit) []ast.Stmt {
 	var out []ast.Stmt
 	for _, d := range u.File.Decls {
@@ -77,7 +89,7 @@ func topLoops(u *Unit) []ast.Stmt {
 			if u.Off(st.Pos()) < 0 {
 				continue
 			}
-			capturing, leaves := false, false
+			declares, leaves := false, false
 			ast.Inspect(st, func(n ast.Node) bool {
 				switch n := n.(type) {
 				case *ast.FuncLit:
@@ -86,13 +98,16 @@ func topLoops(u *Unit) []ast.Stmt {
 					leaves = true
 				case *ast.BranchStmt:
 					leaves = leaves || n.Tok == token.GOTO
-				case *ast.ForStmt, *ast.RangeStmt:
-					names, body, _ := loopVars(n.(ast.Stmt))
-					capturing = capturing || len(captured(body, names)) > 0
+				case *ast.AssignStmt:
+					declares = declares || n.Tok == token.DEFINE
+				case *ast.DeclStmt:
+					declares = true
+				case *ast.RangeStmt:
+					declares = declares || n.Tok == token.DEFINE
 				}
 				return true
 			})
-			if capturing && !leaves {
+			if declares && !leaves {
 				out = append(out, st)
 			}
 		}

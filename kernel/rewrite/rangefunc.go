@@ -342,11 +342,13 @@ func (w *rfWalker) rangeFunc(fn *rfFunc, stack []*frame, r *ast.RangeStmt, label
 	openEdit := Edit{w.u.Off(r.X.End()), w.u.Off(r.Body.Lbrace), open.String()}
 
 	var tail strings.Builder
-	fmt.Fprintf(&tail, "; %s = %d; return true }); if %s == %d { %s.RangePanic(%d) }; %s = %d",
+	fmt.Fprintf(&tail, "}; %s = %d; return true }); if %s == %d { %s.RangePanic(%d) }; %s = %d",
 		state, stateReady, state, statePanic, Runtime, stateMissing, state, stateEnded)
 	w.dispatch(&tail, fn, l)
 	tail.WriteString(" }")
-	tailEdit := Edit{w.u.Off(r.Body.Rbrace) + 1, w.u.Off(r.Body.Rbrace) + 1, tail.String()}
+	// The tail replaces the body's closing brace, so that it stays inside
+	// what other passes insert after the statement (loopvar's `}()`).
+	tailEdit := Edit{w.u.Off(r.Body.Rbrace), w.u.Off(r.Body.Rbrace) + 1, tail.String()}
 
 	body := append([]Edit(nil), w.edits[start:]...)
 	w.edits = append(append(w.edits[:start], headEdit, openEdit), body...)

@@ -146,7 +146,7 @@ var Passes = []Pass{
 // unit's own text), so a small cell does not pay for every pass. A pass not
 // listed always runs.
 var needs = map[string][]string{
-	"loopvar":     {"for"},
+	"loopvar":     {":=", "var", "const", "type"},
 	"gostmt":      {"go"},
 	"deferbind":   {"defer"},
 	"methodvalue": {"."},
