@@ -8,7 +8,7 @@
 //
 // The passes, in the order of the table:
 //
-//  1. loopvar — loop variables captured in the body get one copy per iteration (Go 1.22)
+//  1. loopvar — loop variables captured in the body get one copy per iteration (Go 1.22); a statement at a cell's top level that declares something in its blocks runs inside a function literal, so those names are the block's
 //  2. gostmt — a go statement runs through the engine's helper, which recovers its panic and names it when an interrupt cannot stop it
 //  3. deferbind — a defer statement binds its function value, receiver and arguments when it runs
 //  4. methodvalue — a method value copies its receiver when evaluated; a method expression becomes a function literal

@@ -100,7 +100,7 @@ type Pass struct {
 
 // Passes is every source rewrite, in the order they are made.
 var Passes = []Pass{
-	{"loopvar", "loop variables captured in the body get one copy per iteration (Go 1.22)", loopVarEdits},
+	{"loopvar", "loop variables captured in the body get one copy per iteration (Go 1.22); a statement at a cell's top level that declares something in its blocks runs inside a function literal, so those names are the block's", loopVarEdits},
 	{"gostmt", "a go statement runs through the engine's helper, which recovers its panic and names it when an interrupt cannot stop it", goStmtEdits},
 	{"deferbind", "a defer statement binds its function value, receiver and arguments when it runs", deferBindEdits},
 	{"methodvalue", "a method value copies its receiver when evaluated; a method expression becomes a function literal", methodValueEdits},
