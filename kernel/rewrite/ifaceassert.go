@@ -13,9 +13,10 @@ import (
 // panics with "reflect.Set: value of type interface {} is not assignable
 // to type interp.valueInterface" (describe(2.5) then describe(Dog{})). A
 // type switch with the interface as its case gets the value right (but
-// panics on a nil any), so the assertion becomes a function literal that
-// asks yaegi's comma-ok assertion whether the value is one, with `_`, and
-// takes it from that switch. An assertion on a
+// panics on a nil interface, which yaegi's assertion with `_` takes for
+// one when it came from a nil interface a cell declares), so the assertion
+// becomes a function literal that asks yaegi's comma-ok assertion with `_`
+// and whether the value is nil, and takes it from that switch. An assertion on a
 // value the code shows is an error is errorassert's; one to a cell type
 // that is not an interface is typeassert's.
 //
@@ -27,13 +28,18 @@ import (
 // literal of result type fmt.Stringer loses a cell value's methods, so the
 // assertion itself stays where it is.)
 //
-//	s, ok := v.(Speaker)       →  s, ok := func(__nnta interface{}, __nntz Speaker) (Speaker, bool) { if _, __nnto := __nnta.(Speaker); __nnto { switch __nnti := __nnta.(type) { case Speaker: return __nnti, true } }; return __nntz, false }(v, *new(Speaker))
-//	r, ok := v.(fmt.Stringer)  →  r, ok := func(__nnta interface{}) interface{} { if __nnta == nil { return struct{ nnbookNil struct{} }{} }; return __nnta }(v).(fmt.Stringer)
+//	s, ok := v.(Speaker)       →  s, ok := func(__nnta interface{}, __nntz Speaker, __nntn bool) (Speaker, bool) { if !__nntn && __nnta != nil { if _, __nnto := __nnta.(Speaker); __nnto { switch __nnti := __nnta.(type) { case Speaker: return __nnti, true } } }; return nil, false }(v, *new(Speaker), (v == nil))
+//	r, ok := v.(fmt.Stringer)  →  r, ok := func(__nnta interface{}, __nntn bool) interface{} { if __nntn || __nnta == nil { return struct{ nnbookNil struct{} }{} }; return __nnta }(v, (v == nil)).(fmt.Stringer)
+//
+// (v == nil is written only when v is a name: yaegi's nil interface of a
+// type a cell declares is not nil once passed as an interface{}; another
+// expression is not evaluated twice, and gets false.)
 
 // ifaceVar holds the asserted value, okVar whether it is one.
 const (
 	ifaceVar = "__nnti"
 	okVar    = "__nnto"
+	nilVar   = "__nntn" // whether the asserted name is nil where it stands
 	// notNilField is the field of the empty struct a nil any becomes
 	// before an assertion to a package's type (which it never passes).
 	notNilField = "nnbookNil"
@@ -50,20 +56,26 @@ func ifaceAssertEdits(s Session, u *Unit) []Edit {
 		if !compiled && !cellInterface(s, ta.Type) {
 			return
 		}
+		// A name is asked whether it is nil where it stands: a nil
+		// interface a cell declares is not nil once in an interface{}.
+		isNilArg := "false"
+		if id, ok := ta.X.(*ast.Ident); ok {
+			isNilArg = "(" + id.Name + " == nil)"
+		}
 		if compiled {
 			edits = append(edits,
-				Edit{u.Off(ta.X.Pos()), u.Off(ta.X.Pos()), "func(" + assertVar + " interface{}) interface{} { if " + assertVar + " == nil { return struct{ " + notNilField + " struct{} }{} }; return " + assertVar + " }("},
-				Edit{u.Off(ta.X.End()), u.Off(ta.X.End()), ")"})
+				Edit{u.Off(ta.X.Pos()), u.Off(ta.X.Pos()), "func(" + assertVar + " interface{}, " + nilVar + " bool) interface{} { if " + nilVar + " || " + assertVar + " == nil { return struct{ " + notNilField + " struct{} }{} }; return " + assertVar + " }("},
+				Edit{u.Off(ta.X.End()), u.Off(ta.X.End()), ", " + isNilArg + ")"})
 			return
 		}
 		// As in typeassert, the type's text also stays where it is, as
 		// the type of the zero value passed second.
 		t := u.Text[u.Off(ta.Type.Pos()):u.Off(ta.Type.End())]
-		body := "if _, " + okVar + " := " + assertVar + ".(" + t + "); " + okVar + " { switch " + ifaceVar + " := " + assertVar + ".(type) { case " + t + ": return " + ifaceVar + ", true }"
+		body := "if !" + nilVar + " && " + assertVar + " != nil { if _, " + okVar + " := " + assertVar + ".(" + t + "); " + okVar + " { switch " + ifaceVar + " := " + assertVar + ".(type) { case " + t + ": return " + ifaceVar + ", true } }"
 		edits = append(edits,
-			Edit{u.Off(ta.X.Pos()), u.Off(ta.X.Pos()), "func(" + assertVar + " interface{}, " + zeroVar + " " + t + ") (" + t + ", bool) { " + body + " }; return " + zeroVar + ", false }("},
+			Edit{u.Off(ta.X.Pos()), u.Off(ta.X.Pos()), "func(" + assertVar + " interface{}, " + zeroVar + " " + t + ", " + nilVar + " bool) (" + t + ", bool) { " + body + " }; return nil, false }("},
 			Edit{u.Off(ta.X.End()), u.Off(ta.Lparen) + 1, ", *new("},
-			Edit{u.Off(ta.Type.End()), u.Off(ta.Rparen) + 1, "))"})
+			Edit{u.Off(ta.Type.End()), u.Off(ta.Rparen) + 1, "), " + isNilArg + ")"})
 	}
 	inspectErrors(s, u, func(n ast.Node) bool {
 		switch n := n.(type) {

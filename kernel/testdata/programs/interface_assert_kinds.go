@@ -10,6 +10,10 @@ type Shape interface {
 	Area() float64
 }
 
+type Scaler interface {
+	Scale(f float64) Shape
+}
+
 type Square struct{ Side float64 }
 type Circle struct{ R float64 }
 
@@ -52,4 +56,9 @@ func main() {
 	var nothing any
 	r, ok := nothing.(io.Reader)
 	fmt.Println(r == nil, ok)
+	var noShape Shape
+	sc, ok := noShape.(Scaler)
+	fmt.Println(sc == nil, ok)
+	st, ok := noShape.(fmt.Stringer)
+	fmt.Println(st == nil, ok)
 }
