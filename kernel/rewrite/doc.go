@@ -47,6 +47,7 @@
 //  37. printstderr — the builtins print and println write to the cell's stderr, formatted as Go's runtime does
 //  38. zeroresults — a function declaration's results start at their zero values on every call (yaegi starts them with the value its call site last got)
 //  39. deferguard — a deferred function literal that panics lets the function's other deferred calls run and recover its panic, through the engine's guard
+//  40. ifaceassert — a comma-ok type assertion to an interface a cell declares becomes a type switch with that case (yaegi's assertion panicked once a call had held the result)
 //
 // After the passes, a unit of declarations gets its package-level variables
 // into Go's initialization order (initorder.go: InitOrder finds the moves,

@@ -139,6 +139,7 @@ var Passes = []Pass{
 	{"printstderr", "the builtins print and println write to the cell's stderr, formatted as Go's runtime does", printStderrEdits},
 	{"zeroresults", "a function declaration's results start at their zero values on every call (yaegi starts them with the value its call site last got)", zeroResultEdits},
 	{"deferguard", "a deferred function literal that panics lets the function's other deferred calls run and recover its panic, through the engine's guard", deferGuardEdits},
+	{"ifaceassert", "a comma-ok type assertion to an interface a cell declares becomes a type switch with that case (yaegi's assertion panicked once a call had held the result)", ifaceAssertEdits},
 }
 
 // needs names, for a pass, text without which the pass has nothing to
@@ -184,6 +185,7 @@ var needs = map[string][]string{
 	"printstderr": {"print"},
 	"zeroresults": {"func"},
 	"deferguard":  {"defer"},
+	"ifaceassert": {".("},
 }
 
 // mayEdit reports whether the pass named name may have edits for text.
