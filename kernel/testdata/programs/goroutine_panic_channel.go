@@ -1,5 +1,7 @@
 // A goroutine sending results on a channel divides by zero: the runtime
-// error ends the program while main is still receiving.
+// error ends the program while main is still receiving. (main acknowledges
+// each result after printing it, so the output does not depend on which
+// goroutine runs first.)
 package main
 
 import "fmt"
@@ -15,14 +17,17 @@ func average(xs []int) int {
 func main() {
 	groups := [][]int{{1, 2, 3}, {10, 20}, {}, {7}}
 	results := make(chan int)
+	printed := make(chan bool)
 	go func() {
 		for _, g := range groups {
 			results <- average(g)
+			<-printed
 		}
 		close(results)
 	}()
 	for r := range results {
 		fmt.Println("average", r)
+		printed <- true
 	}
 	fmt.Println("all done")
 }
