@@ -18,14 +18,21 @@ import (
 //	go f(a, b)          →  __rt.Go(f, a, b)("`go f(…)` at line 1")
 //	go f(xs...)         →  __rt.Go(func() { f(xs...) })("`go f(…)` at line 1")
 //	go close(c)         →  __rt.Go(func() { close(c) })("`go close(…)` at line 1")
-//	go func() { … }()   →  { __nngo := func() { … }; __rt.Go(__nngo)("`go func(){…}()` at line 1") }
+//	go func() { … }()   →  { __nngo := func() func() { return func() { … } }(); __rt.Go(__nngo)("`go func(){…}()` at line 1") }
 //
 // Inside a function (or a top-level statement the loopvar pass runs inside
 // a function literal), a function literal is bound to a variable first (at
 // a cell's top level yaegi cannot define variables in blocks): yaegi makes a closure
 // passed straight to a compiled function read its captured variables when
 // it runs, not when it was made, so goroutines started in a loop would all
-// see the last iteration's variables.
+// see the last iteration's variables. The literal is made by a function
+// called for it: yaegi keeps a literal's closure in a slot of the frame
+// that made it and, when a call of that closure returns, writes back the
+// slot's value from when it was made (run.go, getFunc), so a goroutine of
+// the previous iteration ending just then handed the statement the closure
+// of the iteration before, or nil (mutex_counter in cells panicked, rarely,
+// with a nil dereference; `go test -race` shows the write). A frame of its
+// own per statement leaves nothing to overwrite.
 
 func goStmtEdits(s Session, u *Unit) []Edit {
 	inFunc := map[*ast.GoStmt]bool{} // go statements inside a function body
@@ -66,10 +73,11 @@ func goStmtEdits(s Session, u *Unit) []Edit {
 		if len(call.Args) > 0 {
 			repl = ", "
 		}
-		if _, ok := call.Fun.(*ast.FuncLit); ok && inFunc[g] {
+		if lit, ok := call.Fun.(*ast.FuncLit); ok && inFunc[g] {
+			typ := u.Text[u.Off(lit.Type.Pos()):u.Off(lit.Type.End())]
 			edits = append(edits,
-				Edit{goOff, funOff, "{ __nngo := "},
-				Edit{lp, lp + 1, "; " + Runtime + ".Go(__nngo" + repl},
+				Edit{goOff, funOff, "{ __nngo := func() " + typ + " { return "},
+				Edit{lp, lp + 1, " }(); " + Runtime + ".Go(__nngo" + repl},
 				Edit{end, end, label + " }"})
 			return true
 		}
