@@ -83,11 +83,9 @@ func boundsEdits(s Session, u *Unit) []Edit {
 	if !hasIndexing(u.File) {
 		return nil
 	}
-	pkgs := sessionPackages(s, u)
-	info, pkg := checkTypes(s, u, sessionVars(s, u, isIndexing), pkgs, sessionFuncs(s, u))
-	b := &bounds{s: s, u: u, info: info, pkg: pkg, pkgNames: spellablePackages(u, pkgs)}
+	b := newBounds(s, u, isIndexing)
 	b.visit = b.boundsCheck
-	b.shared = sharedVars(info, pkg, u.File)
+	b.shared = sharedVars(b.info, b.pkg, u.File)
 	b.walk(u.File)
 	return b.edits
 }
@@ -109,6 +107,16 @@ func (b *bounds) boundsCheck(n ast.Node) {
 	case *ast.SliceExpr:
 		b.slice(n)
 	}
+}
+
+// newBounds types the unit — with the session's variables that the nodes
+// checked reads, the packages and earlier cells' functions it refers to, and
+// the files of package main in extra — for a walk of the bounds or faults
+// pass.
+func newBounds(s Session, u *Unit, checked func(ast.Node) bool, extra ...string) *bounds {
+	pkgs := sessionPackages(s, u)
+	info, pkg := checkTypes(s, u, sessionVars(s, u, checked), pkgs, sessionFuncs(s, u), extra...)
+	return &bounds{s: s, u: u, info: info, pkg: pkg, pkgNames: spellablePackages(u, pkgs)}
 }
 
 // hasIndexing reports whether n has an index or slice expression.

@@ -69,13 +69,12 @@ func faultEdits(s Session, u *Unit) []Edit {
 	if decls := cellTypeDecls(s, u); decls != "" {
 		extra = append(extra, decls)
 	}
-	pkgs := sessionPackages(s, u)
-	info, pkg := checkTypes(s, u, sessionVars(s, u, mayFault), pkgs, sessionFuncs(s, u), extra...)
-	b := &bounds{s: s, u: u, info: info, pkg: pkg, pkgNames: spellablePackages(u, pkgs), conds: true}
+	b := newBounds(s, u, mayFault, extra...)
+	b.conds = true
 	f := &faults{b: b, done: map[string]ast.Stmt{}, in: blockPlaces(u.File)}
 	b.visit = f.visit
-	b.shared = sharedVars(info, pkg, u.File)
-	f.nonNil = definedNonNil(info, u.File, b.shared)
+	b.shared = sharedVars(b.info, b.pkg, u.File)
+	f.nonNil = definedNonNil(b.info, u.File, b.shared)
 	b.walk(u.File)
 	return b.edits
 }

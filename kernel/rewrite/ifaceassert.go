@@ -2,7 +2,6 @@ package rewrite
 
 import (
 	"go/ast"
-	"go/token"
 	"strings"
 )
 
@@ -77,19 +76,7 @@ func ifaceAssertEdits(s Session, u *Unit) []Edit {
 			Edit{u.Off(ta.X.End()), u.Off(ta.Lparen) + 1, ", *new("},
 			Edit{u.Off(ta.Type.End()), u.Off(ta.Rparen) + 1, "), " + isNilArg + ")"})
 	}
-	inspectErrors(s, u, func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.AssignStmt:
-			if (n.Tok == token.DEFINE || n.Tok == token.ASSIGN) && len(n.Lhs) == 2 && len(n.Rhs) == 1 {
-				rewrite(n.Rhs[0])
-			}
-		case *ast.ValueSpec:
-			if len(n.Names) == 2 && len(n.Values) == 1 {
-				rewrite(n.Values[0])
-			}
-		}
-		return true
-	})
+	commaOk(s, u, rewrite)
 	return edits
 }
 

@@ -41,19 +41,7 @@ func typeAssertEdits(s Session, u *Unit) []Edit {
 			Edit{u.Off(ta.X.End()), u.Off(ta.Lparen) + 1, ", *new("},
 			Edit{u.Off(ta.Type.End()), u.Off(ta.Rparen) + 1, "))"})
 	}
-	inspectErrors(s, u, func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.AssignStmt:
-			if (n.Tok == token.DEFINE || n.Tok == token.ASSIGN) && len(n.Lhs) == 2 && len(n.Rhs) == 1 {
-				rewrite(n.Rhs[0])
-			}
-		case *ast.ValueSpec:
-			if len(n.Names) == 2 && len(n.Values) == 1 {
-				rewrite(n.Values[0])
-			}
-		}
-		return true
-	})
+	commaOk(s, u, rewrite)
 	return edits
 }
 
@@ -71,4 +59,23 @@ func cellTypeCase(s Session, t ast.Expr) bool {
 		return id.Obj.Kind == ast.Typ
 	}
 	return s.Declared(id.Name) && strings.HasPrefix(s.TypeOf(id.Name), "type ")
+}
+
+// commaOk calls f with the value of every two-result assignment and
+// declaration of the unit (v, ok := x.(T); var v, ok = x.(T)): the places
+// a comma-ok type assertion can stand.
+func commaOk(s Session, u *Unit, f func(ast.Expr)) {
+	inspectErrors(s, u, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			if (n.Tok == token.DEFINE || n.Tok == token.ASSIGN) && len(n.Lhs) == 2 && len(n.Rhs) == 1 {
+				f(n.Rhs[0])
+			}
+		case *ast.ValueSpec:
+			if len(n.Names) == 2 && len(n.Values) == 1 {
+				f(n.Values[0])
+			}
+		}
+		return true
+	})
 }
