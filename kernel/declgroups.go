@@ -39,7 +39,7 @@ func (e *Engine) declGroups(text string, f *ast.File, file *token.File, base int
 	// (types.go): what uses the type comes after it.
 	for i, d := range decls {
 		if fd, ok := d.(*ast.FuncDecl); ok && fd.Recv != nil && len(fd.Recv.List) == 1 {
-			if t := recvTypeName(fd.Recv.List[0].Type); t != "" {
+			if t := recvBase(fd.Recv.List[0].Type); t != "" {
 				if _, ok := owner[t]; !ok {
 					owner[t] = i
 				}
@@ -62,7 +62,7 @@ func (e *Engine) declGroups(text string, f *ast.File, file *token.File, base int
 			others = true
 		}
 		if fd, ok := d.(*ast.FuncDecl); ok && fd.Recv != nil && len(fd.Recv.List) == 1 {
-			if t, ok := owner[recvTypeName(fd.Recv.List[0].Type)]; ok {
+			if t, ok := owner[recvBase(fd.Recv.List[0].Type)]; ok {
 				uses[i][t], uses[t][i] = true, true
 			}
 		}
@@ -166,26 +166,6 @@ func (e *Engine) sessionVar(name string) bool {
 		return true
 	}
 	return e.cellDefines[name]
-}
-
-// recvTypeName returns the type name of a method receiver (T, *T, T[K]).
-func recvTypeName(x ast.Expr) string {
-	for {
-		switch t := x.(type) {
-		case *ast.StarExpr:
-			x = t.X
-		case *ast.ParenExpr:
-			x = t.X
-		case *ast.IndexExpr:
-			x = t.X
-		case *ast.IndexListExpr:
-			x = t.X
-		case *ast.Ident:
-			return t.Name
-		default:
-			return ""
-		}
-	}
 }
 
 // components returns the strongly connected components of the graph uses

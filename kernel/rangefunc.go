@@ -60,21 +60,25 @@ func (e *Engine) noteCellFuncs(f *ast.File) {
 	}
 }
 
-// recvBase returns T for a receiver T, *T, T[P] or *T[P, Q].
+// recvBase returns T for a receiver T, *T, (*T), T[P] or *T[P, Q], or ""
+// for anything else.
 func recvBase(x ast.Expr) string {
-	if s, ok := x.(*ast.StarExpr); ok {
-		x = s.X
+	for {
+		switch t := x.(type) {
+		case *ast.StarExpr:
+			x = t.X
+		case *ast.ParenExpr:
+			x = t.X
+		case *ast.IndexExpr:
+			x = t.X
+		case *ast.IndexListExpr:
+			x = t.X
+		case *ast.Ident:
+			return t.Name
+		default:
+			return ""
+		}
 	}
-	switch t := x.(type) {
-	case *ast.IndexExpr:
-		x = t.X
-	case *ast.IndexListExpr:
-		x = t.X
-	}
-	if id, ok := x.(*ast.Ident); ok {
-		return id.Name
-	}
-	return ""
 }
 
 // TypeOf returns, for a function or method ("T.M") declared in a cell, its
