@@ -147,19 +147,8 @@ func TestProgramPanics(t *testing.T) {
 				}
 			}
 			want := readFrames(t, framesFile)
-			src, err := os.ReadFile(file)
-			if err != nil {
-				t.Fatal(err)
-			}
-			cells, err := splitProgram(string(src))
-			if err != nil {
-				t.Fatal(err)
-			}
 			var fails []string
-			for _, run := range []struct {
-				how   string
-				cells []string
-			}{{"whole program", []string{string(src)}}, {"in cells", cells}} {
+			for _, run := range programRuns(t, file) {
 				got, ok := engineFrames(lastError(t, run.cells))
 				if !ok {
 					fails = append(fails, run.how+": no panic")

@@ -126,6 +126,26 @@ func engineRun(t testing.TB, cells []string) (programResult, string) {
 	return programResult{stdout: out.String()}, errs.String()
 }
 
+// programRun is one way a corpus program runs: whole, or split into cells.
+type programRun struct {
+	how   string
+	cells []string
+}
+
+// programRuns reads the program file and returns both ways it runs.
+func programRuns(t *testing.T, file string) []programRun {
+	t.Helper()
+	src, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cells, err := splitProgram(string(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return []programRun{{"whole program", []string{string(src)}}, {"in cells", cells}}
+}
+
 // splitProgram cuts a program into notebook cells: the imports, each
 // top-level declaration (with its doc comment), then main().
 func splitProgram(src string) ([]string, error) {
@@ -203,19 +223,8 @@ func TestPrograms(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			src, err := os.ReadFile(file)
-			if err != nil {
-				t.Fatal(err)
-			}
-			cells, err := splitProgram(string(src))
-			if err != nil {
-				t.Fatal(err)
-			}
 			var fails []string
-			for _, run := range []struct {
-				how   string
-				cells []string
-			}{{"whole program", []string{string(src)}}, {"in cells", cells}} {
+			for _, run := range programRuns(t, file) {
 				got, stderr := engineRun(t, run.cells)
 				if got != want {
 					fails = append(fails, fmt.Sprintf("%s:\ngot:\n%s\nwant:\n%s\nstderr:\n%s", run.how, got, want, stderr))
